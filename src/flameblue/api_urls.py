@@ -1,0 +1,18 @@
+"""The /api/v1/ router: each app registers its viewsets in its ``api.py`` ``register(router)``."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from flameblue.geo import api as geo_api
+from flameblue.org import api as org_api
+from flameblue.core import api_views as core_api
+from flameblue.units import api as units_api
+
+router = DefaultRouter()
+for module in (geo_api, org_api, core_api, units_api):
+    module.register(router)
+
+urlpatterns = [
+    path("auth/token/", org_api.ObtainTokenView.as_view(), name="auth-token"),
+    *router.urls,
+]

@@ -1,0 +1,95 @@
+"""Writing the audit trail. Services call :func:`record` after each write; auth signals call it for logins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from flameblue.core.models import AuditAction, AuditEvent
+from flameblue.core.request_context import current_request_info
+
+__all__ = ["AuditAction", "diff", "purge_older_than", "record", "snapshot"]
+
+#: Fields never written to the audit trail in clear (ciphertexts, digests, password hashes).
+SECRET_FIELDS = {"password", "id_number_encrypted", "id_number_digest"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The audited state of an object: its concrete field values, secrets left out or masked."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        name = field.attname
+        if field.name in SECRET_FIELDS or name in {"updated_at", "version"}:
+            continue
+        data[field.name] = _plain(getattr(obj, name))
+    masked = getattr(obj, "audit_masked_values", None)
+    if callable(masked):
+        data.update(masked())
+    return data
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Field changes as ``{field: [old, new]}``."""
+    keys = set(before) | set(after)
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+
+
+def record(
+    action: str,
+    *,
+    by: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    actor_name: str = "",
+) -> AuditEvent:
+    info = current_request_info()
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:300]
+    user = by if getattr(by, "pk", None) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_name=actor_name or (user.get_username() if user else ""),
+        ip=info.ip,
+        user_agent=info.user_agent[:300],
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        changes=changes or {},
+        reason=reason,
+    )
+
+
+def purge_older_than(days: int, *, by: Any = None) -> int:
+    """Delete audit events older than ``days`` days; refuses anything below the legal minimum (180)."""
+    minimum = settings.AUDIT_MIN_RETENTION_DAYS
+    if days < minimum:
+        raise ValueError(f"审计日志至少保留 {minimum} 天，拒绝清理 {days} 天以前的记录")
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    with transaction.atomic():
+        deleted, _ = models.QuerySet(AuditEvent).filter(at__lt=cutoff).delete()
+        record(AuditAction.PURGE, by=by, object_type="core.auditevent", changes={"deleted": deleted, "days": days})
+    return deleted

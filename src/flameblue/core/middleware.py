@@ -1,0 +1,93 @@
+"""Request-level security: session lifetime limits, mandatory two-factor for administrator roles, and the
+request context (IP, user agent) that the audit trail reads."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from flameblue.core.request_context import RequestInfo, set_request_info
+
+__all__ = ["RequestContextMiddleware", "SessionLimitsMiddleware", "TwoFactorRequiredMiddleware", "client_ip"]
+
+LOGIN_TIME_KEY = "flameblue_login_at"
+LAST_SEEN_KEY = "flameblue_last_seen"
+
+
+def client_ip(request) -> str | None:
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0) or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = set_request_info(
+            RequestInfo(ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""), path=request.path)
+        )
+        try:
+            return self.get_response(request)
+        finally:
+            set_request_info(None)
+            # contextvars token reset is not needed: each request sets its own value.
+            del token
+
+
+class SessionLimitsMiddleware:
+    """Ends a session after SESSION_IDLE_SECONDS without a request and SESSION_ABSOLUTE_SECONDS after login."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            login_at = request.session.get(LOGIN_TIME_KEY)
+            last_seen = request.session.get(LAST_SEEN_KEY, login_at)
+            if login_at is None:
+                request.session[LOGIN_TIME_KEY] = now
+            elif now - login_at > settings.SESSION_ABSOLUTE_SECONDS or (
+                last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
+            ):
+                logout(request)
+                if request.path.startswith("/api/"):
+                    return self.get_response(request)
+                return redirect(f"{reverse('login')}?next={request.path}&expired=1")
+            request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """A user holding a role that requires two-factor login must verify a TOTP device before anything else."""
+
+    EXEMPT_PREFIXES = ("/account/2fa/", "/account/logout/", "/static/", "/i18n/", "/portal/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.REQUIRE_2FA_FOR_ADMIN_ROLES
+            and user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.EXEMPT_PREFIXES)
+            and not getattr(request, "auth", None)
+        ):
+            from flameblue.org.twofactor import needs_second_factor
+
+            if needs_second_factor(user) and not user.is_verified():
+                return redirect(f"{reverse('twofactor-verify')}?next={request.path}")
+        return self.get_response(request)

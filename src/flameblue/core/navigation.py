@@ -1,0 +1,47 @@
+"""The side menu: each entry shows only when the user's roles grant its action somewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.core.scoping import has_action
+
+__all__ = ["MENU", "MenuItem", "menu_for"]
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    model: str  # "app_label.ModelName"
+    action: str = "view"
+    group: str = ""
+
+
+MENU: list[MenuItem] = [
+    MenuItem(_("行政区划"), "geo:region-list", "geo.Region", group=_("基础")),
+    MenuItem(_("组织机构"), "org:organization-list", "org.Organization", group=_("基础")),
+    MenuItem(_("人员"), "org:person-list", "org.Person", group=_("基础")),
+    MenuItem(_("任职"), "org:membership-list", "org.Membership", group=_("基础")),
+    MenuItem(_("社会单位"), "units:unit-list", "units.Unit", group=_("业务")),
+    MenuItem(_("角色"), "org:role-list", "org.Role", group=_("系统")),
+    MenuItem(_("账号"), "org:user-list", "org.User", group=_("系统")),
+    MenuItem(_("审计日志"), "core:audit-list", "core.AuditEvent", group=_("系统")),
+]
+
+
+def menu_for(user) -> list[dict]:
+    items = []
+    for item in MENU:
+        try:
+            model = apps.get_model(item.model)
+            url = reverse(item.url_name)
+        except (LookupError, NoReverseMatch):
+            continue
+        if has_action(user, model, item.action):
+            items.append({"label": item.label, "url": url, "group": item.group, "url_name": item.url_name})
+    return items

@@ -1,0 +1,146 @@
+"""Base views every app's pages are built from. They fetch only through ``visible_to`` so an object outside
+the user's jurisdiction is a 404, a missing permission is a 403 (audited), and anonymous users go to login.
+htmx requests get the partial template from the same code path (``htmx_template``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from flameblue.core import audit
+from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.scoping import has_action
+
+__all__ = [
+    "ScopedCreateView",
+    "ScopedDetailView",
+    "ScopedListView",
+    "ScopedMixin",
+    "ScopedUpdateView",
+    "apply_form_errors",
+    "is_htmx",
+]
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def deny(request, message: str = "") -> PermissionDenied:
+    audit.record(audit.AuditAction.DENIED, by=request.user, object_type="page", object_repr=request.path[:300])
+    return PermissionDenied(message or _("您没有执行此操作的权限。"))
+
+
+def apply_form_errors(form, exc: Exception) -> None:
+    """Put a service's validation or domain error onto the form so the user sees it next to the field."""
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc.messages)
+    elif isinstance(exc, DomainError):
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+class ScopedMixin(LoginRequiredMixin):
+    """``model`` + ``action``: 403 unless the user's roles grant the action somewhere."""
+
+    model: type[models.Model]
+    action = "view"
+    partial_template_name: str | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not has_action(request.user, self.model, self.action):
+            raise deny(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def scoped_queryset(self, action: str = "view"):
+        return self.model.objects.visible_to(self.request.user, action)
+
+    def get_template_names(self):
+        if self.partial_template_name and is_htmx(self.request):
+            return [self.partial_template_name]
+        return super().get_template_names()
+
+
+class ScopedListView(ScopedMixin, generic.ListView):
+    paginate_by = 50
+    filterset_class = None
+
+    def get_queryset(self):
+        qs = self.scoped_queryset("view")
+        if self.filterset_class is not None:
+            self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
+            qs = self.filterset.qs
+        return qs
+
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = getattr(self, "filterset", None)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        return context
+
+
+class ScopedObjectMixin(ScopedMixin):
+    """Looks the object up in the user's view scope (404 outside it), then checks the action on it (403)."""
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.scoped_queryset("view"), pk=self.kwargs["pk"])
+        if self.action != "view" and not self.scoped_queryset(self.action).filter(pk=obj.pk).exists():
+            raise deny(self.request)
+        return obj
+
+
+class ScopedDetailView(ScopedObjectMixin, generic.DetailView):
+    pass
+
+
+class ServiceFormMixin:
+    """Forms validate input; the service does the write. Domain errors land on the form, nothing is lost."""
+
+    success_message = _("已保存。")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            self.object = self.perform(form)
+        except ConcurrencyError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+        except OutOfScope as exc:
+            raise Http404(exc.message) from exc
+        except PermissionDeniedError as exc:
+            raise deny(self.request, exc.message) from exc
+        except (ValidationError, DomainError) as exc:
+            apply_form_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def perform(self, form):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class ScopedCreateView(ServiceFormMixin, ScopedMixin, generic.CreateView):
+    action = "add"
+
+
+class ScopedUpdateView(ServiceFormMixin, ScopedObjectMixin, generic.UpdateView):
+    action = "change"

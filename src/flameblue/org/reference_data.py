@@ -1,0 +1,67 @@
+"""Loading the versioned reference data files (industries, roles) into their tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+__all__ = ["INDUSTRIES_FILE", "ROLES_FILE", "load_industries", "load_roles"]
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+INDUSTRIES_FILE = RULES_DIR / "industries.yaml"
+ROLES_FILE = RULES_DIR / "roles.yaml"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@transaction.atomic
+def load_industries(industry_model=None) -> int:
+    if industry_model is None:
+        from flameblue.org.models import Industry as industry_model  # noqa: N813
+    rows = _read(INDUSTRIES_FILE)["industries"]
+    for order, row in enumerate(rows):
+        industry_model.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "name_en": row.get("name_en", ""),
+                "department_name": row.get("department", ""),
+                "sort_order": order,
+            },
+        )
+    return len(rows)
+
+
+@transaction.atomic
+def load_roles(role_model=None, *, overwrite: bool = False) -> tuple[int, int]:
+    """Create the roles of the data file; with ``overwrite`` also reset existing roles' actions to the file."""
+    if role_model is None:
+        from flameblue.org.models import Role as role_model  # noqa: N813
+    created = updated = 0
+    for row in _read(ROLES_FILE)["roles"]:
+        values = {
+            "name": row["name"],
+            "name_en": row.get("name_en", ""),
+            "actions": row.get("actions", []),
+            "duty_group": row.get("duty_group", ""),
+            "requires_2fa": bool(row.get("requires_2fa", False)),
+            "home": row.get("home", "jurisdiction"),
+            "description": row.get("description", ""),
+        }
+        role = role_model.objects.filter(code=row["code"]).first()
+        if role is None:
+            role_model.objects.create(code=row["code"], **values)
+            created += 1
+        elif overwrite:
+            for key, value in values.items():
+                setattr(role, key, value)
+            role.version += 1
+            role.save()
+            updated += 1
+    return created, updated

@@ -1,0 +1,22 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog, set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from flameblue.api_urls import urlpatterns as api_v1
+
+urlpatterns = [
+    path("", include("flameblue.core.urls")),
+    path("account/", include("flameblue.org.account_urls")),
+    path("regions/", include("flameblue.geo.urls")),
+    path("org/", include("flameblue.org.urls")),
+    path("units/", include("flameblue.units.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
+
+handler403 = "flameblue.core.error_views.permission_denied"
+handler404 = "flameblue.core.error_views.page_not_found"

@@ -1,0 +1,82 @@
+"""Personas shared by every test: each is a user whose memberships put them in one jurisdiction.
+
+    detachment officer  亳州市消防救援支队 (all of Bozhou)
+    qiaocheng inspector 谯城区大队 (谯城区 341602)
+    mengcheng inspector 蒙城县大队 (蒙城县 341622)
+    grid officer        花戏楼街道 (341602001)
+    edu supervisor      谯城区教育局 (谯城区, education only)
+    unit manager        a social unit in 花戏楼街道
+    auditor, sysadmin, secadmin, outsider (no membership)
+"""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+from flameblue.org.choices import OrgKind
+from tests.factories import DEFAULT_PASSWORD, UserFactory, org, persona
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _settings_for_tests(settings, tmp_path):
+    settings.REQUIRE_2FA_FOR_ADMIN_ROLES = False
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.HUEY = {**settings.HUEY, "immediate": True}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture
+def password() -> str:
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def orgs(db):
+    detachment = org("亳州市消防救援支队", OrgKind.DETACHMENT, "3416")
+    return SimpleNamespace(
+        detachment=detachment,
+        city_gov=org("亳州市人民政府", OrgKind.GOVERNMENT, "3416"),
+        qiaocheng_gov=org("谯城区人民政府", OrgKind.GOVERNMENT, "341602"),
+        mengcheng_gov=org("蒙城县人民政府", OrgKind.GOVERNMENT, "341622"),
+        qiaocheng_brigade=org("谯城区消防救援大队", OrgKind.BRIGADE, "341602", parent=detachment),
+        mengcheng_brigade=org("蒙城县消防救援大队", OrgKind.BRIGADE, "341622", parent=detachment),
+        huaxilou_gov=org("花戏楼街道办事处", OrgKind.GOVERNMENT, "341602001"),
+        qiaocheng_edu=org("谯城区教育局", OrgKind.DEPARTMENT, "341602", industry="education"),
+        qiaocheng_health=org("谯城区卫生健康委员会", OrgKind.DEPARTMENT, "341602", industry="health"),
+        mengcheng_edu=org("蒙城县教育局", OrgKind.DEPARTMENT, "341622", industry="education"),
+        school=org("亳州市第一中学", OrgKind.SOCIAL_UNIT, "341602001", industry="education"),
+        mall=org("亳州万达广场", OrgKind.SOCIAL_UNIT, "341602001", industry="commerce"),
+        mengcheng_hospital=org("蒙城县人民医院", OrgKind.SOCIAL_UNIT, "341622101", industry="health"),
+    )
+
+
+@pytest.fixture
+def people(orgs):
+    return SimpleNamespace(
+        detachment=persona("zhidui", orgs.detachment, "detachment_admin"),
+        qiaocheng=persona("qiaocheng", orgs.qiaocheng_brigade, "brigade_inspector"),
+        mengcheng=persona("mengcheng", orgs.mengcheng_brigade, "brigade_inspector"),
+        grid=persona("grid", orgs.huaxilou_gov, "grid_officer"),
+        edu=persona("edu", orgs.qiaocheng_edu, "department_supervisor"),
+        unit_manager=persona("school_manager", orgs.school, "unit_manager"),
+        city_leader=persona("city_leader", orgs.city_gov, "government_leader"),
+        auditor=persona("auditor", orgs.detachment, "auditor"),
+        sysadmin=persona("sysadmin", orgs.detachment, "system_admin"),
+        secadmin=persona("secadmin", orgs.detachment, "security_admin"),
+        outsider=UserFactory(username="outsider", person=None),
+    )
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
