@@ -1,0 +1,98 @@
+"""Runs every app's access-matrix cases (see tests/matrix.py) and checks that every URL has one."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import SimpleNamespace
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests
+from tests.matrix import Case
+
+#: URL names that are not application pages (framework plumbing), each with the reason.
+EXEMPT = {
+    "set_language": "language switch (POST, no data)",
+    "javascript-catalog": "translation catalogue for scripts, public",
+    "api:api-root": "DRF browsable root, lists endpoints only",
+    "api-schema": "OpenAPI schema, checked in tests/api",
+    "api-docs": "Swagger UI page, checked in tests/api",
+    "api-redoc": "Redoc page, checked in tests/api",
+}
+
+
+def _matrix_modules():
+    for info in pkgutil.iter_modules(tests.__path__):
+        if info.ispkg:
+            try:
+                yield importlib.import_module(f"tests.{info.name}.matrix")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"tests.{info.name}.matrix":
+                    raise
+
+
+def all_cases() -> list[Case]:
+    return [case for module in _matrix_modules() for case in getattr(module, "CASES", [])]
+
+
+def _walk(resolver, prefix=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _walk(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}"
+
+
+def test_every_url_has_a_matrix_entry():
+    covered = {case.url_name for case in all_cases()} | set(EXEMPT)
+    names = set(_walk(get_resolver()))
+    missing = sorted(n for n in names if n not in covered)
+    assert not missing, f"URL patterns without an access-matrix case: {missing}"
+
+
+@pytest.fixture
+def world(orgs, people):
+    w = SimpleNamespace(orgs=orgs, people=people)
+    for module in _matrix_modules():
+        hook = getattr(module, "world", None)
+        if hook is not None:
+            hook(w)
+    return w
+
+
+def _request(client, case: Case, w, user=None):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    url = reverse(case.url_name, kwargs=case.kwargs(w) if case.kwargs else None)
+    if case.query:
+        url = f"{url}?{case.query}"
+    data = case.data(w) if case.data else {}
+    if case.method == "get":
+        return client.get(url, data or None)
+    if case.api:
+        return getattr(client, case.method)(url, data, content_type="application/json")
+    return getattr(client, case.method)(url, data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", all_cases(), ids=lambda c: c.id)
+def test_access_matrix(client, world, case: Case):
+    if not case.public:
+        response = _request(client, case, world)
+        if case.api:
+            assert response.status_code in (401, 403), f"anonymous got {response.status_code}"
+        else:
+            assert response.status_code == 302 and "/account/login/" in response["Location"]
+    if case.no_permission:
+        response = _request(client, case, world, getattr(world.people, case.no_permission))
+        assert response.status_code == 403, f"{case.no_permission} (no permission) got {response.status_code}"
+    if case.out_of_scope:
+        response = _request(client, case, world, getattr(world.people, case.out_of_scope))
+        assert response.status_code == 404, f"{case.out_of_scope} (out of jurisdiction) got {response.status_code}"
+    if case.allowed:
+        response = _request(client, case, world, getattr(world.people, case.allowed))
+        assert response.status_code in case.ok_status, f"{case.allowed} (allowed) got {response.status_code}"
