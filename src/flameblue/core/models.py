@@ -95,3 +95,8 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("审计日志只能追加，不能删除；过期记录由清理任务处理")
+
+
+from flameblue.core.notify_models import Notification, StoredFile  # noqa: E402
+
+__all__ += ["Notification", "StoredFile"]

@@ -1,0 +1,92 @@
+"""Notifications: every message lands in the recipient's in-app inbox and, after the transaction commits,
+goes out through the configured channels (``settings.NOTIFICATION_CHANNELS``; a logging channel by
+default, SMS or e-mail gateways plug in with the same two-method interface)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from flameblue.core.notify_models import Notification
+
+__all__ = ["Channel", "LoggingChannel", "Message", "inbox_for", "mark_read", "notify", "unread_count"]
+
+logger = logging.getLogger("flameblue.notify")
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str = ""
+    link: str = ""
+    level: str = "info"
+
+
+class Channel(Protocol):
+    def send(self, user: Any, message: Message) -> None: ...
+
+
+class LoggingChannel:
+    """Writes each notification to the log: the default when no SMS/e-mail gateway is configured."""
+
+    def send(self, user: Any, message: Message) -> None:
+        logger.info("notify %s: %s %s", user.get_username(), message.subject, message.link)
+
+
+@lru_cache(maxsize=8)
+def _channels(paths: tuple[str, ...]) -> list[Channel]:
+    return [import_string(path)() for path in paths]
+
+
+def notify(recipients: Iterable[Any], message: Message, *, dedupe_key: str = "") -> list[Notification]:
+    """Put ``message`` in each recipient's inbox (once per ``dedupe_key``) and send it after commit."""
+    created: list[Notification] = []
+    for user in {u.pk: u for u in recipients if u is not None and u.is_active}.values():
+        try:
+            with transaction.atomic():
+                created.append(
+                    Notification.objects.create(
+                        recipient=user,
+                        subject=message.subject[:200],
+                        body=message.body,
+                        link=message.link[:300],
+                        level=message.level,
+                        dedupe_key=dedupe_key[:200],
+                    )
+                )
+        except IntegrityError:
+            continue  # already delivered for this dedupe key
+
+    def _send() -> None:
+        for note in created:
+            for channel in _channels(tuple(settings.NOTIFICATION_CHANNELS)):
+                try:
+                    channel.send(note.recipient, message)
+                except Exception:  # a failing gateway must not lose the inbox copy
+                    logger.exception("notification channel %r failed", channel)
+
+    transaction.on_commit(_send)
+    return created
+
+
+def inbox_for(user: Any):
+    return Notification.objects.filter(recipient=user)
+
+
+def unread_count(user: Any) -> int:
+    return inbox_for(user).filter(read_at__isnull=True).count()
+
+
+def mark_read(user: Any, ids: Iterable[int] | None = None) -> int:
+    qs = inbox_for(user).filter(read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())
