@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.scoping import ScopedManager, ScopeSpec
+from flameblue.core.scoping import ScopedManager, ScopedQuerySet, ScopeSpec
 
 __all__ = ["AuditAction", "AuditEvent", "TrackedModel"]
 
@@ -49,9 +49,12 @@ class AuditAction(models.TextChoices):
     SECURITY = "security", _("安全设置")
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AuditEventQuerySet(ScopedQuerySet):
     def update(self, **kwargs):  # noqa: D401 - append-only
         raise PermissionError("审计日志只能追加，不能修改")
+
+    def delete(self):  # only core.audit.purge_older_than deletes, through a plain QuerySet
+        raise PermissionError("审计日志只能追加，不能删除；过期记录由清理任务处理")
 
 
 class AuditEvent(models.Model):
@@ -97,6 +100,6 @@ class AuditEvent(models.Model):
         raise PermissionError("审计日志只能追加，不能删除；过期记录由清理任务处理")
 
 
-from flameblue.core.notify_models import Notification, StoredFile  # noqa: E402
+from flameblue.core.notify_models import DocumentTemplate, Notification, StoredFile  # noqa: E402
 
-__all__ += ["Notification", "StoredFile"]
+__all__ += ["DocumentTemplate", "Notification", "StoredFile"]

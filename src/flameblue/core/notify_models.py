@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 
-__all__ = ["Notification", "StoredFile"]
+__all__ = ["DocumentTemplate", "Notification", "StoredFile"]
 
 
 class Notification(models.Model):
@@ -76,3 +76,30 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class DocumentTemplate(models.Model):
+    """文书模板: an administrator's replacement for a built-in Word template (notices, records). The newest
+    active version is used; older versions are kept so past documents can be explained."""
+
+    code = models.CharField(_("文书类型"), max_length=80, db_index=True)
+    version = models.PositiveIntegerField(_("版本"))
+    storage_name = models.CharField(max_length=160, unique=True)
+    sha256 = models.CharField(max_length=64)
+    is_active = models.BooleanField(_("启用"), default=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(global_=True)
+
+    class Meta:
+        ordering = ["code", "-version"]
+        verbose_name = _("文书模板")
+        verbose_name_plural = _("文书模板")
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="document_template_version")]
+
+    def __str__(self) -> str:
+        return f"{self.code} v{self.version}"
