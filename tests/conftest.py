@@ -31,6 +31,16 @@ def _settings_for_tests(settings, tmp_path):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_working_day_cache():
+    """The working-day lookups are cached per process; a test that edits the calendar must not leak."""
+    from flameblue.workdays import services
+
+    services._cache.clear()
+    yield
+    services._cache.clear()
+
+
 @pytest.fixture
 def password() -> str:
     return DEFAULT_PASSWORD

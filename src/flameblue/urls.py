@@ -1,6 +1,6 @@
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from flameblue.api_urls import urlpatterns as api_v1
 
@@ -10,12 +10,20 @@ urlpatterns = [
     path("regions/", include("flameblue.geo.urls")),
     path("org/", include("flameblue.org.urls")),
     path("units/", include("flameblue.units.urls")),
+    path("inspections/", include("flameblue.inspections.urls")),
+    path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # The split Swagger view serves its start-up script as a file (our CSP forbids inline scripts); the Redoc
+    # template drops the Google Fonts links so both pages work offline.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html"),
+        name="api-redoc",
+    ),
 ]
 
 handler403 = "flameblue.core.error_views.permission_denied"

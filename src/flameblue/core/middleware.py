@@ -7,8 +7,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from flameblue.core.request_context import RequestInfo, set_request_info
 
@@ -34,7 +36,9 @@ class RequestContextMiddleware:
 
     def __call__(self, request):
         token = set_request_info(
-            RequestInfo(ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""), path=request.path)
+            RequestInfo(
+                ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""), path=request.path
+            )
         )
         try:
             return self.get_response(request)
@@ -45,7 +49,8 @@ class RequestContextMiddleware:
 
 
 class SessionLimitsMiddleware:
-    """Ends a session after SESSION_IDLE_SECONDS without a request and SESSION_ABSOLUTE_SECONDS after login."""
+    """Ends a session after SESSION_IDLE_SECONDS without a request and SESSION_ABSOLUTE_SECONDS after login.
+    Times are epoch seconds in the session (set at login by :mod:`flameblue.org.auth_events`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,18 +66,23 @@ class SessionLimitsMiddleware:
             elif now - login_at > settings.SESSION_ABSOLUTE_SECONDS or (
                 last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
             ):
+                request.flameblue_logout_reason = "session_expired"
                 logout(request)
                 if request.path.startswith("/api/"):
                     return self.get_response(request)
-                return redirect(f"{reverse('login')}?next={request.path}&expired=1")
+                return redirect(
+                    f"{reverse('login')}?{urlencode({'next': request.get_full_path(), 'expired': 1})}"
+                )
             request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 
 
 class TwoFactorRequiredMiddleware:
-    """A user holding a role that requires two-factor login must verify a TOTP device before anything else."""
+    """Sends a logged-in user who must use two-factor login (their role requires it, or they enabled it)
+    to the verification page until they have entered a TOTP code in this session. Costs no query for users
+    without 2FA beyond the memberships scoping loads anyway (device presence is cached in the session)."""
 
-    EXEMPT_PREFIXES = ("/account/2fa/", "/account/logout/", "/static/", "/i18n/", "/portal/")
+    EXEMPT_PREFIXES = ("/account/2fa/", "/account/logout/", "/static/", "/i18n/", "/jsi18n/", "/portal/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -80,14 +90,17 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            settings.REQUIRE_2FA_FOR_ADMIN_ROLES
-            and user is not None
+            user is not None
             and user.is_authenticated
             and not request.path.startswith(self.EXEMPT_PREFIXES)
-            and not getattr(request, "auth", None)
+            and not user.is_verified()
         ):
             from flameblue.org.twofactor import needs_second_factor
 
-            if needs_second_factor(user) and not user.is_verified():
-                return redirect(f"{reverse('twofactor-verify')}?next={request.path}")
+            if needs_second_factor(user, request.session):
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"detail": "需要完成双因素验证。"}, status=403)
+                return redirect(
+                    f"{reverse('twofactor-verify')}?{urlencode({'next': request.get_full_path()})}"
+                )
         return self.get_response(request)

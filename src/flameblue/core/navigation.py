@@ -28,8 +28,10 @@ MENU: list[MenuItem] = [
     MenuItem(_("人员"), "org:person-list", "org.Person", group=_("基础")),
     MenuItem(_("任职"), "org:membership-list", "org.Membership", group=_("基础")),
     MenuItem(_("社会单位"), "units:unit-list", "units.Unit", group=_("业务")),
+    MenuItem(_("检查表"), "inspections:checklist-list", "inspections.Checklist", group=_("业务")),
     MenuItem(_("角色"), "org:role-list", "org.Role", group=_("系统")),
     MenuItem(_("账号"), "org:user-list", "org.User", group=_("系统")),
+    MenuItem(_("工作日历"), "workdays:calendar", "workdays.WorkingDay", action="change", group=_("系统")),
     MenuItem(_("审计日志"), "core:audit-list", "core.AuditEvent", group=_("系统")),
 ]
 

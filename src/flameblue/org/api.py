@@ -1,9 +1,254 @@
-from rest_framework.authtoken.views import ObtainAuthToken
+"""API for organizations, people, memberships, roles and industries, and the token login.
+
+Viewsets parse input and call one service from :mod:`flameblue.org.services`; rows come only from the
+user's scope (``ScopedViewSetMixin``), so a record outside it is a 404 and a missing permission a 403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from flameblue.core import audit
+from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.errors import DomainError
+from flameblue.org import services
+from flameblue.org.filters import MembershipFilter, OrganizationFilter, PersonFilter, RegionFilter
+from flameblue.org.models import Industry, Membership, Organization, Person, Role
+from flameblue.org.serializers import (
+    IndustrySerializer,
+    MembershipSerializer,
+    OrganizationSerializer,
+    PersonRevealRequestSerializer,
+    PersonRevealSerializer,
+    PersonSerializer,
+    RoleSerializer,
+    TokenRequestSerializer,
+    TokenSerializer,
+)
+from flameblue.org.twofactor import needs_second_factor, totp_check
+
+__all__ = [
+    "IndustryViewSet",
+    "MembershipViewSet",
+    "ObtainTokenView",
+    "OrganizationViewSet",
+    "PersonViewSet",
+    "RoleViewSet",
+    "ServiceWriteViewSet",
+    "register",
+]
 
 
-class ObtainTokenView(ObtainAuthToken):
-    pass
+class ServiceWriteViewSet(
+    ScopedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, retrieve, create and update, with every write done by a service. The client sends back the
+    ``version`` it read; a stale one makes the service raise ConcurrencyError (409) and nothing is saved."""
+
+    def create_object(self, data: dict[str, Any]) -> models.Model:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def update_object(self, obj: models.Model, data: dict[str, Any], version: int | None) -> models.Model:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def perform_create(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = self.create_object(data)
+
+    def perform_update(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        serializer.instance = self.update_object(serializer.instance, data, version)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class RegionCodeFilter(RegionFilter):
+    """The lists' region filter, described in the schema as what clients send: a GB/T 2260 code."""
+
+
+class PersonApiFilter(PersonFilter):
+    region = RegionCodeFilter(region_path="organization__region_id")
+
+
+class OrganizationApiFilter(OrganizationFilter):
+    """The organization list's filters plus ``parent``, which API clients use to walk the tree."""
+
+    parent = django_filters.NumberFilter(label=_l("上级组织"), field_name="parent_id")
+
+
+@extend_schema(tags=["organizations"])
+class OrganizationViewSet(ServiceWriteViewSet):
+    """组织机构：政府、消防安全委员会、行业部门、消防救援机构和社会单位，仅限本人管辖范围。"""
+
+    queryset = Organization.objects.select_related("region")
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationApiFilter
+
+    def create_object(self, data):
+        return services.organization_create(by=self.request.user, data=data)
+
+    def update_object(self, obj, data, version):
+        return services.organization_update(obj, by=self.request.user, data=data, expected_version=version)
+
+
+@extend_schema(tags=["people"])
+@extend_schema_view(
+    reveal=extend_schema(
+        summary="查看完整手机号码和身份证号码",
+        description="需要“查看个人信息”权限并填写事由；每次查看都记入审计日志。",
+        request=PersonRevealRequestSerializer,
+        responses={200: PersonRevealSerializer, 400: OpenApiResponse(description="未填写事由")},
+    )
+)
+class PersonViewSet(ServiceWriteViewSet):
+    """人员：手机号码和身份证号码只以脱敏形式返回；查看完整信息须使用 reveal 并填写事由。"""
+
+    queryset = Person.objects.select_related("organization")
+    serializer_class = PersonSerializer
+    filterset_class = PersonApiFilter
+    scoped_actions = {"reveal": "reveal"}
+
+    def create_object(self, data):
+        return services.person_create(by=self.request.user, data=data)
+
+    def update_object(self, obj, data, version):
+        return services.person_update(obj, by=self.request.user, data=data, expected_version=version)
+
+    @action(detail=True, methods=["post"])
+    def reveal(self, request, pk=None):
+        person = self.get_object()
+        payload = PersonRevealRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        values = services.person_reveal(person, by=request.user, reason=payload.validated_data["reason"])
+        return Response(PersonRevealSerializer(values).data)
+
+
+@extend_schema(tags=["memberships"])
+class MembershipViewSet(ServiceWriteViewSet):
+    """任职：人员在组织中担任的角色；组织决定管辖范围，角色决定可执行的操作。三员不得由一人兼任。"""
+
+    queryset = Membership.objects.select_related("person", "organization", "role")
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+
+    def create_object(self, data):
+        return services.membership_create(by=self.request.user, data=data)
+
+    def update_object(self, obj, data, version):
+        return services.membership_update(obj, by=self.request.user, data=data, expected_version=version)
+
+
+@extend_schema(tags=["roles"])
+class RoleViewSet(ServiceWriteViewSet):
+    """角色：一组可执行操作（如 org.person.view）。"""
+
+    queryset = Role.objects.all()
+    serializer_class = RoleSerializer
+    filterset_fields = ["code", "duty_group"]
+
+    def create_object(self, data):
+        return services.role_create(by=self.request.user, data=data)
+
+    def update_object(self, obj, data, version):
+        return services.role_update(obj, by=self.request.user, data=data, expected_version=version)
+
+
+@extend_schema(tags=["industries"])
+class IndustryViewSet(ScopedReadOnlyViewSet):
+    """行业（管行业必须管安全）。"""
+
+    queryset = Industry.objects.all()
+    serializer_class = IndustrySerializer
+    pagination_class = None
+
+
+def _lockout_message() -> str:
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return _("登录失败次数过多，账号已锁定 %(minutes)d 分钟，请稍后再试或联系安全管理员解锁。") % {
+        "minutes": minutes
+    }
+
+
+def _check_second_factor(user, otp_token: str) -> None:
+    """Accounts that must use two-factor login at the login page must use it here too (audited on failure)."""
+    if not needs_second_factor(user):
+        return
+    try:
+        totp_check(user=user, token=otp_token)
+    except DomainError as exc:
+        raise exceptions.ValidationError({"otp_token": [exc.message]}) from exc
+
+
+def _token_login_succeeded(request, user) -> None:
+    """What a login does, minus the session: a token client must not get a server-side session. Sending
+    ``user_logged_in`` would start one (the session-limit timestamps), so its effects are applied here."""
+    AxesProxyHandler.user_logged_in(sender=type(user), request=request, user=user)  # resets the failure count
+    update_last_login(None, user)
+    audit.record(audit.AuditAction.LOGIN, by=user, obj=user, reason=_("API 令牌登录"))
+
+
+class ObtainTokenView(APIView):
+    """Token login for mobile clients and integrations. Authentication goes through Django's
+    ``authenticate`` so django-axes counts failures and locks the account exactly as the login page does."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    serializer_class = TokenRequestSerializer
+
+    @extend_schema(
+        summary="用用户名和密码换取 API 令牌",
+        request=TokenRequestSerializer,
+        responses={
+            200: TokenSerializer,
+            400: OpenApiResponse(description="用户名、密码或动态验证码错误"),
+            403: OpenApiResponse(description="连续登录失败，账号已锁定"),
+        },
+        auth=[],
+        tags=["auth"],
+    )
+    def post(self, request) -> Response:
+        payload = TokenRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        username = payload.validated_data["username"]
+        user = authenticate(request=request, username=username, password=payload.validated_data["password"])
+        if getattr(request, "axes_locked_out", False):
+            return Response(
+                {"detail": _lockout_message(), "code": "locked"}, status=status.HTTP_403_FORBIDDEN
+            )
+        if user is None:
+            # Wrong password, unknown or disabled account: one answer, so none of them is revealed.
+            raise exceptions.ValidationError({"non_field_errors": [_("用户名或密码错误。")]})
+        _check_second_factor(user, payload.validated_data.get("otp_token", ""))
+        token, _created = Token.objects.get_or_create(user=user)
+        _token_login_succeeded(request, user)
+        return Response(TokenSerializer({"token": token.key}).data)
 
 
 def register(router) -> None:
-    pass
+    router.register("organizations", OrganizationViewSet, basename="organization")
+    router.register("people", PersonViewSet, basename="person")
+    router.register("memberships", MembershipViewSet, basename="membership")
+    router.register("roles", RoleViewSet, basename="role")
+    router.register("industries", IndustryViewSet, basename="industry")

@@ -57,3 +57,14 @@ class KeyUnitDecision(models.TextChoices):
     NONE = "", _("未认定")
     CONFIRMED = "confirmed", _("已认定为重点单位")
     REJECTED = "rejected", _("不认定")
+
+
+class RuleSetStatus(models.TextChoices):
+    ACTIVE = "active", _("生效")
+    INACTIVE = "inactive", _("停用")
+
+
+class DeclarationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("已申报")
+    ACCEPTED = "accepted", _("已确认")
+    REMOVAL_PROPOSED = "removal_proposed", _("建议移出")

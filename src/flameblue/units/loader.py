@@ -24,11 +24,47 @@ def load_place_types_and_tags(place_type_model=None, risk_tag_model=None) -> tup
     types = _read("place-types.yaml")["place_types"]
     for order, row in enumerate(types):
         place_type_model.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "name_en": row.get("name_en", ""), "sort_order": order}
+            code=row["code"],
+            defaults={"name": row["name"], "name_en": row.get("name_en", ""), "sort_order": order},
         )
     tags = _read("risk-tags.yaml")["risk_tags"]
     for order, row in enumerate(tags):
         risk_tag_model.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "group": row.get("group", ""), "sort_order": order}
+            code=row["code"],
+            defaults={"name": row["name"], "group": row.get("group", ""), "sort_order": order},
         )
     return len(types), len(tags)
+
+
+def load_key_unit_rulesets(ruleset_model=None) -> list[str]:
+    """Store every ``key-units-*.yaml`` rule set (except ``status: example`` files) as a KeyUnitRuleSet row.
+
+    Re-running updates the row of the same code and version; a new version is a new row. Files say whether
+    they are active; older versions of the same code are deactivated when a newer active one arrives."""
+    from flameblue.units.keyunits import ruleset_from_dict
+
+    if ruleset_model is None:
+        from flameblue.units.models import KeyUnitRuleSet as ruleset_model
+    loaded = []
+    for path in sorted(RULES_DIR.glob("key-units-*.yaml")):
+        content = _read(path.name)
+        if content.get("status") == "example":
+            continue
+        ruleset = ruleset_from_dict(content)  # refuses a malformed file before anything is stored
+        status = "active" if content.get("status", "active") == "active" else "inactive"
+        if status == "active":
+            ruleset_model.objects.filter(code=ruleset.code, status="active").exclude(
+                version=ruleset.version
+            ).update(status="inactive")
+        ruleset_model.objects.update_or_create(
+            code=ruleset.code,
+            version=ruleset.version,
+            defaults={
+                "name": ruleset.name,
+                "status": status,
+                "priority": ruleset.priority,
+                "content": content,
+            },
+        )
+        loaded.append(ruleset.label)
+    return loaded

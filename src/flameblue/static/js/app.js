@@ -1,7 +1,36 @@
 // FlameBlue page behaviour without inline scripts (CSP forbids them).
-document.addEventListener("change", (event) => {
-  const el = event.target;
-  if (el.classList && el.classList.contains("js-autosubmit") && el.form) {
-    el.form.submit();
+(function () {
+  "use strict";
+
+  // <select class="js-autosubmit"> submits its form on change (language switch, quick filters).
+  document.addEventListener("change", (event) => {
+    const el = event.target;
+    if (el.classList && el.classList.contains("js-autosubmit") && el.form) {
+      el.form.submit();
+    }
+  });
+
+  // Tom Select on <select class="js-tomselect"> (region and organization pickers): type to search.
+  function initTomSelect(root) {
+    if (typeof window.TomSelect === "undefined") return;
+    root.querySelectorAll("select.js-tomselect").forEach((el) => {
+      if (el.tomselect) return;
+      const options = { maxOptions: 500, allowEmptyOption: true, plugins: [] };
+      if (el.multiple) options.plugins.push("remove_button");
+      // Tom Select fires a bubbling "change" on the original <select>, so htmx filter forms still reload.
+      new window.TomSelect(el, options);
+    });
   }
-});
+
+  // Confirm before a destructive form is sent: <form data-confirm="...">.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    const message = form.dataset && form.dataset.confirm;
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", () => initTomSelect(document));
+  document.addEventListener("htmx:afterSwap", (event) => initTomSelect(event.target));
+})();

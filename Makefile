@@ -1,0 +1,50 @@
+# FlameBlue (火焰蓝). `make demo` and `make test` work on a fresh machine with python3 (3.11+).
+# The virtual environment is created on first use; dependencies are reinstalled only when pyproject.toml
+# changes (stamp file .venv/.installed).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help install demo test lint format bench vendor clean-venv
+
+help:
+	@echo "make demo    install into $(VENV), migrate SQLite under var/, load the Bozhou demo data, serve http://127.0.0.1:8000"
+	@echo "make test    run the whole test suite (SQLite unless DATABASE_URL is set; browser tests need /usr/bin/chromium)"
+	@echo "make lint    ruff check + ruff format --check"
+	@echo "make bench   scoped-list benchmark (needs DATABASE_URL=postgres://...)"
+	@echo "make vendor  refresh the vendored front-end assets (scripts/refresh-vendor.sh)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/flameblue demo
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+vendor:
+	scripts/refresh-vendor.sh
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,56 @@
+"""``/api/v1/checklists/``: checklist versions with their items nested, read-only, same filters as the page."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from flameblue.core.api import ScopedReadOnlyViewSet
+from flameblue.inspections.filters import ChecklistFilterSet
+from flameblue.inspections.models import Checklist, ChecklistItem
+
+__all__ = ["ChecklistViewSet", "register"]
+
+
+class ChecklistItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ChecklistItem
+        fields = [
+            "code",
+            "order",
+            "section",
+            "text",
+            "legal_basis",
+            "default_grade",
+            "gb35181_element",
+            "measurement",
+        ]
+
+
+class ChecklistSerializer(serializers.ModelSerializer):
+    items = ChecklistItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Checklist
+        fields = [
+            "id",
+            "code",
+            "edition",
+            "title",
+            "place_type",
+            "kind",
+            "effective_from",
+            "status",
+            "published_at",
+            "source_hash",
+            "items",
+        ]
+
+
+class ChecklistViewSet(ScopedReadOnlyViewSet):
+    queryset = Checklist.objects.prefetch_related("items")
+    serializer_class = ChecklistSerializer
+    filterset_class = ChecklistFilterSet
+
+
+def register(router) -> None:
+    router.register("checklists", ChecklistViewSet)

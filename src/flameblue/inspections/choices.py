@@ -1,0 +1,59 @@
+"""Enumerations of the checklist domain: what kind of form a checklist is, its publication status, hazard
+grades and how a measured item is compared with the threshold of GB 35181."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["ChecklistKind", "ChecklistStatus", "Comparison", "HazardGrade", "MeasurementKind", "PLACE_TYPES"]
+
+
+class ChecklistKind(models.TextChoices):
+    PLACE = "place", _("场所检查表")
+    PATROL = "patrol", _("每日防火巡查")
+    MONTHLY_CHECK = "monthly_check", _("每月防火检查")
+    SMALL_PLACE = "small_place", _("九小场所简表")
+
+
+class ChecklistStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    PUBLISHED = "published", _("已发布")
+    RETIRED = "retired", _("已停用")
+
+
+class HazardGrade(models.TextChoices):
+    GENERAL = "general", _("一般隐患")
+    PROMINENT = "prominent", _("突出隐患")
+    MAJOR = "major", _("重大隐患")
+
+
+class MeasurementKind(models.TextChoices):
+    #: numerator / denominator of the same population, e.g. damaged fire doors / fire doors in the compartment.
+    RATIO = "ratio", _("比例")
+    #: a measured value against the value the code requires, e.g. measured travel distance / code limit.
+    EXCEEDANCE = "exceedance", _("实测值与规范值之比")
+
+
+class Comparison(models.TextChoices):
+    GREATER = ">", _("大于")
+    GREATER_EQUAL = ">=", _("大于等于")
+    LESS = "<", _("小于")
+    LESS_EQUAL = "<=", _("小于等于")
+
+
+#: The eleven working place types of the hazard checklists (domain.md §3). The codes are shared with the
+#: unit registry (units app); checklists store them as plain text so the two apps stay independent.
+PLACE_TYPES: dict[str, str] = {
+    "mall": "商场市场/商业综合体",
+    "hotel": "宾馆饭店/民宿",
+    "entertainment": "公共娱乐场所",
+    "medical": "医疗机构",
+    "elderly_care": "养老机构",
+    "school": "学校幼儿园/校外培训",
+    "heritage": "文物建筑/博物馆/宗教场所",
+    "labour_intensive": "劳动密集型/生产加工企业",
+    "flammable": "易燃易爆/加油加气站",
+    "high_rise": "高层建筑/住宅小区",
+    "small_places": "九小场所/三合一/出租屋",
+}

@@ -1,0 +1,87 @@
+"""``flameblue seed-demo``: load the Bozhou demo data set, idempotently, and print the demo accounts.
+
+Each FlameBlue app may contribute demo data with a module ``flameblue.<app>.demo`` that defines
+``seed(stdout) -> Mapping[str, int] | None`` (counts of records it created). Apps are seeded in the order of
+INSTALLED_APPS (geo, org, units, inspections, hazards, …) inside one transaction, and the whole run is
+recorded as one audit event (action IMPORT, actor “seed-demo”) — only when it created something, so a
+second run changes nothing at all."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from flameblue.core import audit
+
+SeedHook = Callable[..., object]
+
+
+def seed_hooks() -> Iterator[tuple[str, SeedHook]]:
+    """``(app label, seed function)`` for every installed FlameBlue app that ships a ``demo`` module."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("flameblue."):
+            continue
+        module_name = f"{config.name}.demo"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        hook = getattr(importlib.import_module(module_name), "seed", None)
+        if callable(hook):
+            yield config.label, hook
+
+
+class Command(BaseCommand):
+    requires_system_checks: list[str] = []
+    help = "装入亳州演示数据（组织机构、人员、演示账号等；可重复执行，不会重复创建）并列出演示账号"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-accounts", action="store_true", help="不打印演示账号表")
+
+    def handle(self, *args, quiet_accounts: bool = False, **options):
+        created: Counter = Counter()
+        with transaction.atomic():
+            for label, hook in seed_hooks():
+                result = hook(self.stdout)
+                for key, value in dict(result or {}).items():
+                    created[f"{label}.{key}"] += int(value)
+            created = +created  # drop zero counts
+            if created:
+                audit.record(
+                    audit.AuditAction.IMPORT,
+                    actor_name="seed-demo",
+                    object_type="demo",
+                    object_repr="亳州演示数据",
+                    changes={"created": dict(created)},
+                )
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（新增 {sum(created.values())} 条记录）。"))
+        if not quiet_accounts:
+            self.print_accounts()
+
+    def print_accounts(self) -> None:
+        from flameblue.org.demo import demo_accounts
+
+        rows = [("用户名 username", "角色 role", "组织 organization")]
+        rows += [(a.username, a.role, a.organization) for a in demo_accounts()]
+        widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+        self.stdout.write("")
+        for index, row in enumerate(rows):
+            self.stdout.write("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
+            if index == 0:
+                self.stdout.write("  ".join("-" * w for w in widths))
+        self.stdout.write(f"\n演示账号密码 (demo password): {settings.DEMO_PASSWORD}")
+        self.stdout.write("演示环境默认不要求双因素登录（用户自行启用的除外）。")
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

@@ -1,0 +1,82 @@
+"""Reads about units: the active key-unit rules, a unit's rule attributes and history, declarations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from django.db.models import QuerySet
+
+from flameblue.core.models import AuditEvent
+from flameblue.units.choices import RuleSetStatus
+from flameblue.units.keyunits import ATTRIBUTES, RULES_DIR, RuleSet, ruleset_from_dict
+from flameblue.units.models import KeyUnitDeclaration, KeyUnitRuleSet, Unit
+
+__all__ = [
+    "active_rulesets",
+    "declaration_deadline",
+    "declarations_for_year",
+    "outstanding_declarations",
+    "unit_attributes",
+    "unit_history",
+]
+
+
+def active_rulesets() -> list[RuleSet]:
+    """The rule sets in force, highest priority first (the national baseline plus any provincial set)."""
+    rows = KeyUnitRuleSet.objects.filter(status=RuleSetStatus.ACTIVE).order_by("-priority", "code")
+    return [ruleset_from_dict(row.content) for row in rows]
+
+
+def unit_attributes(unit: Unit, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The unit's category and the attributes the key-unit rules read (with pending ``overrides``)."""
+    values: dict[str, Any] = {"category": unit.category}
+    values.update({name: getattr(unit, name) for name in ATTRIBUTES})
+    for name, value in (overrides or {}).items():
+        if name == "category" or name in ATTRIBUTES:
+            values[name] = value
+    # Blank choice fields mean "not given", which the engine reads as absent.
+    for name in ("heritage_level", "admin_level"):
+        values[name] = values[name] or None
+    return values
+
+
+def unit_history(unit: Unit) -> QuerySet[AuditEvent]:
+    """The change history of one unit. The caller has already found the unit in the user's view scope;
+    the history is part of the record, so it is shown to whoever may see the unit."""
+    return AuditEvent.objects.filter(object_type="units.unit", object_id=str(unit.pk)).select_related("actor")
+
+
+@lru_cache(maxsize=1)
+def _deadline_month_day() -> tuple[int, int]:
+    with (RULES_DIR / "declaration.yaml").open(encoding="utf-8") as handle:
+        month, day = str(yaml.safe_load(handle)["deadline"]).split("-")
+    return int(month), int(day)
+
+
+def declaration_deadline(year: int) -> dt.date:
+    """The last day (inclusive) on which a key unit declares for ``year`` (``rules/declaration.yaml``)."""
+    month, day = _deadline_month_day()
+    return dt.date(year, month, day)
+
+
+def declarations_for_year(user: Any, year: int) -> QuerySet[KeyUnitDeclaration]:
+    return (
+        KeyUnitDeclaration.objects.visible_to(user, "view")
+        .filter(year=year)
+        .select_related("unit__region", "declared_by")
+    )
+
+
+def outstanding_declarations(user: Any, year: int) -> QuerySet[Unit]:
+    """Key units in the user's jurisdiction that have not declared (nor been rolled over) for ``year``."""
+    declared = KeyUnitDeclaration.objects.filter(year=year).values("unit_id")
+    return (
+        Unit.objects.visible_to(user, "view")
+        .filter(is_key_unit=True)
+        .exclude(pk__in=declared)
+        .select_related("region")
+        .order_by("region_id", "name", "pk")
+    )
