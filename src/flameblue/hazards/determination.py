@@ -128,7 +128,7 @@ def normalize_code(code: str) -> str:
 
 def _files() -> dict[str, Path]:
     found = {}
-    for path in sorted(RULES_DIR.glob("*.yaml")):
+    for path in sorted(RULES_DIR.glob("gb35181-*.yaml")):
         with path.open(encoding="utf-8") as handle:
             found[normalize_code(str(yaml.safe_load(handle)["code"]))] = path
     return found

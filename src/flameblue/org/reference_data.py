@@ -38,17 +38,29 @@ def load_industries(industry_model=None) -> int:
     return len(rows)
 
 
+def app_grants() -> dict[str, list[str]]:
+    """Actions that apps grant to roles in their own ``<app>/rules/role-actions.yaml`` files."""
+    grants: dict[str, list[str]] = {}
+    for path in sorted(RULES_DIR.parent.parent.glob("*/rules/role-actions.yaml")):
+        for code, actions in (_read(path).get("grants") or {}).items():
+            grants.setdefault(code, []).extend(actions)
+    return grants
+
+
 @transaction.atomic
 def load_roles(role_model=None, *, overwrite: bool = False) -> tuple[int, int]:
     """Create the roles of the data file; with ``overwrite`` also reset existing roles' actions to the file."""
     if role_model is None:
         from flameblue.org.models import Role as role_model  # noqa: N813
     created = updated = 0
+    extra = app_grants()
     for row in _read(ROLES_FILE)["roles"]:
+        actions = list(row.get("actions", []))
+        actions += [a for a in extra.get(row["code"], []) if a not in actions]
         values = {
             "name": row["name"],
             "name_en": row.get("name_en", ""),
-            "actions": row.get("actions", []),
+            "actions": actions,
             "duty_group": row.get("duty_group", ""),
             "requires_2fa": bool(row.get("requires_2fa", False)),
             "home": row.get("home", "jurisdiction"),
@@ -65,3 +77,15 @@ def load_roles(role_model=None, *, overwrite: bool = False) -> tuple[int, int]:
             role.save()
             updated += 1
     return created, updated
+
+
+def grant_actions(role_model, grants: dict[str, list[str]]) -> None:
+    """Append actions to existing roles (for data migrations of apps that add actions after roles exist)."""
+    for code, actions in grants.items():
+        role = role_model.objects.filter(code=code).first()
+        if role is None:
+            continue
+        missing = [a for a in actions if a not in role.actions]
+        if missing:
+            role.actions = [*role.actions, *missing]
+            role.save(update_fields=["actions"])

@@ -1,0 +1,22 @@
+"""Records of the hazards app: hazards and their transitions, notices, major-hazard determinations,
+listed supervision, public tips, escalations, and the GB 35181 rule sets."""
+
+from flameblue.hazards.models.hazard import Hazard, HazardTransition
+from flameblue.hazards.models.notice import Notice, NoticeCounter
+from flameblue.hazards.models.rulesets import HazardRuleSet, RuleSetStatus
+from flameblue.hazards.models.supervision import MajorHazardDetermination, SupervisionCase, SupervisionReport
+from flameblue.hazards.models.tip import Escalation, Tip
+
+__all__ = [
+    "Escalation",
+    "Hazard",
+    "HazardRuleSet",
+    "HazardTransition",
+    "MajorHazardDetermination",
+    "Notice",
+    "NoticeCounter",
+    "RuleSetStatus",
+    "SupervisionCase",
+    "SupervisionReport",
+    "Tip",
+]

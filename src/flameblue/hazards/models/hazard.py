@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.core.models import TrackedModel
+from flameblue.core.scoping import ScopedManager, ScopeSpec
+from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource, HazardStatus
+
+__all__ = ["Hazard", "HazardTransition"]
+
+
+class Hazard(TrackedModel):
+    """火灾隐患: one hazard found in a unit — where, what, by which source, its grade (一般/突出/重大), the
+    checklist item and GB 35181 element it evidences, who must fix it by when, interim measures, the notice
+    it belongs to and its whole timeline. The status moves only through the transition services in
+    ``hazards/services.py``; each move leaves a :class:`HazardTransition`. Region and industry are copied
+    from the unit when the hazard is found so that scoping is one indexed comparison on this table."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="hazards", verbose_name=_("单位"))
+    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("行业")
+    )
+    brigade = models.ForeignKey(
+        "org.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("负责大队"),
+    )
+    location = models.CharField(_("隐患部位"), max_length=200, blank=True)
+    description = models.TextField(_("隐患描述"))
+    source = models.CharField(_("来源"), max_length=20, choices=HazardSource.choices, db_index=True)
+    grade = models.CharField(
+        _("等级"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL, db_index=True
+    )
+    status = models.CharField(
+        _("状态"), max_length=20, choices=HazardStatus.choices, default=HazardStatus.FOUND, db_index=True
+    )
+    checklist_item = models.ForeignKey(
+        "inspections.ChecklistItem", null=True, blank=True, on_delete=models.PROTECT, related_name="hazards",
+        verbose_name=_("检查项"),
+    )
+    gb35181_element = models.CharField(_("GB 35181 判定要素"), max_length=20, blank=True)
+    tip = models.ForeignKey(
+        "hazards.Tip", null=True, blank=True, on_delete=models.SET_NULL, related_name="hazards",
+        verbose_name=_("来源举报"),
+    )
+    source_ref = models.CharField(_("来源编号"), max_length=80, blank=True, help_text=_("专项整治、安保任务等的编号"))
+    responsible_party = models.CharField(_("整改责任方"), max_length=120, blank=True)
+    responsible_person = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("整改责任人")
+    )
+    interim_measures = models.TextField(_("整改期间防范措施"), blank=True)
+    rectification_measures = models.TextField(_("整改措施"), blank=True)
+    deadline = models.DateField(_("整改期限"), null=True, blank=True, db_index=True)
+    deadline_unit = models.CharField(
+        _("期限计算方式"), max_length=10, choices=DeadlineUnit.choices, default=DeadlineUnit.CALENDAR
+    )
+    recheck_due = models.DateField(_("复查期限"), null=True, blank=True, db_index=True)
+    notice = models.ForeignKey(
+        "hazards.Notice", null=True, blank=True, on_delete=models.PROTECT, related_name="hazards",
+        verbose_name=_("整改通知书"),
+    )
+    corrected_on_spot = models.BooleanField(_("当场改正"), default=False)
+    found_at = models.DateTimeField(_("发现时间"), default=timezone.now, db_index=True)
+    found_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("发现人"),
+    )
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+    completion_reported_at = models.DateTimeField(_("报告整改完成时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("销案时间"), null=True, blank=True, db_index=True)
+    failed_rechecks = models.PositiveSmallIntegerField(_("复查不合格次数"), default=0)
+    escalation_level = models.PositiveSmallIntegerField(_("督促升级层级"), default=0)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="region_id", industry="industry_id", unit="unit__organization_id")
+
+    class Meta:
+        ordering = ["-found_at", "-id"]
+        verbose_name = _("火灾隐患")
+        verbose_name_plural = _("火灾隐患")
+        indexes = [
+            models.Index(fields=["region", "status"]),
+            models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["status", "recheck_due"]),
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["grade", "region"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.description[:30]}"
+
+    @property
+    def is_open(self) -> bool:
+        from flameblue.hazards.choices import OPEN_STATUSES
+
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return bool(self.is_open and self.deadline and self.deadline < today)
+
+
+class HazardTransition(models.Model):
+    """隐患流转记录: one move of a hazard from one status to another — who, when, why, and the data of the
+    move (new deadline, grade, re-inspection result). Append-only; the hazard's timeline."""
+
+    hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("原状态"), max_length=20, choices=HazardStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=HazardStatus.choices)
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(_("说明"), blank=True)
+    data = models.JSONField(_("数据"), default=dict, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(
+        region="hazard__region_id", industry="hazard__industry_id", unit="hazard__unit__organization_id"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("隐患流转记录")
+        verbose_name_plural = _("隐患流转记录")
+
+    def __str__(self) -> str:
+        return f"{self.hazard_id}: {self.from_status} → {self.to_status}"
