@@ -57,3 +57,32 @@ PLACE_TYPES: dict[str, str] = {
     "high_rise": "高层建筑/住宅小区",
     "small_places": "九小场所/三合一/出租屋",
 }
+
+
+class InspectionKind(models.TextChoices):
+    SUPERVISION = "supervision", _("监督检查")
+    SPOT_CHECK = "spot_check", _("双随机抽查")
+    DEPARTMENT_CHECK = "department_check", _("行业部门检查")
+    GRID_PATROL = "grid_patrol", _("乡镇网格巡查")
+    SELF_PATROL = "self_patrol", _("单位防火巡查")
+    SELF_MONTHLY = "self_monthly", _("单位月度防火检查")
+    CAMPAIGN = "campaign", _("专项整治检查")
+    EVENT_SECURITY = "event_security", _("消防安保检查")
+    RECHECK = "recheck", _("隐患复查")
+
+
+class InspectionStatus(models.TextChoices):
+    DRAFT = "draft", _("填写中")
+    SUBMITTED = "submitted", _("已提交")
+
+
+class AnswerResult(models.TextChoices):
+    PASS = "pass", _("合格")
+    FAIL = "fail", _("不合格")
+    NOT_APPLICABLE = "na", _("不适用")
+
+
+class DrawStatus(models.TextChoices):
+    DRAFT = "draft", _("待抽取")
+    DRAWN = "drawn", _("已抽取")
+    PUBLISHED = "published", _("已公开")
