@@ -12,7 +12,14 @@ CASES = [
     Case("core:dashboard", allowed="qiaocheng"),
     Case("core:dashboard", allowed="auditor", note="auditor's home: recent audit events"),
     Case("core:audit-list", allowed="auditor", no_permission="qiaocheng"),
-    Case("core:audit-list", allowed="auditor", no_permission="sysadmin", query="action=update&since=2020-01-01"),
-    Case("core:audit-detail", kwargs=lambda w: {"pk": w.audit_event.pk}, allowed="auditor", no_permission="detachment"),
+    Case(
+        "core:audit-list", allowed="auditor", no_permission="sysadmin", query="action=update&since=2020-01-01"
+    ),
+    Case(
+        "core:audit-detail",
+        kwargs=lambda w: {"pk": w.audit_event.pk},
+        allowed="auditor",
+        no_permission="detachment",
+    ),
     Case("core:audit-export", allowed="auditor", no_permission="qiaocheng"),
 ]

@@ -163,3 +163,14 @@ def test_running_again_keeps_changed_passwords(seeded):
     call_command("seed_demo", stdout=StringIO())
     user.refresh_from_db()
     assert user.check_password("Changed#Passw0rd-9")
+
+
+def test_app_demo_hooks_follow_installed_apps_order():
+    from django.apps import apps
+
+    from flameblue.org.management.commands.seed_demo import seed_hooks
+
+    order = [config.label for config in apps.get_app_configs()]
+    labels = [label for label, _ in seed_hooks()]
+    assert "org" in labels
+    assert labels == sorted(labels, key=order.index)

@@ -39,11 +39,15 @@ def test_profile_shows_person_memberships_and_roles(login, people):
 def test_password_change_checks_old_password_and_rules(login, people, password):
     client = login(people.qiaocheng)
     url = reverse("account-password")
-    wrong = client.post(url, {"old_password": "nope", "password": "Abc#12345678", "password_confirm": "Abc#12345678"})
+    wrong = client.post(
+        url, {"old_password": "nope", "password": "Abc#12345678", "password_confirm": "Abc#12345678"}
+    )
     assert "原密码不正确" in str(wrong.context["form"].errors["old_password"])
     weak = client.post(url, {"old_password": password, "password": "short", "password_confirm": "short"})
     assert weak.context["form"].errors["password"]
-    ok = client.post(url, {"old_password": password, "password": "Xin#Mima-2026", "password_confirm": "Xin#Mima-2026"})
+    ok = client.post(
+        url, {"old_password": password, "password": "Xin#Mima-2026", "password_confirm": "Xin#Mima-2026"}
+    )
     assert ok.status_code == 302
     people.qiaocheng.refresh_from_db()
     assert people.qiaocheng.check_password("Xin#Mima-2026")
@@ -81,13 +85,20 @@ def test_disabling_an_account_needs_a_reason_and_is_audited(login, people):
 
 def test_unlock_clears_the_lockout_and_is_audited(login, people):
     AccessAttempt.objects.create(
-        username="grid", ip_address="10.0.0.1", user_agent="t", get_data="", post_data="",
-        failures_since_start=5, attempt_time=timezone.now(),
+        username="grid",
+        ip_address="10.0.0.1",
+        user_agent="t",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+        attempt_time=timezone.now(),
     )
     client = login(people.secadmin)
     detail = client.get(reverse("org:user-detail", kwargs={"pk": people.grid.pk}))
     assert detail.context["locked"] is True
-    response = client.post(reverse("org:user-unlock", kwargs={"pk": people.grid.pk}), {"reason": "本人来电确认身份"})
+    response = client.post(
+        reverse("org:user-unlock", kwargs={"pk": people.grid.pk}), {"reason": "本人来电确认身份"}
+    )
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="grid").exists()
     event = AuditEvent.objects.get(action=AuditAction.SECURITY, object_id=str(people.grid.pk))

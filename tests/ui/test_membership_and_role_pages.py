@@ -46,7 +46,9 @@ def test_membership_end_before_start_is_refused_on_the_end_date(login, people, o
         "is_active": "on",
         "version": membership.version,
     }
-    response = login(people.detachment).post(reverse("org:membership-update", kwargs={"pk": membership.pk}), data)
+    response = login(people.detachment).post(
+        reverse("org:membership-update", kwargs={"pk": membership.pk}), data
+    )
     assert "截止日期不能早于起始日期" in str(response.context["form"].errors["end_date"])
 
 
@@ -76,9 +78,14 @@ def test_role_actions_are_edited_one_per_line(login, people):
 
 
 def test_role_with_a_malformed_action_is_refused_naming_the_line(login, people):
-    data = {"code": "bad_role", "name": "错误角色", "actions": "geo.*.view\norg person view", "home": "inspector"}
+    data = {
+        "code": "bad_role",
+        "name": "错误角色",
+        "actions": "geo.*.view\norg person view",
+        "home": "inspector",
+    }
     response = login(people.sysadmin).post(reverse("org:role-create"), data)
     assert response.status_code == 200
     assert "第 2 行" in str(response.context["form"].errors["actions"])
-    assert 'org person view' in response.content.decode()
+    assert "org person view" in response.content.decode()
     assert not Role.objects.filter(code="bad_role").exists()

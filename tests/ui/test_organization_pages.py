@@ -11,7 +11,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_qiaocheng_inspector_gets_404_for_a_mengcheng_organization(login, people, orgs):
-    response = login(people.qiaocheng).get(reverse("org:organization-detail", kwargs={"pk": orgs.mengcheng_gov.pk}))
+    response = login(people.qiaocheng).get(
+        reverse("org:organization-detail", kwargs={"pk": orgs.mengcheng_gov.pk})
+    )
     assert response.status_code == 404
 
 
@@ -48,7 +50,9 @@ def test_filter_offers_only_regions_in_scope(login, people):
 
 
 def test_htmx_request_gets_only_the_table(login, people):
-    response = login(people.detachment).get(reverse("org:organization-list"), {"q": "教育"}, HTTP_HX_REQUEST="true")
+    response = login(people.detachment).get(
+        reverse("org:organization-list"), {"q": "教育"}, HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     assert "<html" not in html and "<table" in html
     assert "谯城区教育局" in html
@@ -121,14 +125,24 @@ def test_stale_edit_shows_who_changed_it_and_keeps_the_input(login, people, orgs
 def test_current_edit_saves(login, people, orgs):
     client = login(people.detachment)
     url = reverse("org:organization-update", kwargs={"pk": orgs.mengcheng_gov.pk})
-    data = {"name": "蒙城县人民政府", "kind": OrgKind.GOVERNMENT, "region": "341622", "address": "新地址", "version": 1}
+    data = {
+        "name": "蒙城县人民政府",
+        "kind": OrgKind.GOVERNMENT,
+        "region": "341622",
+        "address": "新地址",
+        "version": 1,
+    }
     assert client.post(url, data).status_code == 302
     orgs.mengcheng_gov.refresh_from_db()
     assert orgs.mengcheng_gov.address == "新地址" and orgs.mengcheng_gov.version == 2
 
 
 def test_detail_lists_people_memberships_and_children(login, people, orgs):
-    html = login(people.detachment).get(reverse("org:organization-detail", kwargs={"pk": orgs.detachment.pk})).content.decode()
+    html = (
+        login(people.detachment)
+        .get(reverse("org:organization-detail", kwargs={"pk": orgs.detachment.pk}))
+        .content.decode()
+    )
     assert orgs.qiaocheng_brigade.name in html  # child
     assert people.detachment.person.name in html
     assert "支队管理员" in html  # membership role

@@ -12,11 +12,15 @@ ID_NUMBER = make_id_number(7)
 
 @pytest.fixture
 def resident(orgs):
-    return PersonFactory(name="王小明", phone="13855551234", organization=orgs.huaxilou_gov, id_number=ID_NUMBER)
+    return PersonFactory(
+        name="王小明", phone="13855551234", organization=orgs.huaxilou_gov, id_number=ID_NUMBER
+    )
 
 
 def test_detail_shows_phone_and_id_number_masked(login, people, resident):
-    html = login(people.qiaocheng).get(reverse("org:person-detail", kwargs={"pk": resident.pk})).content.decode()
+    html = (
+        login(people.qiaocheng).get(reverse("org:person-detail", kwargs={"pk": resident.pk})).content.decode()
+    )
     assert "138****1234" in html and resident.id_number_masked in html
     assert "13855551234" not in html and ID_NUMBER not in html
 
@@ -37,7 +41,12 @@ def test_person_form_refuses_a_bad_id_number_with_the_reason(login, people, orgs
 
 
 def test_person_form_refuses_a_short_id_number(login, people, orgs):
-    data = {"name": "李四", "organization": orgs.qiaocheng_gov.pk, "id_number": "34160219850101", "is_active": "on"}
+    data = {
+        "name": "李四",
+        "organization": orgs.qiaocheng_gov.pk,
+        "id_number": "34160219850101",
+        "is_active": "on",
+    }
     response = login(people.detachment).post(reverse("org:person-create"), data)
     assert "长度应为 18 位" in str(response.context["form"].errors["id_number"])
 
@@ -49,7 +58,13 @@ def test_person_form_refuses_a_bad_phone_with_the_reason(login, people, orgs):
 
 
 def test_create_person_stores_id_number_encrypted(login, people, orgs):
-    data = {"name": "李四", "organization": orgs.qiaocheng_gov.pk, "id_number": ID_NUMBER, "phone": "13912345678", "is_active": "on"}
+    data = {
+        "name": "李四",
+        "organization": orgs.qiaocheng_gov.pk,
+        "id_number": ID_NUMBER,
+        "phone": "13912345678",
+        "is_active": "on",
+    }
     assert login(people.detachment).post(reverse("org:person-create"), data).status_code == 302
     person = Person.objects.get(name="李四")
     assert person.id_number == ID_NUMBER and ID_NUMBER not in person.id_number_encrypted
@@ -60,7 +75,13 @@ def test_edit_form_never_shows_personal_data_and_blank_keeps_it(login, people, r
     url = reverse("org:person-update", kwargs={"pk": resident.pk})
     html = client.get(url).content.decode()
     assert "13855551234" not in html and ID_NUMBER not in html
-    data = {"name": "王小明", "organization": resident.organization_id, "title": "主任", "is_active": "on", "version": 1}
+    data = {
+        "name": "王小明",
+        "organization": resident.organization_id,
+        "title": "主任",
+        "is_active": "on",
+        "version": 1,
+    }
     assert client.post(url, data).status_code == 302
     resident.refresh_from_db()
     assert resident.title == "主任" and resident.phone == "13855551234" and resident.id_number == ID_NUMBER
@@ -90,6 +111,8 @@ def test_reveal_with_a_reason_shows_full_values_once_and_is_audited(login, peopl
 
 
 def test_reveal_is_forbidden_without_the_permission(login, people, resident):
-    response = login(people.qiaocheng).post(reverse("org:person-reveal", kwargs={"pk": resident.pk}), {"reason": "好奇看看号码"})
+    response = login(people.qiaocheng).post(
+        reverse("org:person-reveal", kwargs={"pk": resident.pk}), {"reason": "好奇看看号码"}
+    )
     assert response.status_code == 403
     assert not AuditEvent.objects.filter(action=AuditAction.REVEAL).exists()

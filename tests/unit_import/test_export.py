@@ -74,3 +74,22 @@ def test_an_export_imports_back_unchanged(client, upload, people, units):
 
     assert job.status == ImportJobStatus.READY, job.errors
     assert job.summary == {"create": 0, "update": 0, "unchanged": 2}
+
+
+def test_the_unit_list_offers_export_and_qr_plates_for_its_current_filters(client, people, units):
+    client.force_login(people.qiaocheng)
+
+    partial = client.get(reverse("units:unit-list") + "?region=341602100", headers={"HX-Request": "true"})
+
+    body = partial.content.decode()
+    assert reverse("units:unit-export") + "?region=341602100" in body
+    assert reverse("units:unit-qr-sheets") + "?region=341602100" in body
+
+
+def test_a_grid_officer_sees_no_export_link(client, people, units):
+    client.force_login(people.grid)
+
+    body = client.get(reverse("units:unit-list")).content.decode()
+
+    assert reverse("units:unit-export") not in body
+    assert reverse("units:unit-qr-sheets") in body

@@ -160,3 +160,11 @@ def test_header_is_found_below_several_title_rows_and_with_reordered_columns(upl
 
     assert job.status == ImportJobStatus.READY, job.errors
     assert job.summary == {"create": 1, "update": 0, "unchanged": 0}
+
+
+def test_township_written_with_city_and_county_in_front_is_understood(upload, people):
+    rows = [{NAME: "某茶楼", TOWN: "亳州市谯城区古井镇"}, {NAME: "某浴室", TOWN: "谯城区花戏楼"}]
+
+    _response, job = upload(people.qiaocheng, xlsx(rows))
+
+    assert job.status == ImportJobStatus.READY, job.errors

@@ -6,7 +6,7 @@ import io
 import time
 
 import pytest
-from stdnum.cn import uscc
+from stdnum.cn import ric, uscc
 
 from flameblue.geo.models import Region
 from flameblue.units import demo
@@ -27,9 +27,10 @@ def test_seed_spreads_realistic_units_and_is_idempotent():
     assert set(units.values_list("region_id", flat=True)) == townships
     assert units.filter(is_key_unit=True).count() > 100
     assert units.values("place_type").distinct().count() == 11
-    sample = units.exclude(credit_code="").select_related("responsible_person")[:50]
+    sample = units.exclude(credit_code="").select_related("responsible_person", "safety_manager")[:50]
     assert all(uscc.is_valid(u.credit_code) for u in sample)
-    assert all(len(u.responsible_person.id_number) == 18 for u in sample)
+    assert all(ric.is_valid(u.responsible_person.id_number) for u in sample)
+    assert all(ric.is_valid(u.safety_manager.id_number) for u in sample)
     key = units.filter(is_key_unit=True).first()
     assert key.key_unit_rules and key.key_unit_ruleset == "national-2001@2001.1"
     assert key.organization.name == key.name

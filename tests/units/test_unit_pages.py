@@ -165,3 +165,25 @@ def test_unit_manager_declares_and_brigade_sees_it(login, people, units):
     context = login(people.qiaocheng).get(reverse("units:declaration-list"), {"year": year}).context
     assert [u.name for u in context["outstanding"]] == ["亳州万达广场"]
     assert [d.unit.name for d in context["object_list"]] == ["亳州市第一中学"]
+
+
+def test_list_query_count_does_not_grow_with_the_page(login, people, units):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import org
+    from tests.units.factories import make_unit
+
+    client = login(people.qiaocheng)
+    client.get(LIST)  # warm caches (sessions, content types)
+    with CaptureQueriesContext(connection) as few:
+        client.get(LIST)
+    for i in range(30):
+        unit = make_unit(
+            org(f"测试超市{i}", "social_unit", "341602001", industry="commerce"), category="shop"
+        )
+        unit.risk_tags.add("crowded", "small_place")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(LIST)
+    assert len(response.context["object_list"]) == 32
+    assert len(many) == len(few) <= 16

@@ -5,3 +5,7 @@ class HazardsConfig(AppConfig):
     name = "flameblue.hazards"
     label = "hazards"
     verbose_name = "火灾隐患"
+
+    def ready(self) -> None:
+        # Registers the notice's Word document kind so the template page and renders find it.
+        from flameblue.hazards import notices  # noqa: F401

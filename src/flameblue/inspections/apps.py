@@ -5,3 +5,7 @@ class InspectionsConfig(AppConfig):
     name = "flameblue.inspections"
     label = "inspections"
     verbose_name = "检查"
+
+    def ready(self) -> None:
+        # Registers the inspection record's Word document kind so the template page and renders find it.
+        from flameblue.inspections import record  # noqa: F401

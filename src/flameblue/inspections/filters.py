@@ -1,15 +1,25 @@
-"""The one filter definition of the checklist list, shared by the page and the API."""
+"""The one filter definition of each list (checklists, inspections), shared by the page and the API."""
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.inspections.choices import PLACE_TYPES, ChecklistKind, ChecklistStatus
-from flameblue.inspections.models import Checklist
+from flameblue.inspections.choices import (
+    PLACE_TYPES,
+    ChecklistKind,
+    ChecklistStatus,
+    InspectionKind,
+    InspectionStatus,
+)
+from flameblue.inspections.models import Checklist, Finding, Inspection
+from flameblue.org.filters import RegionFilter
 
-__all__ = ["ChecklistFilterSet"]
+__all__ = ["ChecklistFilterSet", "InspectionFilterSet"]
+
+HAS_FINDINGS = [("yes", _("有问题")), ("no", _("无问题"))]
 
 SELECT = forms.Select(attrs={"class": "form-select"})
 
@@ -27,3 +37,41 @@ class ChecklistFilterSet(django_filters.FilterSet):
     class Meta:
         model = Checklist
         fields = ["place_type", "kind", "status", "code"]
+
+
+class InspectionFilterSet(django_filters.FilterSet):
+    """The one filter of the inspection list, shared by the page and ``/api/v1/inspections/``."""
+
+    kind = django_filters.ChoiceFilter(label=_("检查类别"), choices=InspectionKind.choices, widget=SELECT)
+    region = RegionFilter()
+    unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id", widget=forms.HiddenInput)
+    unit_name = django_filters.CharFilter(
+        label=_("单位名称"), field_name="unit__name", lookup_expr="icontains",
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )  # fmt: skip
+    inspected_after = django_filters.DateFilter(
+        label=_("检查日期自"), field_name="inspected_on", lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )  # fmt: skip
+    inspected_before = django_filters.DateFilter(
+        label=_("检查日期至"), field_name="inspected_on", lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )  # fmt: skip
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=InspectionStatus.choices, widget=SELECT)
+    has_findings = django_filters.ChoiceFilter(
+        label=_("发现问题"), choices=HAS_FINDINGS, method="filter_has_findings", widget=SELECT
+    )
+
+    class Meta:
+        model = Inspection
+        fields: list[str] = []
+
+    @property
+    def qs(self):
+        return super().qs.order_by("-inspected_on", "-pk")
+
+    def filter_has_findings(self, queryset, name: str, value: str):
+        if not value:
+            return queryset
+        exists = Exists(Finding.objects.filter(inspection=OuterRef("pk")))
+        return queryset.filter(exists) if value == "yes" else queryset.exclude(exists)

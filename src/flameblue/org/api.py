@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from axes.handlers.proxy import AxesProxyHandler
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import update_last_login
@@ -201,10 +201,11 @@ def _check_second_factor(user, otp_token: str) -> None:
         raise exceptions.ValidationError({"otp_token": [exc.message]}) from exc
 
 
-def _token_login_succeeded(request, user) -> None:
+def _token_login_succeeded(user) -> None:
     """What a login does, minus the session: a token client must not get a server-side session. Sending
-    ``user_logged_in`` would start one (the session-limit timestamps), so its effects are applied here."""
-    AxesProxyHandler.user_logged_in(sender=type(user), request=request, user=user)  # resets the failure count
+    ``user_logged_in`` would start one (session-limit timestamps, axes' access log), so its effects are
+    applied here: the failed-attempt count is reset (AXES_RESET_ON_SUCCESS), last login set, login audited."""
+    axes_reset(username=user.get_username())
     update_last_login(None, user)
     audit.record(audit.AuditAction.LOGIN, by=user, obj=user, reason=_("API 令牌登录"))
 
@@ -232,6 +233,8 @@ class ObtainTokenView(APIView):
         payload = TokenRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         username = payload.validated_data["username"]
+        # The DRF request (not request._request) goes to axes, so its lockout flag stays on it and axes'
+        # middleware does not swap this JSON answer for the HTML lockout page.
         user = authenticate(request=request, username=username, password=payload.validated_data["password"])
         if getattr(request, "axes_locked_out", False):
             return Response(
@@ -242,7 +245,7 @@ class ObtainTokenView(APIView):
             raise exceptions.ValidationError({"non_field_errors": [_("用户名或密码错误。")]})
         _check_second_factor(user, payload.validated_data.get("otp_token", ""))
         token, _created = Token.objects.get_or_create(user=user)
-        _token_login_succeeded(request, user)
+        _token_login_succeeded(user)
         return Response(TokenSerializer({"token": token.key}).data)
 
 

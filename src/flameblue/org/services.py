@@ -130,11 +130,32 @@ def membership_update(m: Membership, *, by: Any, data: dict[str, Any], expected_
     return object_update(m, by=by, data=data, expected_version=expected_version)
 
 
+def _check_no_escalation(by: Any, actions: list[str], already: list[str]) -> None:
+    """Nobody may put into a role an action they do not hold themselves (no privilege escalation by
+    role editing). Wildcards count as held only when the editor holds the same or a broader pattern."""
+    if by is None:
+        return
+    from fnmatch import fnmatchcase
+
+    from flameblue.org.selectors import user_roles
+
+    held = [pattern for role in user_roles(by) for pattern in role.actions]
+    added = [a for a in actions if a not in already]
+    refused = [a for a in added if not any(fnmatchcase(a, pattern) for pattern in held)]
+    if refused:
+        raise DomainError(
+            _("不能授予您自己没有的操作权限：%(actions)s") % {"actions": "、".join(refused)}, field="actions"
+        )
+
+
 def role_create(*, by: Any, data: dict[str, Any]) -> Role:
+    _check_no_escalation(by, list(data.get("actions") or []), [])
     return object_create(Role, by=by, data=data)
 
 
 def role_update(role: Role, *, by: Any, data: dict[str, Any], expected_version: int | None = None) -> Role:
+    if "actions" in data:
+        _check_no_escalation(by, list(data["actions"] or []), list(role.actions))
     return object_update(role, by=by, data=data, expected_version=expected_version)
 
 

@@ -297,9 +297,7 @@ def _update(plan: RowPlan, *, by: Any, refs: _Refs, source: str) -> Unit:
     return unit
 
 
-def _people(
-    unit: Unit, values: dict[str, Any], *, by: Any, job: UnitImportJob, plan: RowPlan
-) -> dict[str, Any]:
+def _people(unit: Unit, values: dict[str, Any], *, by: Any, source: str, plan: RowPlan) -> dict[str, Any]:
     """The responsible person and fire-safety manager named in the row, as people of the unit's own
     organization: the same name keeps the person (its phone updated if it changed), a new name makes a
     new person record. Returns the unit fields to change."""

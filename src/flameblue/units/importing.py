@@ -155,10 +155,8 @@ def read_sheet(source: Any) -> ParsedSheet:
         for name in names:
             sheet = workbook[name]
             rows = sheet.iter_rows(values_only=True)
-            buffered: list[tuple[Any, ...]] = []
             header_row, columns = 0, {}
             for number, cells in enumerate(rows, start=1):
-                buffered.append(cells)
                 found = _header_columns(cells)
                 if {"name", "township"} <= {c.key for c in found.values()}:
                     header_row, columns = number, found
@@ -198,6 +196,11 @@ class Lookups:
         # A command run by an administrator (no user) imports anywhere.
         self.scopes: list[Scope] = [Scope()] if user is None else user_scopes(user, Unit, "import")
         self.counties = dict(Region.objects.filter(level=RegionLevel.COUNTY).values_list("code", "name"))
+        self.upper_names = list(
+            Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]).values_list(
+                "name", flat=True
+            )
+        )
         self.townships: dict[str, list[tuple[str, str, str]]] = {}
         self.township_codes: dict[str, tuple[str, str, str]] = {}
         for code, name, parent in Region.objects.filter(level=RegionLevel.TOWNSHIP).values_list(
@@ -241,6 +244,16 @@ class Lookups:
             return True
         return False
 
+    def _split_prefix(self, text: str, county_text: str) -> tuple[str, str]:
+        """ "亳州市谯城区古井镇" → ("古井镇", "谯城区"): sheets often write the full place name."""
+        for name in self.upper_names:
+            if text.startswith(name) and len(text) > len(name):
+                text = text[len(name) :]
+        for name in self.counties.values():
+            if text.startswith(name) and len(text) > len(name):
+                return text[len(name) :], county_text or name
+        return text, county_text
+
     def county_codes(self, text: str) -> list[str]:
         wanted = _strip_suffix(text, _COUNTY_SUFFIXES)
         return [
@@ -254,6 +267,7 @@ class Lookups:
     ) -> tuple[str | None, RowError | None]:
         """Resolve a township by name (suffix optional) or code; the county column breaks ties."""
         label = _column("township").header
+        text, county_text = self._split_prefix(text, county_text)
         if text.isdigit() and len(text) == 9:
             candidates = [self.township_codes[text]] if text in self.township_codes else []
         else:
@@ -516,11 +530,12 @@ def validate_sheet(
     errors: list[RowError] = []
     read: list[tuple[int, dict[str, Any]]] = []
     total = len(sheet.rows)
+    step = max(1, total // 50)  # about fifty progress updates, whatever the size
     for done, (number, cells) in enumerate(sheet.rows, start=1):
         values, row_errors = _read_row(number, cells, sheet, lookups)
         errors.extend(row_errors)
         read.append((number, values))
-        if progress is not None and (done % 200 == 0 or done == total):
+        if progress is not None and (done % step == 0 or done == total):
             progress(done, total)
     if not read:
         errors.append(RowError(None, "", _("表格中没有数据行。")))

@@ -18,7 +18,15 @@ from flameblue.units.choices import (
     UnitCategory,
 )
 
-__all__ = ["ImportJobStatus", "KeyUnitDeclaration", "KeyUnitRuleSet", "PlaceType", "RiskTag", "Unit", "UnitImportJob"]
+__all__ = [
+    "ImportJobStatus",
+    "KeyUnitDeclaration",
+    "KeyUnitRuleSet",
+    "PlaceType",
+    "RiskTag",
+    "Unit",
+    "UnitImportJob",
+]
 
 
 class PlaceType(models.Model):
@@ -40,6 +48,7 @@ class PlaceType(models.Model):
     def __str__(self) -> str:
         return self.name
 
+
 class RiskTag(models.Model):
     """风险标签: 高层, 地下, 三合一, 九小场所 … (multi-select on a unit; data file)."""
 
@@ -59,6 +68,7 @@ class RiskTag(models.Model):
     def __str__(self) -> str:
         return self.name
 
+
 class Unit(TrackedModel):
     """社会单位: a unit or place under fire-safety supervision — the ledger every inspection, hazard and
     statistic hangs from. It sits in a township, is supervised by an industry (its department), has a place
@@ -76,37 +86,72 @@ class Unit(TrackedModel):
         "geo.Region", on_delete=models.PROTECT, related_name="units", verbose_name=_("所在乡镇（街道）")
     )
     latitude = models.DecimalField(
-        _("纬度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     industry = models.ForeignKey(
-        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="units",
+        "org.Industry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
         verbose_name=_("主管行业"),
     )
     supervising_departments = models.ManyToManyField(
         "org.Organization", blank=True, related_name="supervised_units", verbose_name=_("监管部门")
     )
     place_type = models.ForeignKey(
-        PlaceType, null=True, blank=True, on_delete=models.PROTECT, related_name="units", verbose_name=_("场所类型")
+        PlaceType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=_("场所类型"),
     )
-    category = models.CharField(_("重点单位类别"), max_length=30, choices=UnitCategory.choices, default=UnitCategory.OTHER)
+    category = models.CharField(
+        _("重点单位类别"), max_length=30, choices=UnitCategory.choices, default=UnitCategory.OTHER
+    )
     risk_tags = models.ManyToManyField(RiskTag, blank=True, related_name="units", verbose_name=_("风险标签"))
     status = models.CharField(
-        _("经营状态"), max_length=10, choices=OperatingStatus.choices, default=OperatingStatus.OPERATING, db_index=True
+        _("经营状态"),
+        max_length=10,
+        choices=OperatingStatus.choices,
+        default=OperatingStatus.OPERATING,
+        db_index=True,
     )
     responsible_person = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("消防安全责任人")
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("消防安全责任人"),
     )
     safety_manager = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("消防安全管理人")
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("消防安全管理人"),
     )
 
     # Attributes read by the key-unit rules.
-    building_area_m2 = models.DecimalField(_("建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True)
+    building_area_m2 = models.DecimalField(
+        _("建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     sells_combustibles = models.BooleanField(_("经营可燃商品"), default=False)
     guest_rooms = models.PositiveIntegerField(_("客房数"), null=True, blank=True)
     inpatient_beds = models.PositiveIntegerField(_("住院床位"), null=True, blank=True)
@@ -120,21 +165,32 @@ class Unit(TrackedModel):
     workers_on_site = models.PositiveIntegerField(_("同一时间生产作业人数"), null=True, blank=True)
     is_high_rise = models.BooleanField(_("高层建筑"), default=False)
     is_underground = models.BooleanField(_("地下建筑"), default=False)
-    heritage_level = models.CharField(_("文物保护级别"), max_length=10, choices=HeritageLevel.choices, blank=True)
+    heritage_level = models.CharField(
+        _("文物保护级别"), max_length=10, choices=HeritageLevel.choices, blank=True
+    )
     admin_level = models.CharField(_("机关行政级别"), max_length=10, choices=AdminLevel.choices, blank=True)
 
     # Key-unit status: the engine suggests, an officer decides.
     is_key_unit = models.BooleanField(_("消防安全重点单位"), default=False, db_index=True)
     key_unit_tier = models.CharField(_("重点单位等级"), max_length=20, blank=True)
     key_unit_decision = models.CharField(
-        _("认定结论"), max_length=10, choices=KeyUnitDecision.choices, blank=True, default=KeyUnitDecision.NONE
+        _("认定结论"),
+        max_length=10,
+        choices=KeyUnitDecision.choices,
+        blank=True,
+        default=KeyUnitDecision.NONE,
     )
     key_unit_rules = models.JSONField(_("认定依据"), default=list, blank=True)
     key_unit_ruleset = models.CharField(_("认定规则版本"), max_length=60, blank=True)
     key_unit_reason = models.TextField(_("认定说明"), blank=True)
     key_unit_decided_at = models.DateTimeField(_("认定时间"), null=True, blank=True)
     key_unit_decided_by = models.ForeignKey(
-        "org.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("认定人")
+        "org.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("认定人"),
     )
     key_unit_suggested = models.BooleanField(_("规则建议为重点单位"), null=True, blank=True)
     key_unit_needs_review = models.BooleanField(_("需复核重点单位状态"), default=False, db_index=True)
@@ -149,7 +205,9 @@ class Unit(TrackedModel):
         verbose_name = _("社会单位")
         verbose_name_plural = _("社会单位")
         constraints = [
-            models.UniqueConstraint(fields=["credit_code"], condition=~Q(credit_code=""), name="unit_unique_credit_code"),
+            models.UniqueConstraint(
+                fields=["credit_code"], condition=~Q(credit_code=""), name="unit_unique_credit_code"
+            ),
             models.UniqueConstraint(fields=["region", "name"], name="unit_unique_name_in_township"),
         ]
         indexes = [
@@ -208,7 +266,11 @@ class UnitImportJob(models.Model):
         "org.User", on_delete=models.PROTECT, related_name="unit_import_jobs", verbose_name=_("上传人")
     )
     status = models.CharField(
-        _("状态"), max_length=12, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED, db_index=True
+        _("状态"),
+        max_length=12,
+        choices=ImportJobStatus.choices,
+        default=ImportJobStatus.QUEUED,
+        db_index=True,
     )
     progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
     total_rows = models.PositiveIntegerField(_("数据行数"), default=0)
@@ -248,8 +310,12 @@ class KeyUnitRuleSet(models.Model):
     code = models.CharField(_("代码"), max_length=40)
     version = models.CharField(_("版本"), max_length=40)
     name = models.CharField(_("名称"), max_length=120)
-    status = models.CharField(_("状态"), max_length=10, choices=RuleSetStatus.choices, default=RuleSetStatus.ACTIVE)
-    priority = models.IntegerField(_("优先级"), default=0, help_text=_("数值大的规则集按类别覆盖数值小的规则集。"))
+    status = models.CharField(
+        _("状态"), max_length=10, choices=RuleSetStatus.choices, default=RuleSetStatus.ACTIVE
+    )
+    priority = models.IntegerField(
+        _("优先级"), default=0, help_text=_("数值大的规则集按类别覆盖数值小的规则集。")
+    )
     content = models.JSONField(_("规则内容"), default=dict)
     loaded_at = models.DateTimeField(_("加载时间"), auto_now=True)
 
@@ -260,7 +326,9 @@ class KeyUnitRuleSet(models.Model):
         ordering = ["-priority", "code", "version"]
         verbose_name = _("重点单位界定规则集")
         verbose_name_plural = _("重点单位界定规则集")
-        constraints = [models.UniqueConstraint(fields=["code", "version"], name="keyunit_ruleset_unique_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="keyunit_ruleset_unique_version")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.code}@{self.version}）"
@@ -272,13 +340,24 @@ class KeyUnitDeclaration(TrackedModel):
     that did not declare and still qualify roll over (顺延); units that no longer qualify are proposed
     for removal from the key-unit list."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="declarations", verbose_name=_("单位"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="declarations", verbose_name=_("单位")
+    )
     year = models.PositiveSmallIntegerField(_("申报年度"))
     status = models.CharField(
-        _("状态"), max_length=20, choices=DeclarationStatus.choices, default=DeclarationStatus.SUBMITTED, db_index=True
+        _("状态"),
+        max_length=20,
+        choices=DeclarationStatus.choices,
+        default=DeclarationStatus.SUBMITTED,
+        db_index=True,
     )
     declared_by = models.ForeignKey(
-        "org.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("申报人")
+        "org.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("申报人"),
     )
     declared_at = models.DateTimeField(_("申报时间"), null=True, blank=True)
     changes = models.TextField(_("本年度变化情况"), blank=True, help_text=_("无变化可留空。"))
@@ -286,13 +365,17 @@ class KeyUnitDeclaration(TrackedModel):
     rolled_over = models.BooleanField(_("自动顺延"), default=False)
 
     objects = ScopedManager()
-    scope_spec = ScopeSpec(region="unit__region_id", industry="unit__industry_id", unit="unit__organization_id")
+    scope_spec = ScopeSpec(
+        region="unit__region_id", industry="unit__industry_id", unit="unit__organization_id"
+    )
 
     class Meta:
         ordering = ["-year", "unit__region_id", "unit__name"]
         verbose_name = _("重点单位年度申报")
         verbose_name_plural = _("重点单位年度申报")
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="keyunit_declaration_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="keyunit_declaration_once_a_year")
+        ]
         indexes = [models.Index(fields=["year", "status"])]
 
     def __str__(self) -> str:

@@ -25,7 +25,9 @@ def bs_widget(bound_field: forms.BoundField, extra: str = "") -> str:
     classes = existing if _css_for(widget) in existing.split() else f"{_css_for(widget)} {existing}"
     if bound_field.errors:
         classes += " is-invalid"
-    if extra:
+    if extra == "sm":
+        classes += " form-select-sm" if _css_for(widget) == "form-select" else " form-control-sm"
+    elif extra:
         classes += f" {extra}"
     attrs: dict[str, Any] = {"class": classes.strip()}
     if bound_field.errors:

@@ -1,0 +1,94 @@
+"""The one filter definition of the hazard list, shared by the HTML list, the map, the API and the Excel
+export."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
+from flameblue.hazards.models import Hazard, Notice
+from flameblue.org.choices import OrgKind
+from flameblue.org.filters import RegionFilter
+from flameblue.org.models import Industry, Organization
+from flameblue.units.models import PlaceType
+
+__all__ = ["HazardFilter", "NoticeFilter"]
+
+YES_NO = [("yes", _("是")), ("no", _("否"))]
+
+
+class HazardFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
+    region = RegionFilter()
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=HazardStatus.choices, empty_label=_("全部状态"))
+    open = django_filters.ChoiceFilter(label=_("未销案"), choices=YES_NO, method="filter_open", empty_label=_("全部"))
+    grade = django_filters.ChoiceFilter(label=_("等级"), choices=HazardGrade.choices, empty_label=_("全部等级"))
+    source = django_filters.ChoiceFilter(label=_("来源"), choices=HazardSource.choices, empty_label=_("全部来源"))
+    overdue = django_filters.ChoiceFilter(
+        label=_("逾期"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
+    )
+    place_type = django_filters.ModelChoiceFilter(
+        label=_("场所类型"), field_name="unit__place_type", queryset=PlaceType.objects.all(),
+        empty_label=_("全部场所类型"),
+    )  # fmt: skip
+    industry = django_filters.ModelChoiceFilter(
+        label=_("行业"), queryset=Industry.objects.all(), empty_label=_("全部行业")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("监管部门"), field_name="unit__supervising_departments", queryset=Organization.objects.none(),
+        empty_label=_("全部部门"),
+    )  # fmt: skip
+    notice = django_filters.CharFilter(label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains")
+    unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id")
+
+    class Meta:
+        model = Hazard
+        fields: list[str] = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        self.filters["department"].queryset = Organization.objects.visible_to(user).filter(
+            kind=OrgKind.DEPARTMENT
+        )
+
+    @property
+    def qs(self) -> QuerySet[Hazard]:
+        return super().qs.order_by("-found_at", "-pk")
+
+    def filter_text(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(unit__name__icontains=value) | Q(description__icontains=value) | Q(location__icontains=value)
+        )
+
+    def filter_open(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
+        if value == "yes":
+            return queryset.filter(status__in=OPEN_STATUSES)
+        return queryset.exclude(status__in=OPEN_STATUSES)
+
+    def filter_overdue(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
+        overdue = Q(status__in=OPEN_STATUSES, deadline__lt=timezone.localdate())
+        return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
+
+
+class NoticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("文号或单位"), method="filter_text")
+    region = RegionFilter()
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=NoticeStatus.choices, empty_label=_("全部状态"))
+    year = django_filters.NumberFilter(label=_("年度"))
+
+    class Meta:
+        model = Notice
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet[Notice], name: str, value: str) -> QuerySet[Notice]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(number__icontains=value) | Q(unit__name__icontains=value))

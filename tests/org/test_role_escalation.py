@@ -1,0 +1,27 @@
+import pytest
+
+from flameblue.core.errors import DomainError
+from flameblue.org.models import Role
+from flameblue.org.services import role_create, role_update
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+
+
+def test_admin_cannot_grant_an_action_they_do_not_hold(people):
+    with pytest.raises(DomainError) as err:
+        role_create(by=people.sysadmin, data={"code": "sneaky", "name": "越权角色", "actions": ["core.auditevent.view"]})
+    assert "core.auditevent.view" in err.value.message
+    assert not Role.objects.filter(code="sneaky").exists()
+
+
+def test_admin_can_create_role_within_own_actions(people):
+    role = role_create(by=people.sysadmin, data={"code": "viewer", "name": "只读", "actions": ["org.person.view"]})
+    assert role.actions == ["org.person.view"]
+
+
+def test_widening_an_existing_role_to_a_broader_wildcard_is_refused(people):
+    role = Role.objects.get(code="grid_officer")
+    with pytest.raises(DomainError):
+        role_update(role, by=people.sysadmin, data={"actions": [*role.actions, "org.*.*"]})
+    role.refresh_from_db()
+    assert "org.*.*" not in role.actions
