@@ -8,9 +8,10 @@ from flameblue.org import api as org_api
 from flameblue.core import api_views as core_api
 from flameblue.units import api as units_api
 from flameblue.inspections import api as inspections_api
+from flameblue.hazards import api as hazards_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api):
+for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api):
     module.register(router)
 
 urlpatterns = [

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.reference_data import install_fast_restore
+
 # Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -44,6 +46,7 @@ def chromium(django_db_setup):
     with sync_playwright() as playwright:
         for alias, contents in serialized.items():
             connections[alias]._test_serialized_contents = contents
+            install_fast_restore(alias)
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
@@ -53,7 +56,9 @@ def chromium(django_db_setup):
 def browser_page(chromium, live_server, transactional_db, django_db_serialized_rollback):
     """A page in a new browser context (own cookies), with relative URLs resolved against the live server.
     Serialized rollback restores the reference data (regions, roles) that the flush after the test removes."""
-    context = chromium.new_context(base_url=live_server.url, locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page

@@ -28,7 +28,9 @@ def photo():
 @pytest.fixture
 def units(orgs):
     return SimpleNamespace(
-        school=make_unit(orgs.school, category="school", address="谯城区学府路1号", latitude=33.85, longitude=115.78),
+        school=make_unit(
+            orgs.school, category="school", address="谯城区学府路1号", latitude=33.85, longitude=115.78
+        ),
         mall=make_unit(orgs.mall, category="shop", address="谯城区万达广场"),
         hospital=make_unit(orgs.mengcheng_hospital, category="hospital"),
     )

@@ -32,4 +32,6 @@ def rectifying(unit, inspector, **kw) -> Hazard:
 
 def completion_reported(unit, inspector, manager) -> Hazard:
     hazard = rectifying(unit, inspector)
-    return services.hazard_report_completion(hazard=hazard, by=manager, photos=[png()], note="已清理", today=DAY)
+    return services.hazard_report_completion(
+        hazard=hazard, by=manager, photos=[png()], note="已清理", today=DAY
+    )

@@ -22,7 +22,9 @@ def _path(hazard) -> list[tuple[str, str]]:
     return list(hazard.transitions.values_list("from_status", "to_status"))
 
 
-def test_reported_hazard_copies_region_and_industry_from_the_unit_and_finds_the_county_brigade(units, orgs, people):
+def test_reported_hazard_copies_region_and_industry_from_the_unit_and_finds_the_county_brigade(
+    units, orgs, people
+):
     hazard = report(units.school, people.grid, source=HazardSource.TOWNSHIP_GRID)
 
     assert hazard.status == S.FOUND
@@ -93,7 +95,12 @@ def test_unit_reports_completion_with_an_after_photo(units, people, photo):
     )
     assert hazard.status == S.COMPLETION_REPORTED
     assert hazard.recheck_due == dt.date(2026, 3, 11)
-    assert StoredFile.objects.filter(owner_type="hazards.hazard", owner_id=str(hazard.pk), purpose="after").count() == 1
+    assert (
+        StoredFile.objects.filter(
+            owner_type="hazards.hazard", owner_id=str(hazard.pk), purpose="after"
+        ).count()
+        == 1
+    )
 
 
 def test_an_html_file_named_jpg_is_refused_as_evidence(units, people):
@@ -101,7 +108,9 @@ def test_an_html_file_named_jpg_is_refused_as_evidence(units, people):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     hazard = rectifying(units.school, people.qiaocheng)
-    fake = SimpleUploadedFile("after.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    fake = SimpleUploadedFile(
+        "after.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"
+    )
     with pytest.raises(ValidationError):
         services.hazard_report_completion(hazard=hazard, by=people.unit_manager, photos=[fake])
     hazard.refresh_from_db()
@@ -136,7 +145,11 @@ def test_failed_recheck_goes_back_with_a_new_deadline_and_the_failure_recorded(u
     assert hazard.status == S.RECTIFYING and hazard.failed_rechecks == 1
     assert hazard.deadline == dt.date(2026, 4, 6)
     last = hazard.transitions.last()
-    assert last.reason == "杂物未清" and last.data["result"] == "failed" and last.data["deadline"] == "2026-04-06"
+    assert (
+        last.reason == "杂物未清"
+        and last.data["result"] == "failed"
+        and last.data["deadline"] == "2026-04-06"
+    )
 
 
 def test_fix_on_spot_closes_at_once_and_needs_a_photo(units, people, photo):

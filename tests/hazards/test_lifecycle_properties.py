@@ -38,7 +38,10 @@ MOVES = {
 @given(moves=st.lists(st.sampled_from(sorted(MOVES)), min_size=1, max_size=8), tip=st.booleans())
 def test_random_move_sequences_keep_the_hazard_consistent(units, people, moves, tip):
     hazard = services.hazard_report(
-        by=people.qiaocheng, unit=units.school, description="随机", source=HazardSource.PUBLIC_TIP if tip else "supervision"
+        by=people.qiaocheng,
+        unit=units.school,
+        description="随机",
+        source=HazardSource.PUBLIC_TIP if tip else "supervision",
     )
     expected_rows = 1
     for move in moves:
@@ -47,7 +50,10 @@ def test_random_move_sequences_keep_the_hazard_consistent(units, people, moves, 
             MOVES[move](before, people)
         except DomainError:
             after = Hazard.objects.get(pk=hazard.pk)
-            assert (after.status, after.version) == (before.status, before.version)  # refused: nothing changed
+            assert (after.status, after.version) == (
+                before.status,
+                before.version,
+            )  # refused: nothing changed
             continue
         finally:
             current = Hazard.objects.get(pk=hazard.pk)

@@ -29,10 +29,14 @@ def _text(data: bytes) -> str:
 
 def test_numbers_run_per_brigade_per_year_without_gaps(units, orgs, people):
     numbers = [
-        notice_issue(unit=units.school, brigade=orgs.qiaocheng_brigade, deadline=dt.date(2026, 5, 1), by=None).number
+        notice_issue(
+            unit=units.school, brigade=orgs.qiaocheng_brigade, deadline=dt.date(2026, 5, 1), by=None
+        ).number
         for _ in range(3)
     ]
-    mengcheng = notice_issue(unit=units.hospital, brigade=orgs.mengcheng_brigade, deadline=dt.date(2026, 5, 1), by=None)
+    mengcheng = notice_issue(
+        unit=units.hospital, brigade=orgs.mengcheng_brigade, deadline=dt.date(2026, 5, 1), by=None
+    )
     from django.utils import timezone
 
     year = timezone.localdate().year
@@ -86,4 +90,6 @@ def test_a_replaced_template_is_used_for_later_notices(units, people):
     template_replace(DOCUMENT_CODE, SimpleUploadedFile("n.docx", buffer.getvalue()), by=people.detachment)
 
     hazard = confirm(report(units.school, people.qiaocheng), people.qiaocheng)
-    assert f"新版通知书 {hazard.notice.number} 致 亳州市第一中学" in _text(notice_docx(hazard.notice, by=None))
+    assert f"新版通知书 {hazard.notice.number} 致 亳州市第一中学" in _text(
+        notice_docx(hazard.notice, by=None)
+    )

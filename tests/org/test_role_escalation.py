@@ -25,3 +25,16 @@ def test_widening_an_existing_role_to_a_broader_wildcard_is_refused(people):
         role_update(role, by=people.sysadmin, data={"actions": [*role.actions, "org.*.*"]})
     role.refresh_from_db()
     assert "org.*.*" not in role.actions
+
+
+def test_detachment_admin_cannot_make_someone_an_auditor(people, orgs):
+    from flameblue.org.services import membership_create
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(organization=orgs.detachment)
+    with pytest.raises(DomainError):
+        membership_create(
+            by=people.detachment,
+            data={"person": person, "organization": orgs.detachment, "role": Role.objects.get(code="auditor")},
+        )
+    assert not person.memberships.exists()

@@ -15,6 +15,7 @@ from stdnum.cn import ric
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
+from flameblue.org.demo import seed as seed_org_demo
 from flameblue.org.models import Membership, Organization, Person, User
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -47,7 +48,7 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_every_bozhou_township_gets_exactly_one_government(seeded):
+def test_every_bozhou_township_gets_exactly_one_government(org_seeded):
     townships = Region.objects.filter(code__startswith="3416", level="township")
     assert townships.count() == 96
     govs = Organization.objects.filter(kind=OrgKind.GOVERNMENT, region__in=townships)
@@ -58,7 +59,7 @@ def test_every_bozhou_township_gets_exactly_one_government(seeded):
     assert govs.get(region_id="341602001").parent.name == "谯城区人民政府"
 
 
-def test_city_and_counties_have_government_committee_and_at_least_ten_departments(seeded):
+def test_city_and_counties_have_government_committee_and_at_least_ten_departments(org_seeded):
     levels = {
         "3416": "亳州市",
         "341602": "谯城区",
@@ -79,7 +80,7 @@ def test_city_and_counties_have_government_committee_and_at_least_ten_department
         assert departments.get(industry_id="education").name == f"{prefix}教育局"
 
 
-def test_fire_service_tree(seeded):
+def test_fire_service_tree(org_seeded):
     detachment = Organization.objects.get(kind=OrgKind.DETACHMENT, name="亳州市消防救援支队")
     assert detachment.region_id == "3416"
     offices = Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, parent=detachment)
@@ -102,7 +103,7 @@ def test_fire_service_tree(seeded):
     assert (school.region_id, school.industry_id) == ("341602001", "education")
 
 
-def test_demo_accounts_log_in_with_the_demo_password(seeded):
+def test_demo_accounts_log_in_with_the_demo_password(org_seeded):
     request = RequestFactory().post("/account/login/")
     for username, (role, org_name) in DEMO_ACCOUNTS.items():
         user = authenticate(request, username=username, password=settings.DEMO_PASSWORD)
@@ -117,7 +118,7 @@ def test_command_prints_accounts_and_password(seeded):
     assert settings.DEMO_PASSWORD in seeded
 
 
-def test_one_brigade_officer_also_sits_on_the_county_committee(seeded):
+def test_one_brigade_officer_also_sits_on_the_county_committee(org_seeded):
     people = Person.objects.filter(
         memberships__organization__kind=OrgKind.BRIGADE,
     ).filter(memberships__organization__kind=OrgKind.COMMITTEE)
@@ -126,7 +127,7 @@ def test_one_brigade_officer_also_sits_on_the_county_committee(seeded):
     assert officer.user.username == "woyang_fire"
 
 
-def test_people_have_valid_phones_and_id_numbers(seeded):
+def test_people_have_valid_phones_and_id_numbers(org_seeded):
     people = list(Person.objects.all())
     assert len(people) > 200
     for person in people:
@@ -139,7 +140,7 @@ def test_people_have_valid_phones_and_id_numbers(seeded):
     assert len({p.id_number_digest for p in people}) == len(people)
 
 
-def test_demo_accounts_see_their_own_jurisdiction(seeded):
+def test_demo_accounts_see_their_own_jurisdiction(org_seeded):
     qiaocheng = User.objects.get(username="qiaocheng_fire")
     visible = Organization.objects.visible_to(qiaocheng)
     assert visible.filter(name="花戏楼街道办事处").exists()
@@ -153,14 +154,14 @@ def test_running_twice_changes_nothing(seeded):
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == before
     event = AuditEvent.objects.get(action=AuditAction.IMPORT, actor_name="seed-demo")
-    assert event.changes["created"]["org.organizations"] == before["organizations"]
+    assert event.changes["created"]["org.accounts"] == before["users"]
 
 
-def test_running_again_keeps_changed_passwords(seeded):
+def test_running_again_keeps_changed_passwords(org_seeded):
     user = User.objects.get(username="bozhou_gov")
     user.set_password("Changed#Passw0rd-9")
     user.save()
-    call_command("seed_demo", stdout=StringIO())
+    seed_org_demo()
     user.refresh_from_db()
     assert user.check_password("Changed#Passw0rd-9")
 

@@ -91,5 +91,10 @@ def purge_older_than(days: int, *, by: Any = None) -> int:
     cutoff = timezone.now() - dt.timedelta(days=days)
     with transaction.atomic():
         deleted, _ = models.QuerySet(AuditEvent).filter(at__lt=cutoff).delete()
-        record(AuditAction.PURGE, by=by, object_type="core.auditevent", changes={"deleted": deleted, "days": days})
+        record(
+            AuditAction.PURGE,
+            by=by,
+            object_type="core.auditevent",
+            changes={"deleted": deleted, "days": days},
+        )
     return deleted

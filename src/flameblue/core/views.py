@@ -13,6 +13,7 @@ from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from flameblue.core import audit
@@ -111,7 +112,7 @@ class ScopedDetailView(ScopedObjectMixin, generic.DetailView):
 class ServiceFormMixin:
     """Forms validate input; the service does the write. Domain errors land on the form, nothing is lost."""
 
-    success_message = _("已保存。")
+    success_message = gettext_lazy("已保存。")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

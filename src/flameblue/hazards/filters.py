@@ -23,10 +23,18 @@ YES_NO = [("yes", _("是")), ("no", _("否"))]
 class HazardFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
     region = RegionFilter()
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=HazardStatus.choices, empty_label=_("全部状态"))
-    open = django_filters.ChoiceFilter(label=_("未销案"), choices=YES_NO, method="filter_open", empty_label=_("全部"))
-    grade = django_filters.ChoiceFilter(label=_("等级"), choices=HazardGrade.choices, empty_label=_("全部等级"))
-    source = django_filters.ChoiceFilter(label=_("来源"), choices=HazardSource.choices, empty_label=_("全部来源"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=HazardStatus.choices, empty_label=_("全部状态")
+    )
+    open = django_filters.ChoiceFilter(
+        label=_("未销案"), choices=YES_NO, method="filter_open", empty_label=_("全部")
+    )
+    grade = django_filters.ChoiceFilter(
+        label=_("等级"), choices=HazardGrade.choices, empty_label=_("全部等级")
+    )
+    source = django_filters.ChoiceFilter(
+        label=_("来源"), choices=HazardSource.choices, empty_label=_("全部来源")
+    )
     overdue = django_filters.ChoiceFilter(
         label=_("逾期"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
     )
@@ -41,7 +49,9 @@ class HazardFilter(django_filters.FilterSet):
         label=_("监管部门"), field_name="unit__supervising_departments", queryset=Organization.objects.none(),
         empty_label=_("全部部门"),
     )  # fmt: skip
-    notice = django_filters.CharFilter(label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains")
+    notice = django_filters.CharFilter(
+        label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains"
+    )
     unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id")
 
     class Meta:
@@ -80,7 +90,9 @@ class HazardFilter(django_filters.FilterSet):
 class NoticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("文号或单位"), method="filter_text")
     region = RegionFilter()
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=NoticeStatus.choices, empty_label=_("全部状态"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=NoticeStatus.choices, empty_label=_("全部状态")
+    )
     year = django_filters.NumberFilter(label=_("年度"))
 
     class Meta:

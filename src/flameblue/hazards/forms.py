@@ -97,7 +97,9 @@ class HazardReportForm(forms.Form):
 class ConfirmForm(VersionedForm, DeadlineFields):
     grade = forms.ChoiceField(label=_("隐患等级"), choices=HazardGrade.choices)
     responsible_party = forms.CharField(label=_("整改责任方"), max_length=120)
-    responsible_person = forms.ModelChoiceField(label=_("整改责任人"), queryset=Person.objects.none(), required=False)
+    responsible_person = forms.ModelChoiceField(
+        label=_("整改责任人"), queryset=Person.objects.none(), required=False
+    )
     interim_measures = forms.CharField(
         label=_("整改期间防范措施"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

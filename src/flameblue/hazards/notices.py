@@ -75,7 +75,9 @@ def _next_serial(brigade, year: int, prefix: str) -> int:
     return counter.last_serial
 
 
-def notice_issue(*, unit, brigade, deadline: dt.date, by: Any, issued_at: dt.datetime | None = None) -> Notice:
+def notice_issue(
+    *, unit, brigade, deadline: dt.date, by: Any, issued_at: dt.datetime | None = None
+) -> Notice:
     """Number and save a new notice for ``unit``. Called inside the confirming transaction."""
     if brigade is None:
         raise DomainError(_("该单位所在县（区）没有消防救援大队，无法签发整改通知书。"))
@@ -108,7 +110,9 @@ def notice_attach(*, notice: Notice, unit, deadline: dt.date) -> Notice:
     if locked.unit_id != unit.pk:
         raise DomainError(_("只能并入同一单位的整改通知书。"), field="notice")
     if locked.status != NoticeStatus.OPEN:
-        raise DomainError(_("通知书 %(number)s 已办结，不能再并入隐患。") % {"number": locked.number}, field="notice")
+        raise DomainError(
+            _("通知书 %(number)s 已办结，不能再并入隐患。") % {"number": locked.number}, field="notice"
+        )
     if deadline > locked.deadline:
         locked.deadline = deadline
         locked.version += 1
@@ -129,7 +133,10 @@ def notice_close_if_done(notice_id: int | None, *, by: Any) -> None:
         notice.updated_by = by if getattr(by, "pk", None) else None
         notice.save(update_fields=["status", "version", "updated_at", "updated_by"])
         audit.record(
-            audit.AuditAction.TRANSITION, by=by, obj=notice, changes={"status": [NoticeStatus.OPEN, notice.status]}
+            audit.AuditAction.TRANSITION,
+            by=by,
+            obj=notice,
+            changes={"status": [NoticeStatus.OPEN, notice.status]},
         )
 
 

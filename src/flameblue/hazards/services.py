@@ -123,7 +123,9 @@ def _lock(hazard: Hazard, *, by: Any, move: str, expected_version: int | None) -
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items() if v not in (None, "")}
+    return {
+        k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items() if v not in (None, "")
+    }
 
 
 def _move(hazard: Hazard, *, to: str, by: Any, reason: str = "", data: dict[str, Any] | None = None) -> None:
@@ -136,7 +138,12 @@ def _move(hazard: Hazard, *, to: str, by: Any, reason: str = "", data: dict[str,
     hazard.updated_by = _actor(by)
     hazard.save()
     HazardTransition.objects.create(
-        hazard=hazard, from_status=from_status, to_status=to, by=_actor(by), reason=reason, data=_plain(data or {})
+        hazard=hazard,
+        from_status=from_status,
+        to_status=to,
+        by=_actor(by),
+        reason=reason,
+        data=_plain(data or {}),
     )
     hazard._before = audit.snapshot(hazard)
     audit.record(
@@ -145,7 +152,9 @@ def _move(hazard: Hazard, *, to: str, by: Any, reason: str = "", data: dict[str,
     )  # fmt: skip
 
 
-def _store_photos(hazard: Hazard, photos: Sequence[Any], *, by: Any, purpose: str, required: bool) -> list[int]:
+def _store_photos(
+    hazard: Hazard, photos: Sequence[Any], *, by: Any, purpose: str, required: bool
+) -> list[int]:
     if required and not photos:
         raise ValidationError({"photos": [_("请上传至少一张照片作为佐证。")]})
     stored = []
@@ -203,7 +212,11 @@ def hazard_report(
     ensure_in_scope(hazard, by=by, action="add")
     photo_ids = _store_photos(hazard, photos, by=by, purpose="before", required=False)
     HazardTransition.objects.create(
-        hazard=hazard, from_status="", to_status=S.FOUND, by=actor, data=_plain({"source": source, "photos": photo_ids})
+        hazard=hazard,
+        from_status="",
+        to_status=S.FOUND,
+        by=actor,
+        data=_plain({"source": source, "photos": photo_ids}),
     )
     audit.record(audit.AuditAction.CREATE, by=by, obj=hazard, changes=audit.diff({}, audit.snapshot(hazard)))
     return hazard
@@ -218,7 +231,9 @@ def hazard_fix_on_spot(
     photo_ids = _store_photos(hazard, photos, by=by, purpose="after", required=True)
     hazard.corrected_on_spot = True
     hazard.closed_at = timezone.now()
-    _move(hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("当场改正"), data={"photos": photo_ids})
+    _move(
+        hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("当场改正"), data={"photos": photo_ids}
+    )
     return hazard
 
 
@@ -253,7 +268,9 @@ def hazard_confirm(
         raise DomainError(_("请选择隐患等级。"), field="grade")
     party = _required_text(responsible_party, field="responsible_party", message=_("请填写整改责任方。"))
     today = today or timezone.localdate()
-    deadline, period = deadlines.rectification_deadline(today, grade=grade, amount=deadline_amount, unit=deadline_unit)
+    deadline, period = deadlines.rectification_deadline(
+        today, grade=grade, amount=deadline_amount, unit=deadline_unit
+    )
     recheck = deadlines.recheck_due(deadline.date)
     if notice is None:
         notice = notice_issue(unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by)

@@ -53,4 +53,7 @@ class ChecklistViewSet(ScopedReadOnlyViewSet):
 
 
 def register(router) -> None:
+    from flameblue.inspections.inspection_api import register as register_inspections
+
     router.register("checklists", ChecklistViewSet)
+    register_inspections(router)

@@ -59,10 +59,19 @@ class AnswerForm(forms.Form):
 
 
 class InspectionSubmitForm(forms.Form):
-    inspector_name = forms.CharField(label=_("检查人签名（姓名）"), max_length=60, required=False)
-    unit_representative_name = forms.CharField(label=_("被检查单位签名（姓名）"), max_length=60, required=False)
-    co_inspectors = forms.CharField(label=_("同行检查人员"), max_length=200, required=False)
-    summary = forms.CharField(label=_("检查情况"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    inspector_name = forms.CharField(
+        label=_("检查人签名（姓名）"), max_length=60, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    unit_representative_name = forms.CharField(
+        label=_("被检查单位签名（姓名）"), max_length=60, required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )  # fmt: skip
+    co_inspectors = forms.CharField(
+        label=_("同行检查人员"), max_length=200, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    summary = forms.CharField(
+        label=_("检查情况"), required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+    )
     inspector_signature = forms.CharField(required=False, widget=forms.HiddenInput)
     unit_signature = forms.CharField(required=False, widget=forms.HiddenInput)
     expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -70,6 +70,16 @@ def _errors_json(exc: Exception, status: int = 400) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
 
 
+def _hazard_url(pk: int | None) -> str:
+    """The hazard's page, once the hazards app has pages (its URLs may not exist yet)."""
+    if pk is None:
+        return ""
+    try:
+        return reverse("hazards:hazard-detail", kwargs={"pk": pk})
+    except NoReverseMatch:
+        return ""
+
+
 class InspectionListView(ScopedListView):
     model = Inspection
     filterset_class = InspectionFilterSet
@@ -98,7 +108,9 @@ class InspectionDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         inspection = self.object
         context["sections"] = inspection_sections(inspection)
-        context["findings"] = list(inspection.findings.select_related("answer__item", "hazard"))
+        context["findings"] = findings = list(inspection.findings.select_related("answer__item"))
+        for finding in findings:
+            finding.hazard_url = _hazard_url(finding.hazard_id)
         context["signatures"] = StoredFile.objects.filter(
             owner_type="inspections.inspection", owner_id=str(inspection.pk)
         ).order_by("purpose", "id")

@@ -117,6 +117,14 @@ def _actor(by: Any):
     return by if getattr(by, "pk", None) else None
 
 
+def _snapshot(inspection: Inspection) -> dict[str, Any]:
+    # core.audit keeps JSON-native values; the client UUID is not one.
+    data = audit.snapshot(inspection)
+    if data.get("client_uuid") is not None:
+        data["client_uuid"] = str(data["client_uuid"])
+    return data
+
+
 def _covers(membership: Any, unit: Unit) -> bool:
     scope = membership.scope()
     if scope.unit_id is not None:
@@ -239,7 +247,7 @@ def inspection_start(
             raise
         return existing
     ensure_in_scope(inspection, by=by, action="add")
-    audit.record(audit.AuditAction.CREATE, by=by, obj=inspection, changes=audit.diff({}, audit.snapshot(inspection)))
+    audit.record(audit.AuditAction.CREATE, by=by, obj=inspection, changes=audit.diff({}, _snapshot(inspection)))
     return inspection
 
 
@@ -480,7 +488,7 @@ def inspection_submit(
     }
     if errors:
         raise ValidationError(errors)
-    before = audit.snapshot(current)
+    before = _snapshot(current)
     now = timezone.now()
     current.status, current.submitted_at = InspectionStatus.SUBMITTED, now
     current.inspector_signature_name, current.inspector_signed_at = inspector_name, now
@@ -494,7 +502,7 @@ def inspection_submit(
             store_upload(upload, owner=current, by=by, purpose=purpose)
     _create_findings(current, answers)
     findings_to_hazards(current, by)
-    audit.record(audit.AuditAction.TRANSITION, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current)))
+    audit.record(audit.AuditAction.TRANSITION, by=by, obj=current, changes=audit.diff(before, _snapshot(current)))
     return current
 
 

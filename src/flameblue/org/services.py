@@ -118,6 +118,7 @@ def _check_separation_of_duties(person: Person, role: Role, *, exclude_pk: int |
 @transaction.atomic
 def membership_create(*, by: Any, data: dict[str, Any]) -> Membership:
     _check_separation_of_duties(data["person"], data["role"])
+    _check_no_escalation(by, list(data["role"].actions), [])
     return object_create(Membership, by=by, data=data)
 
 
@@ -127,6 +128,8 @@ def membership_update(m: Membership, *, by: Any, data: dict[str, Any], expected_
     role = data.get("role", m.role)
     if data.get("is_active", m.is_active):
         _check_separation_of_duties(person, role, exclude_pk=m.pk)
+    if role.pk != m.role_id:
+        _check_no_escalation(by, list(role.actions), [])
     return object_update(m, by=by, data=data, expected_version=expected_version)
 
 

@@ -17,11 +17,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from stdnum.cn import ric, uscc
+from stdnum.cn import uscc
 
 from flameblue.core import audit, crypto
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
+from flameblue.org.demo.people import id_number as demo_id_number
 from flameblue.org.models import Organization, Person
 from flameblue.units.keyunits import judge
 from flameblue.units.models import Unit
@@ -157,14 +158,12 @@ class _Generator:
     def person(self, county: str) -> tuple[str, str, str, str]:
         rng = self.rng
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+        gender = rng.choice("MF")
         while True:
-            birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 38))
-            body = f"{county}{birth:%Y%m%d}{rng.randrange(0, 1000):03d}"
-            number = body + ric.calc_check_digit(body + "0")  # stdnum expects a placeholder check digit
+            number = demo_id_number(rng, region=county, gender=gender)
             if number not in self.ids:
                 self.ids.add(number)
                 break
-        gender = "M" if int(body[-1]) % 2 else "F"
         phone = f"1{rng.choice('3578')}{rng.randrange(0, 10**9):09d}"
         return name, gender, phone, number
 

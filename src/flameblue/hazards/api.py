@@ -1,0 +1,137 @@
+"""API: /api/v1/hazards/ (list with the hazard list's filter, retrieve, report, and one POST action per move)
+and /api/v1/notices/ (list, retrieve, Word download). The same services as the pages; a colleague's move in
+between answers 409 with the message."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.errors import ConcurrencyError
+from flameblue.hazards import services
+from flameblue.hazards.filters import HazardFilter, NoticeFilter
+from flameblue.hazards.models import Hazard, Notice
+from flameblue.hazards.notices import notice_docx
+from flameblue.hazards.serializers import (
+    CompletionInput,
+    ConfirmInput,
+    HazardCreateSerializer,
+    HazardSerializer,
+    NoticeSerializer,
+    ReasonInput,
+    RecheckInput,
+    StartInput,
+)
+from flameblue.hazards.services import TRANSITION_ACTIONS, IllegalTransition
+
+__all__ = ["HazardViewSet", "NoticeViewSet", "register"]
+
+#: Modules of the other hazards areas that register their own viewsets when present.
+EXTENSIONS = ("flameblue.hazards.supervision_api", "flameblue.hazards.tips_api")
+
+
+def _move(name: str, serializer: type, call):
+    """Build a POST action that parses input, runs the service and answers with the hazard."""
+
+    @extend_schema(request=serializer, responses=HazardSerializer)
+    def handler(self, request, pk=None):
+        hazard = self.get_object()
+        parsed = serializer(data=request.data, context={"request": request})
+        parsed.is_valid(raise_exception=True)
+        data = dict(parsed.validated_data)
+        version = data.pop("version", None)
+        try:
+            hazard = call(hazard=hazard, by=request.user, expected_version=version, **data)
+        except IllegalTransition as exc:
+            raise ConcurrencyError(exc.message) from exc  # a state conflict: 409 with the reason
+        return Response(HazardSerializer(hazard, context={"request": request}).data)
+
+    handler.__name__ = name.replace("-", "_")
+    return action(detail=True, methods=["post"], url_path=name)(handler)
+
+
+def _completion(*, hazard, by, expected_version, photos, note):
+    return services.hazard_report_completion(
+        hazard=hazard, by=by, expected_version=expected_version, photos=photos, note=note
+    )
+
+
+@extend_schema(tags=["hazards"])
+class HazardViewSet(
+    ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """火灾隐患：按管辖范围列出、查看、登记，并按流转规则确认、整改、复查、撤销。"""
+
+    queryset = Hazard.objects.select_related("unit", "notice").prefetch_related("transitions__by")
+    serializer_class = HazardSerializer
+    filterset_class = HazardFilter
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    scoped_actions = {
+        "create": "add",
+        **{name.replace("-", "_"): TRANSITION_ACTIONS[move][0] for name, move in (
+            ("confirm", "confirm"), ("start", "start"), ("report-completion", "report_completion"),
+            ("recheck", "recheck"), ("withdraw", "withdraw"), ("dismiss", "dismiss"),
+        )},
+    }  # fmt: skip
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("-found_at", "-pk")
+
+    @extend_schema(request=HazardCreateSerializer, responses={201: HazardSerializer})
+    def create(self, request, *args: Any, **kwargs: Any) -> Response:
+        parsed = HazardCreateSerializer(data=request.data, context={"request": request})
+        parsed.is_valid(raise_exception=True)
+        hazard = services.hazard_report(by=request.user, **parsed.validated_data)
+        return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)
+
+    confirm = _move("confirm", ConfirmInput, services.hazard_confirm)
+    start = _move("start", StartInput, services.hazard_start)
+    report_completion = _move("report-completion", CompletionInput, _completion)
+    recheck = _move("recheck", RecheckInput, services.hazard_recheck)
+    withdraw = _move("withdraw", ReasonInput, services.hazard_withdraw)
+    dismiss = _move("dismiss", ReasonInput, services.hazard_dismiss)
+
+
+@extend_schema(tags=["hazards"])
+class NoticeViewSet(ScopedReadOnlyViewSet):
+    """责令限期改正通知书：按管辖范围列出、查看并下载 Word。"""
+
+    queryset = Notice.objects.select_related("unit", "brigade").prefetch_related("hazards")
+    serializer_class = NoticeSerializer
+    filterset_class = NoticeFilter
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"])
+    def docx(self, request, pk=None) -> HttpResponse:
+        notice = self.get_object()
+        response = HttpResponse(
+            notice_docx(notice, by=request.user),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"{notice.number}.docx"
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+def register(router) -> None:
+    router.register("hazards", HazardViewSet, basename="hazard")
+    router.register("notices", NoticeViewSet, basename="notice")
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(router)

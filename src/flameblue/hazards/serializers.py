@@ -1,0 +1,117 @@
+"""API representations of hazards and notices, and the input of each move. Serializers parse and present;
+every write goes through :mod:`flameblue.hazards.services`."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
+from flameblue.hazards.models import Hazard, HazardTransition, Notice
+from flameblue.org.models import Person
+from flameblue.org.serializers import ScopedPrimaryKeyRelatedField
+from flameblue.units.models import Unit
+
+__all__ = [
+    "CompletionInput",
+    "ConfirmInput",
+    "HazardCreateSerializer",
+    "HazardSerializer",
+    "NoticeSerializer",
+    "ReasonInput",
+    "RecheckInput",
+    "StartInput",
+]
+
+
+class TransitionSerializer(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username", default=None, read_only=True)
+
+    class Meta:
+        model = HazardTransition
+        fields = ["from_status", "to_status", "at", "by", "reason", "data"]
+        read_only_fields = fields
+
+
+class HazardSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    notice_number = serializers.CharField(source="notice.number", default=None, read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    transitions = TransitionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Hazard
+        fields = [
+            "id", "unit", "unit_name", "region", "industry", "brigade", "location", "description", "source", "grade",
+            "status", "status_display", "gb35181_element", "responsible_party", "interim_measures", "deadline",
+            "deadline_unit", "recheck_due", "notice", "notice_number", "corrected_on_spot", "found_at",
+            "confirmed_at", "completion_reported_at", "closed_at", "failed_rechecks", "version", "transitions",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class HazardCreateSerializer(serializers.Serializer):
+    unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all(), label=_("单位"))
+    description = serializers.CharField(label=_("隐患描述"))
+    source = serializers.ChoiceField(choices=HazardSource.choices, label=_("来源"))
+    location = serializers.CharField(required=False, allow_blank=True, default="", label=_("隐患部位"))
+    grade = serializers.ChoiceField(choices=HazardGrade.choices, default=HazardGrade.GENERAL, label=_("等级"))
+    gb35181_element = serializers.CharField(required=False, allow_blank=True, default="", max_length=20)
+
+
+class VersionInput(serializers.Serializer):
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text=_("客户端读取时的版本号；已被他人处理时返回 409")
+    )
+
+
+class DeadlineInput(serializers.Serializer):
+    deadline_amount = serializers.IntegerField(
+        required=False, min_value=1, max_value=365, allow_null=True, default=None
+    )
+    deadline_unit = serializers.ChoiceField(
+        choices=DeadlineUnit.choices, required=False, allow_null=True, default=None
+    )
+
+
+class ConfirmInput(VersionInput, DeadlineInput):
+    grade = serializers.ChoiceField(choices=HazardGrade.choices)
+    responsible_party = serializers.CharField()
+    responsible_person = ScopedPrimaryKeyRelatedField(queryset=Person.objects.all(), required=False, allow_null=True,
+                                                      default=None)  # fmt: skip
+    interim_measures = serializers.CharField(required=False, allow_blank=True, default="")
+    rectification_measures = serializers.CharField(required=False, allow_blank=True, default="")
+    notice = ScopedPrimaryKeyRelatedField(
+        queryset=Notice.objects.all(), required=False, allow_null=True, default=None
+    )
+    start = serializers.BooleanField(required=False, default=False)
+
+
+class StartInput(VersionInput):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CompletionInput(VersionInput):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    photos = serializers.ListField(child=serializers.ImageField(), allow_empty=False, label=_("整改后照片"))
+
+
+class RecheckInput(VersionInput, DeadlineInput):
+    passed = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReasonInput(VersionInput):
+    reason = serializers.CharField()
+
+
+class NoticeSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    brigade_name = serializers.CharField(source="brigade.name", read_only=True)
+    hazards = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Notice
+        fields = ["id", "number", "year", "serial", "unit", "unit_name", "brigade", "brigade_name", "issued_at",
+                  "deadline", "status", "hazards"]  # fmt: skip
+        read_only_fields = fields
