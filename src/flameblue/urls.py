@@ -11,6 +11,7 @@ urlpatterns = [
     path("org/", include("flameblue.org.urls")),
     path("units/", include("flameblue.units.urls")),
     path("inspections/", include("flameblue.inspections.urls")),
+    path("portal/draws/", include("flameblue.inspections.portal_urls")),
     path("hazards/", include("flameblue.hazards.urls")),
     path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
