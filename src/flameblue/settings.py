@@ -226,6 +226,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets shared by several fields get one schema name each (hazards: status, grade, source …).
+    "ENUM_NAME_OVERRIDES": {
+        "HazardStatusEnum": "flameblue.hazards.choices.HazardStatus",
+        "HazardGradeEnum": "flameblue.hazards.choices.HazardGrade",
+        "HazardSourceEnum": "flameblue.hazards.choices.HazardSource",
+        "NoticeStatusEnum": "flameblue.hazards.choices.NoticeStatus",
+        "DeadlineUnitEnum": "flameblue.hazards.choices.DeadlineUnit",
+    },
 }
 
 # Content security policy: no inline scripts, assets served from our own origin only.

@@ -13,6 +13,8 @@ urlpatterns = [
     path("inspections/", include("flameblue.inspections.urls")),
     path("portal/draws/", include("flameblue.inspections.portal_urls")),
     path("hazards/", include("flameblue.hazards.urls")),
+    path("portal/tips/", include("flameblue.hazards.portal_urls")),
+    path("portal/supervision/", include("flameblue.hazards.portal_supervision_urls")),
     path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -50,14 +50,17 @@ def _answer(page, items, code: str, result: str, note: str = "") -> None:
 
 
 def _saved(inspection) -> dict[str, InspectionAnswer]:
-    return {a.item.code: a for a in InspectionAnswer.objects.filter(inspection=inspection).select_related("item")}
+    return {
+        a.item.code: a for a in InspectionAnswer.objects.filter(inspection=inspection).select_related("item")
+    }
 
 
 def test_grid_officer_fills_a_patrol_offline_and_loses_no_answer(browser_page, live_server, people):
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
     shop = make_unit(
-        org("花戏楼小吃店", OrgKind.SOCIAL_UNIT, "341602001", industry="commerce"), place_type_id="small_places"
+        org("花戏楼小吃店", OrgKind.SOCIAL_UNIT, "341602001", industry="commerce"),
+        place_type_id="small_places",
     )
     _login(page, "grid")
 
@@ -75,7 +78,9 @@ def test_grid_officer_fills_a_patrol_offline_and_loses_no_answer(browser_page, l
     for code in online:
         _answer(page, items, code, "pass")
     _answer(page, items, "SP-003", "fail", note="灭火器过期")
-    _wait_for(lambda: len(_saved(inspection)) == 8 and _saved(inspection)["SP-003"].note == "灭火器过期", page)
+    _wait_for(
+        lambda: len(_saved(inspection)) == 8 and _saved(inspection)["SP-003"].note == "灭火器过期", page
+    )
 
     # The connection drops: answers stay in the browser, and the inspector is told so.
     page.context.set_offline(True)
@@ -90,6 +95,7 @@ def test_grid_officer_fills_a_patrol_offline_and_loses_no_answer(browser_page, l
     assert measured.locator(f"#r-{items['SP-011'].pk}-fail").is_checked()  # the threshold is met: cannot pass
     assert "已离线保存，恢复网络后自动同步" in page.locator("#sync-status").inner_text()
     assert page.locator("#answered-count").inner_text() == str(len(items))
+    page.screenshot(path="/tmp/flameblue-inspection-form-offline.png")
     page.wait_for_timeout(800)  # past the note autosave delay: nothing may have reached the server
     assert len(_saved(inspection)) == 8 and _saved(inspection)["SP-002"].result == "pass"
 
@@ -101,16 +107,20 @@ def test_grid_officer_fills_a_patrol_offline_and_loses_no_answer(browser_page, l
     assert page.locator(f"#r-{items['SP-009'].pk}-fail").is_checked()
     assert _item(page, items, "SP-009").locator(".js-note").input_value() == "后门锁闭"
     assert _item(page, items, "SP-011").locator(".js-numerator").input_value() == "130"
-    _wait_for(lambda: len(_saved(inspection)) == len(items) and _saved(inspection)["SP-002"].result == "na", page)
+    _wait_for(
+        lambda: len(_saved(inspection)) == len(items) and _saved(inspection)["SP-002"].result == "na", page
+    )
 
     # Sign (names and a drawn signature) and double-tap submit.
     page.fill("#id_unit_representative_name", "店主刘七")
     canvas = page.locator("canvas.js-signature").first
+    canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + 20, box["y"] + 30)
     page.mouse.down()
     page.mouse.move(box["x"] + 120, box["y"] + 80, steps=5)
     page.mouse.up()
+    assert page.locator("#id_inspector_signature").input_value().startswith("data:image/png;base64,")
     with page.expect_navigation():
         page.locator("#submit-button").dblclick()
     assert page.url.endswith(reverse("inspections:inspection-detail", args=[inspection.pk]))
@@ -128,4 +138,7 @@ def test_grid_officer_fills_a_patrol_offline_and_loses_no_answer(browser_page, l
     assert {code for code, a in saved.items() if a.result == "fail"} == failed
     assert {f.answer.item.code for f in inspection.findings.all()} == failed
     assert Hazard.objects.filter(source="township_grid").count() == 3
-    assert StoredFile.objects.filter(owner_type="inspections.inspection", purpose="inspector_signature").count() == 1
+    assert (
+        StoredFile.objects.filter(owner_type="inspections.inspection", purpose="inspector_signature").count()
+        == 1
+    )

@@ -34,3 +34,15 @@ def units(orgs):
         mall=make_unit(orgs.mall, category="shop", address="谯城区万达广场"),
         hospital=make_unit(orgs.mengcheng_hospital, category="hospital"),
     )
+
+
+@pytest.fixture
+def leaders(orgs):
+    """Government leaders of the township, the county (谯城区) and another county (蒙城县), for the sweep."""
+    from tests.factories import persona
+
+    return SimpleNamespace(
+        township=persona("huaxilou_leader", orgs.huaxilou_gov, "government_leader"),
+        county=persona("qiaocheng_leader", orgs.qiaocheng_gov, "government_leader"),
+        mengcheng=persona("mengcheng_leader", orgs.mengcheng_gov, "government_leader"),
+    )

@@ -38,7 +38,11 @@ def small_shop(orgs):
 
 
 def answer_all(
-    inspection: Inspection, by: Any, *, default: str = AnswerResult.PASS, answers: dict[str, dict] | None = None
+    inspection: Inspection,
+    by: Any,
+    *,
+    default: str = AnswerResult.PASS,
+    answers: dict[str, dict] | None = None,
 ) -> None:
     """Answer every item with ``default`` except those given by code (``{"MALL-011": {"result": "fail", …}}``)."""
     answers = answers or {}

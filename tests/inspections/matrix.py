@@ -67,7 +67,8 @@ def _inspection_world(w) -> None:
     from tests.units.factories import make_unit
 
     shop = make_unit(
-        org("矩阵测试商店", OrgKind.SOCIAL_UNIT, "341602001", industry="commerce"), place_type_id="small_places"
+        org("矩阵测试商店", OrgKind.SOCIAL_UNIT, "341602001", industry="commerce"),
+        place_type_id="small_places",
     )
     w.insp_shop = shop
     w.insp_draft = inspection_start(kind="grid_patrol", unit=shop, by=w.people.grid)
@@ -75,7 +76,9 @@ def _inspection_world(w) -> None:
     w.insp_item = w.insp_draft.checklist.items.order_by("order").first()
     w.insp_done = inspection_start(kind="grid_patrol", unit=shop, by=w.people.grid)
     answer_all(w.insp_done, w.people.grid, answers={w.insp_item.code: {"result": "fail", "note": "x"}})
-    inspection_submit(inspection=w.insp_done, by=w.people.grid, inspector_name="a", unit_representative_name="b")
+    inspection_submit(
+        inspection=w.insp_done, by=w.people.grid, inspector_name="a", unit_representative_name="b"
+    )
 
 
 _checklist_world = world
@@ -98,7 +101,9 @@ SIGNED = {"inspector_name": "王五", "unit_representative_name": "赵六"}
 
 CASES += [
     Case("inspections:inspection-list", allowed="grid", no_permission="auditor"),
-    Case("inspections:inspection-list", allowed="unit_manager", query="has_findings=yes", note="own unit only"),
+    Case(
+        "inspections:inspection-list", allowed="unit_manager", query="has_findings=yes", note="own unit only"
+    ),
     Case("inspections:inspection-new", allowed="grid", no_permission="city_leader", query="kind=grid_patrol"),
     Case(
         "inspections:inspection-new",
@@ -197,4 +202,145 @@ CASES += [
         no_permission="city_leader",
         out_of_scope="mengcheng",
     ),
+]
+
+
+# --- Planning (到期清单、检查计划、双随机抽查、利益冲突、自查落实情况、公开页面) -----------------------------------
+
+
+def _planning_world(w) -> None:
+    from flameblue.inspections.conflicts import conflict_declare
+    from flameblue.inspections.draws import draw_create, draw_execute, draw_publish
+    from flameblue.inspections.planning import PlanEntry, plan_create, supervision_due_refresh
+    from flameblue.org.choices import OrgKind
+    from tests.factories import org
+    from tests.units.factories import make_unit
+
+    def unit(name, region):
+        return make_unit(
+            org(name, OrgKind.SOCIAL_UNIT, region, industry="commerce"), category="shop", is_key_unit=True
+        )
+
+    w.plan_unit = unit("矩阵计划商场", "341602001")
+    w.plan_unit_mc = unit("矩阵蒙城商场", "341622101")
+    supervision_due_refresh()
+    qc, mc = w.orgs.qiaocheng_brigade, w.orgs.mengcheng_brigade
+    w.plan = plan_create(
+        brigade=qc, title="矩阵计划", starts_on=w.plan_unit.created_at.date(), ends_on=w.plan_unit.created_at.date(),
+        entries=[PlanEntry(unit=w.plan_unit, planned_on=w.plan_unit.created_at.date(), inspectors=[w.people.qiaocheng])],
+        by=None,
+    )  # fmt: skip
+
+    def draw(title, **kw):
+        return draw_create(brigade=qc, title=title, pool_filter={"township": "341602001"}, unit_count=1,
+                           inspectors_per_unit=1, inspector_pool=None, by=None, **kw)  # fmt: skip
+
+    w.draw_draft = draw("矩阵待抽取")
+    w.draw_drawn = draw_execute(draw=draw("矩阵已抽取"), by=None, seed="m1")
+    w.draw_published = draw_publish(draw=draw_execute(draw=draw("矩阵已公开"), by=None, seed="m2"), by=None)
+    conflict_declare(person=w.people.qiaocheng.person, unit=w.plan_unit, reason="矩阵", by=None)
+    del mc
+
+
+_before_planning_world = world
+
+
+def world(w) -> None:  # noqa: F811 - extends the hooks above
+    _before_planning_world(w)
+    _planning_world(w)
+
+
+def _pk(attr):
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+CASES += [
+    Case("inspections:due-list", allowed="qiaocheng", no_permission="auditor"),
+    Case("inspections:due-list", allowed="city_leader", query="overdue=true&key_units=true"),
+    Case("inspections:plan-list", allowed="qiaocheng", no_permission="grid"),
+    Case(
+        "inspections:plan-detail",
+        kwargs=_pk("plan"),
+        allowed="qiaocheng",
+        no_permission="grid",
+        out_of_scope="mengcheng",
+    ),
+    Case("inspections:plan-create", allowed="qiaocheng", no_permission="city_leader"),
+    Case("inspections:draw-list", allowed="city_leader", no_permission="grid"),
+    Case("inspections:draw-create", allowed="qiaocheng", no_permission="city_leader"),
+    Case(
+        "inspections:draw-detail",
+        kwargs=_pk("draw_drawn"),
+        allowed="qiaocheng",
+        no_permission="grid",
+        out_of_scope="mengcheng",
+    ),  # fmt: skip
+    Case(
+        "inspections:draw-execute",
+        kwargs=_pk("draw_draft"),
+        method="post",
+        allowed="qiaocheng",
+        no_permission="city_leader",
+        out_of_scope="mengcheng",
+        ok_status=(302,),
+    ),  # fmt: skip
+    Case(
+        "inspections:draw-verify",
+        kwargs=_pk("draw_drawn"),
+        method="post",
+        allowed="city_leader",
+        no_permission="grid",
+        out_of_scope="mengcheng",
+        ok_status=(302,),
+    ),  # fmt: skip
+    Case(
+        "inspections:draw-publish",
+        kwargs=_pk("draw_drawn"),
+        method="post",
+        allowed="qiaocheng",
+        no_permission="city_leader",
+        out_of_scope="mengcheng",
+        ok_status=(302,),
+    ),  # fmt: skip
+    Case("inspections:conflict-list", allowed="qiaocheng", no_permission="grid"),
+    Case("inspections:conflict-create", allowed="qiaocheng", no_permission="city_leader"),
+    Case("inspections:compliance", allowed="grid", no_permission="auditor"),
+    Case("inspections:compliance", allowed="edu", query="group=industry&start=2026-01-01&end=2026-03-31"),
+    Case("inspections:compliance-units", allowed="edu", no_permission="auditor", query="region=341602001"),
+    Case(
+        "inspections:compliance-unit",
+        kwargs=_pk("plan_unit"),
+        allowed="grid",
+        no_permission="auditor",
+        out_of_scope="mengcheng",
+    ),  # fmt: skip
+    Case("portal-draws:draw-list", public=True, allowed="outsider"),
+    Case("portal-draws:draw-detail", kwargs=_pk("draw_published"), public=True, allowed="outsider"),
+    Case("api:supervisiondue-list", api=True, allowed="qiaocheng", no_permission="auditor"),
+    Case(
+        "api:supervisiondue-detail",
+        api=True,
+        allowed="qiaocheng",
+        no_permission="auditor",
+        out_of_scope="mengcheng",
+        kwargs=lambda w: {"pk": w.plan_unit.supervision_due.pk},
+    ),  # fmt: skip
+    Case("api:inspectionplan-list", api=True, allowed="qiaocheng", no_permission="grid"),
+    Case(
+        "api:inspectionplan-detail",
+        kwargs=_pk("plan"),
+        api=True,
+        allowed="qiaocheng",
+        no_permission="grid",
+        out_of_scope="mengcheng",
+    ),  # fmt: skip
+    Case("api:draw-list", api=True, allowed="city_leader", no_permission="grid"),
+    Case(
+        "api:draw-detail",
+        kwargs=_pk("draw_drawn"),
+        api=True,
+        allowed="qiaocheng",
+        no_permission="grid",
+        out_of_scope="mengcheng",
+    ),  # fmt: skip
 ]

@@ -6,9 +6,14 @@ import datetime as dt
 
 import pytest
 
-from flameblue.inspections.compliance import compliance_rates, self_inspection_todo, unit_compliance, units_with_gaps
+from flameblue.inspections.compliance import (
+    compliance_rates,
+    self_inspection_todo,
+    unit_compliance,
+    units_with_gaps,
+)
 from flameblue.units.models import Unit
-from tests.inspections.planning_fixtures import plan_units, submitted  # noqa: F401
+from tests.inspections.planning_fixtures import submitted
 
 pytestmark = pytest.mark.sqlite
 

@@ -11,7 +11,6 @@ from flameblue.core.errors import PermissionDeniedError
 from flameblue.inspections import conflicts
 from flameblue.inspections.conflicts import conflict_declare, conflicts_for, has_conflict
 from tests.factories import persona
-from tests.inspections.planning_fixtures import many_units  # noqa: F401
 
 pytestmark = pytest.mark.sqlite
 

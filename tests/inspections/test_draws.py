@@ -9,7 +9,6 @@ from flameblue.core.errors import ConcurrencyError, DomainError, PermissionDenie
 from flameblue.inspections.conflicts import conflict_declare
 from flameblue.inspections.draws import draw_create, draw_execute, draw_publish, draw_verify
 from flameblue.inspections.models import DrawAssignment
-from tests.inspections.planning_fixtures import brigade_team, many_units  # noqa: F401
 
 pytestmark = pytest.mark.sqlite
 

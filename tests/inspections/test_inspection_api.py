@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from flameblue.inspections.models import Finding, Inspection
-from tests.inspections.inspection_fixtures import units  # noqa: F401
 
 pytestmark = pytest.mark.sqlite
 
@@ -33,7 +32,11 @@ def test_a_phone_runs_a_patrol_through_the_api(login, people, units):
     for item in inspection.checklist.items.all():
         result = "fail" if item.code == "MALL-016" else "pass"
         assert _post(client, answers_url, {"item": item.code, "result": result}).status_code == 200
-    bad = _post(client, answers_url, {"item": "MALL-011", "result": "fail", "measurement_values": {"numerator": "x", "denominator": "6"}})
+    bad = _post(
+        client,
+        answers_url,
+        {"item": "MALL-011", "result": "fail", "measurement_values": {"numerator": "x", "denominator": "6"}},
+    )
     assert bad.status_code == 400 and "numerator" in bad.json()
 
     submit_url = reverse("api:inspection-submit", args=[pk])
@@ -49,8 +52,12 @@ def test_a_phone_runs_a_patrol_through_the_api(login, people, units):
 
 def test_submit_with_missing_answers_names_them(login, people, units):
     client = login(people.grid)
-    pk = _post(client, reverse("api:inspection-list"), {"kind": "grid_patrol", "unit": units.mall.pk}).json()["id"]
-    response = _post(client, reverse("api:inspection-submit", args=[pk]), {"inspector_signature_name": "王五"})
+    pk = _post(client, reverse("api:inspection-list"), {"kind": "grid_patrol", "unit": units.mall.pk}).json()[
+        "id"
+    ]
+    response = _post(
+        client, reverse("api:inspection-submit", args=[pk]), {"inspector_signature_name": "王五"}
+    )
     assert response.status_code == 400
     body = response.json()
     assert "answers" in body and "unit_representative_name" in body
@@ -58,11 +65,17 @@ def test_submit_with_missing_answers_names_them(login, people, units):
 
 def test_stale_version_is_409(login, people, units):
     client = login(people.grid)
-    created = _post(client, reverse("api:inspection-list"), {"kind": "grid_patrol", "unit": units.mall.pk}).json()
+    created = _post(
+        client, reverse("api:inspection-list"), {"kind": "grid_patrol", "unit": units.mall.pk}
+    ).json()
     response = _post(
         client,
         reverse("api:inspection-submit", args=[created["id"]]),
-        {"inspector_signature_name": "a", "unit_signature_name": "b", "expected_version": created["version"] + 1},
+        {
+            "inspector_signature_name": "a",
+            "unit_signature_name": "b",
+            "expected_version": created["version"] + 1,
+        },
     )
     assert response.status_code == 409
 
@@ -74,7 +87,9 @@ def test_scope_and_kind_rules_apply(login, people, units):
     other = _post(manager, reverse("api:inspection-list"), {"kind": "self_patrol", "unit": units.mall.pk})
     assert other.status_code == 404
 
-    mine = _post(manager, reverse("api:inspection-list"), {"kind": "self_patrol", "unit": units.school.pk}).json()
+    mine = _post(
+        manager, reverse("api:inspection-list"), {"kind": "self_patrol", "unit": units.school.pk}
+    ).json()
     mengcheng = login(people.mengcheng)
     assert mengcheng.get(reverse("api:inspection-detail", args=[mine["id"]])).status_code == 404
     assert mengcheng.get(reverse("api:inspection-list")).json()["count"] == 0

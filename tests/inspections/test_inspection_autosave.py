@@ -12,7 +12,6 @@ from django.utils import timezone
 from flameblue.core.models import AuditEvent
 from flameblue.inspections.models import InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start
-from tests.inspections.inspection_fixtures import units  # noqa: F401
 
 pytestmark = pytest.mark.sqlite
 
@@ -36,7 +35,9 @@ def test_saving_the_same_answer_twice_keeps_one_row_and_one_audit_event(people, 
 def test_late_offline_answer_does_not_overwrite_a_newer_one(people, patrol):
     item = patrol.checklist.items.get(code="MALL-016")
     now = timezone.now()
-    answer_save(inspection=patrol, item=item, result="fail", note="新", by=people.grid, answered_at=now.isoformat())
+    answer_save(
+        inspection=patrol, item=item, result="fail", note="新", by=people.grid, answered_at=now.isoformat()
+    )
     late = answer_save(
         inspection=patrol, item=item, result="pass", by=people.grid, answered_at=now - dt.timedelta(minutes=5)
     )
@@ -48,7 +49,11 @@ def test_late_offline_answer_does_not_overwrite_a_newer_one(people, patrol):
 def test_an_answered_at_in_the_future_is_clamped_to_now(people, patrol):
     item = patrol.checklist.items.get(code="MALL-016")
     answer = answer_save(
-        inspection=patrol, item=item, result="pass", by=people.grid, answered_at=timezone.now() + dt.timedelta(days=1)
+        inspection=patrol,
+        item=item,
+        result="pass",
+        by=people.grid,
+        answered_at=timezone.now() + dt.timedelta(days=1),
     )
     assert answer.answered_at <= timezone.now()
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from flameblue.inspections.models import Finding
 from flameblue.inspections.services import answer_save, inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all, units  # noqa: F401
+from tests.inspections.inspection_fixtures import answer_all
 
 pytestmark = pytest.mark.sqlite
 
@@ -17,7 +17,10 @@ SIGNED = {"inspector_name": "监督员", "unit_representative_name": "值班经�
 
 
 def _fail(numerator: str, denominator: str, **extra: str) -> dict:
-    return {"result": "fail", "measurement_values": {"numerator": numerator, "denominator": denominator, **extra}}
+    return {
+        "result": "fail",
+        "measurement_values": {"numerator": numerator, "denominator": denominator, **extra},
+    }
 
 
 def _submit(people, unit, answers: dict) -> dict[str, Finding]:
@@ -38,7 +41,9 @@ def _submit(people, unit, answers: dict) -> dict[str, Finding]:
         ("MALL-013", "1501", "1000", True),
     ],
 )
-def test_comprehensive_element_is_evidenced_only_beyond_the_threshold(people, units, code, numerator, denominator, met):
+def test_comprehensive_element_is_evidenced_only_beyond_the_threshold(
+    people, units, code, numerator, denominator, met
+):
     finding = _submit(people, units.mall, {code: _fail(numerator, denominator)})[code]
 
     element = finding.answer.item.gb35181_element
@@ -80,7 +85,9 @@ def test_three_evacuation_elements_in_a_crowded_place_suggest_major(people, unit
     assert {c: findings[c].suggested_grade for c in ("MALL-018", "MALL-020", "MALL-016")} == dict.fromkeys(
         ("MALL-018", "MALL-020", "MALL-016"), "major"
     )
-    assert findings["MALL-011"].suggested_grade == "prominent" and findings["MALL-011"].suggested_element == ""
+    assert (
+        findings["MALL-011"].suggested_grade == "prominent" and findings["MALL-011"].suggested_element == ""
+    )
 
 
 def test_a_met_measurement_cannot_be_answered_pass(people, units):

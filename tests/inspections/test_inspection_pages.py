@@ -13,7 +13,7 @@ from PIL import Image
 from flameblue.core.notify_models import StoredFile
 from flameblue.inspections.models import Finding, Inspection, InspectionAnswer
 from flameblue.inspections.services import inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all, units  # noqa: F401
+from tests.inspections.inspection_fixtures import answer_all
 
 pytestmark = pytest.mark.sqlite
 
@@ -43,7 +43,11 @@ def test_start_page_preselects_kind_and_unit_and_starts_once(login, people, unit
     first = client.post(reverse("inspections:inspection-new"), data)
     second = client.post(reverse("inspections:inspection-new"), data)
     inspection = Inspection.objects.get()
-    assert first["Location"] == second["Location"] == reverse("inspections:inspection-form", args=[inspection.pk])
+    assert (
+        first["Location"]
+        == second["Location"]
+        == reverse("inspections:inspection-form", args=[inspection.pk])
+    )
 
 
 def test_unit_manager_is_told_they_cannot_start_a_supervision(login, people, units):
@@ -89,18 +93,26 @@ def test_answer_endpoint_names_the_bad_field(login, people, patrol):
 def test_photo_is_stored_through_the_upload_service(login, people, patrol):
     item = patrol.checklist.items.get(code="MALL-016")
     client = login(people.grid)
-    refused = client.post(reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": _jpeg()})
+    refused = client.post(
+        reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": _jpeg()}
+    )
     assert refused.status_code == 400 and "请先选择" in refused.json()["errors"]["item"][0]
 
-    client.post(reverse("inspections:inspection-answer", args=[patrol.pk]), {"item": item.pk, "result": "fail"})
-    ok = client.post(reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": _jpeg()})
+    client.post(
+        reverse("inspections:inspection-answer", args=[patrol.pk]), {"item": item.pk, "result": "fail"}
+    )
+    ok = client.post(
+        reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": _jpeg()}
+    )
     assert ok.status_code == 200 and len(ok.json()["photos"]) == 1
     stored = StoredFile.objects.get()
     assert stored.owner_type == "inspections.inspectionanswer" and stored.content_type == "image/jpeg"
 
     text = io.BytesIO(b"not an image")
     text.name = "x.jpg"
-    bad = client.post(reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": text})
+    bad = client.post(
+        reverse("inspections:inspection-photo", args=[patrol.pk]), {"item": item.pk, "photo": text}
+    )
     assert bad.status_code == 400 and "JPEG" in bad.json()["errors"]["photo"][0]
 
 
@@ -134,7 +146,9 @@ def test_submit_with_missing_answers_keeps_what_was_typed(login, people, patrol)
 def test_list_filters_by_kind_status_and_findings(login, people, units, patrol):
     own = inspection_start(kind="self_patrol", unit=units.school, by=people.unit_manager)
     answer_all(own, people.unit_manager, answers={"PATROL-004": {"result": "fail"}})
-    inspection_submit(inspection=own, by=people.unit_manager, inspector_name="a", unit_representative_name="b")
+    inspection_submit(
+        inspection=own, by=people.unit_manager, inspector_name="a", unit_representative_name="b"
+    )
     client = login(people.qiaocheng)
     url = reverse("inspections:inspection-list")
 
@@ -144,9 +158,12 @@ def test_list_filters_by_kind_status_and_findings(login, people, units, patrol):
     assert list(client.get(url, {"has_findings": "yes"}).context["object_list"]) == [own]
     assert list(client.get(url, {"has_findings": "no"}).context["object_list"]) == [patrol]
     assert list(client.get(url, {"unit": units.school.pk}).context["object_list"]) == [own]
-    assert client.get(url, {"inspected_after": "2000-01-01", "inspected_before": "2000-12-31"}).context[
-        "object_list"
-    ].count() == 0
+    assert (
+        client.get(url, {"inspected_after": "2000-01-01", "inspected_before": "2000-12-31"})
+        .context["object_list"]
+        .count()
+        == 0
+    )
 
 
 def test_unit_manager_lists_only_their_units_inspections(login, people, units, patrol):
@@ -160,7 +177,9 @@ def test_another_countys_inspector_gets_404(login, people, patrol):
     assert client.get(reverse("inspections:inspection-detail", args=[patrol.pk])).status_code == 404
     assert client.get(reverse("inspections:inspection-form", args=[patrol.pk])).status_code == 404
     item = patrol.checklist.items.first()
-    answer = client.post(reverse("inspections:inspection-answer", args=[patrol.pk]), {"item": item.pk, "result": "pass"})
+    answer = client.post(
+        reverse("inspections:inspection-answer", args=[patrol.pk]), {"item": item.pk, "result": "pass"}
+    )
     assert answer.status_code == 404 and not InspectionAnswer.objects.exists()
 
 
@@ -171,9 +190,14 @@ def test_unit_manager_home_shows_todays_patrol_and_this_months_check(login, peop
     assert f"?kind=self_patrol&amp;unit={units.school.pk}" in home
 
     patrol = inspection_start(kind="self_patrol", unit=units.school, by=people.unit_manager)
-    assert reverse("inspections:inspection-form", args=[patrol.pk]) in client.get(reverse("core:dashboard")).content.decode()
+    assert (
+        reverse("inspections:inspection-form", args=[patrol.pk])
+        in client.get(reverse("core:dashboard")).content.decode()
+    )
     answer_all(patrol, people.unit_manager)
-    inspection_submit(inspection=patrol, by=people.unit_manager, inspector_name="a", unit_representative_name="b")
+    inspection_submit(
+        inspection=patrol, by=people.unit_manager, inspector_name="a", unit_representative_name="b"
+    )
     home = client.get(reverse("core:dashboard")).content.decode()
     assert reverse("inspections:inspection-detail", args=[patrol.pk]) in home and "已完成" in home
     assert "今日防火巡查" not in login(people.qiaocheng).get(reverse("core:dashboard")).content.decode()

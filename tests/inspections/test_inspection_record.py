@@ -11,7 +11,7 @@ from docx import Document
 
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.inspections.services import inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all, units  # noqa: F401
+from tests.inspections.inspection_fixtures import answer_all
 
 pytestmark = pytest.mark.sqlite
 
@@ -33,7 +33,10 @@ def test_word_record_contains_the_unit_signatures_and_failed_items(login, people
         },
     )
     inspection_submit(
-        inspection=inspection, by=people.qiaocheng, inspector_name="监督员张三", unit_representative_name="经理李四"
+        inspection=inspection,
+        by=people.qiaocheng,
+        inspector_name="监督员张三",
+        unit_representative_name="经理李四",
     )
     client = login(people.qiaocheng)
     draft_url = reverse("inspections:inspection-docx", args=[inspection.pk])

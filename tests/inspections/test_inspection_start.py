@@ -10,7 +10,6 @@ from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.inspections.models import Inspection
 from flameblue.inspections.services import inspection_start, startable_kinds
-from tests.inspections.inspection_fixtures import small_shop, units  # noqa: F401
 from tests.units.factories import make_unit
 
 pytestmark = pytest.mark.sqlite

@@ -11,7 +11,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.hazards.models import Hazard
 from flameblue.inspections.models import Finding, Inspection, InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all, small_shop, units  # noqa: F401
+from tests.inspections.inspection_fixtures import answer_all
 
 pytestmark = pytest.mark.sqlite
 
@@ -59,7 +59,10 @@ def test_failed_items_become_findings_and_hazards_found(people, patrol):
     answer_all(
         patrol,
         people.grid,
-        answers={"MALL-016": {"result": "fail", "note": "二楼东侧疏散通道堆放货物"}, "MALL-002": {"result": "fail"}},
+        answers={
+            "MALL-016": {"result": "fail", "note": "二楼东侧疏散通道堆放货物"},
+            "MALL-002": {"result": "fail"},
+        },
     )
     inspection_submit(inspection=patrol, by=people.grid, **SIGNED)
 
@@ -79,7 +82,9 @@ def test_failed_items_become_findings_and_hazards_found(people, patrol):
 def test_double_submit_creates_one_inspection_and_one_set_of_findings(people, patrol):
     answer_all(patrol, people.grid, answers={"MALL-016": {"result": "fail"}})
     first = inspection_submit(inspection=patrol, by=people.grid, **SIGNED)
-    again = inspection_submit(inspection=patrol, by=people.grid, inspector_name="别人", unit_representative_name="x")
+    again = inspection_submit(
+        inspection=patrol, by=people.grid, inspector_name="别人", unit_representative_name="x"
+    )
 
     assert again.pk == first.pk and again.inspector_signature_name == "网格员王五"
     assert Inspection.objects.count() == 1

@@ -8,8 +8,13 @@ import pytest
 from django.utils import timezone
 
 from flameblue.inspections.models import SupervisionDue
-from flameblue.inspections.planning import cycle_for, cycle_rules, supervision_due_refresh, supervision_due_refresh_unit
-from tests.inspections.planning_fixtures import plan_units, submitted  # noqa: F401
+from flameblue.inspections.planning import (
+    cycle_for,
+    cycle_rules,
+    supervision_due_refresh,
+    supervision_due_refresh_unit,
+)
+from tests.inspections.planning_fixtures import submitted
 
 pytestmark = pytest.mark.sqlite
 

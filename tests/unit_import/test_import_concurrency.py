@@ -10,7 +10,7 @@ from django.db import connection
 from flameblue.units.import_jobs import job_apply
 from flameblue.units.models import ImportJobStatus, UnitImportJob
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_concurrent_applies_claim_the_job_once(people):

@@ -51,7 +51,8 @@ class EscalationPolicy:
 def policy() -> EscalationPolicy:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
     levels = tuple(
-        Level(int(raw["level"]), int(raw["after_working_days"]), tuple(raw["notify"])) for raw in data["levels"]
+        Level(int(raw["level"]), int(raw["after_working_days"]), tuple(raw["notify"]))
+        for raw in data["levels"]
     )
     if [lv.level for lv in levels] != list(range(len(levels))):
         raise ValueError("escalation.yaml: levels must be numbered 0, 1, 2 … in order")
@@ -92,7 +93,9 @@ class Target:
 
 def _orgs(kind: str, region_id: str) -> list[int]:
     return list(
-        Organization.objects.filter(kind=kind, region_id=region_id, is_active=True).values_list("pk", flat=True)
+        Organization.objects.filter(kind=kind, region_id=region_id, is_active=True).values_list(
+            "pk", flat=True
+        )
     )
 
 

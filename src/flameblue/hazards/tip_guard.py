@@ -127,7 +127,8 @@ def check_form_token(token: str, honeypot: str = "", now: float | None = None) -
         raise DomainError(_("表单已过期，请刷新页面后重新填写。"))
     if now - issued < config.min_fill_seconds:
         raise DomainError(
-            _("提交过快，请确认填写内容后再提交（打开页面至少 %(n)d 秒后）。") % {"n": config.min_fill_seconds}
+            _("提交过快，请确认填写内容后再提交（打开页面至少 %(n)d 秒后）。")
+            % {"n": config.min_fill_seconds}
         )
 
 

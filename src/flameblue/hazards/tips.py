@@ -95,14 +95,17 @@ def _audit_state(tip: Tip) -> dict[str, Any]:
     return state
 
 
-def _clean_submission(*, category: str, description: str, region: Any, address: str) -> tuple[str, Region, str]:
+def _clean_submission(
+    *, category: str, description: str, region: Any, address: str
+) -> tuple[str, Region, str]:
     config = rules()
     if category not in TipCategory.values:
         raise DomainError(_("请选择举报类别。"), field="category")
     description = (description or "").strip()
     if len(description) < config.min_description_length:
         raise DomainError(
-            _("请具体描述隐患情况（至少 %(n)d 个字）。") % {"n": config.min_description_length}, field="description"
+            _("请具体描述隐患情况（至少 %(n)d 个字）。") % {"n": config.min_description_length},
+            field="description",
         )
     check_content(description)
     code = getattr(region, "code", region) or ""
@@ -224,11 +227,13 @@ def _lock(tip: Tip, *, by: Any, allowed: tuple[str, ...], expected_version: int 
     current = Tip.objects.select_for_update().get(pk=tip.pk)
     if expected_version is not None and current.version != expected_version:
         raise ConcurrencyError(
-            _("该举报已被其他人处理为“%(status)s”，请刷新后再操作。") % {"status": current.get_status_display()}
+            _("该举报已被其他人处理为“%(status)s”，请刷新后再操作。")
+            % {"status": current.get_status_display()}
         )
     if current.status not in allowed:
         raise DomainError(
-            _("该举报当前状态为“%(status)s”，不能%(verb)s。") % {"status": current.get_status_display(), "verb": verb}
+            _("该举报当前状态为“%(status)s”，不能%(verb)s。")
+            % {"status": current.get_status_display(), "verb": verb}
         )
     current._before = _audit_state(current)
     return current
@@ -248,7 +253,9 @@ def _save(tip: Tip, *, to: str, by: Any, reason: str = "") -> Tip:
 @transaction.atomic
 def tip_start_check(*, tip: Tip, by: Any, expected_version: int | None = None) -> Tip:
     """An officer takes the tip up: received → checking."""
-    tip = _lock(tip, by=by, allowed=(TipStatus.RECEIVED,), expected_version=expected_version, verb=_("开始核查"))
+    tip = _lock(
+        tip, by=by, allowed=(TipStatus.RECEIVED,), expected_version=expected_version, verb=_("开始核查")
+    )
     tip.checked_by = by if getattr(by, "pk", None) else None
     return _save(tip, to=TipStatus.CHECKING, by=by)
 
@@ -279,7 +286,9 @@ def tip_convert(
     tip.unit = unit
     tip.checked_at = timezone.now()
     tip.checked_by = by if getattr(by, "pk", None) else None
-    tip.public_reply = (public_reply or "").strip() or _("经核查，举报情况属实，已立案督促整改。感谢您的监督。")
+    tip.public_reply = (public_reply or "").strip() or _(
+        "经核查，举报情况属实，已立案督促整改。感谢您的监督。"
+    )
     _save(tip, to=TipStatus.CONVERTED, by=by)
     return hazard
 
@@ -289,7 +298,9 @@ def tip_dismiss(
     *, tip: Tip, by: Any, reason: str, public_reply: str = "", expected_version: int | None = None
 ) -> Tip:
     """Checking found the tip unfounded: dismissed with the reason (kept) and a reply the tipster sees."""
-    tip = _lock(tip, by=by, allowed=OPEN_TIP_STATUSES, expected_version=expected_version, verb=_("作为不属实处理"))
+    tip = _lock(
+        tip, by=by, allowed=OPEN_TIP_STATUSES, expected_version=expected_version, verb=_("作为不属实处理")
+    )
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("请填写经核查不属实的理由。"), field="reason")

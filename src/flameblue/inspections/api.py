@@ -54,6 +54,8 @@ class ChecklistViewSet(ScopedReadOnlyViewSet):
 
 def register(router) -> None:
     from flameblue.inspections.inspection_api import register as register_inspections
+    from flameblue.inspections.planning_api import register as register_planning
 
     router.register("checklists", ChecklistViewSet)
     register_inspections(router)
+    register_planning(router)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Concat, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
@@ -215,43 +215,49 @@ def self_inspection_todo(unit: Unit, today: dt.date | None = None, *, look_back_
 # --- Many units ------------------------------------------------------------------------------------------
 
 
-def _done_subquery(obligation: Obligation, bounds: tuple[dt.date, dt.date]) -> Subquery:
-    counted = "inspected_on" if obligation.every == "day" else TruncMonth("inspected_on")
-    inner = (
-        _done_inspections(obligation.kind, *bounds)
-        .filter(unit=OuterRef("pk"))
-        .order_by()
-        .values("unit")
-        .annotate(c=Count(counted, distinct=True))
-        .values("c")
-    )
-    return Coalesce(Subquery(inner, output_field=IntegerField()), Value(0))
+def _done_count(obligation: Obligation, bounds: tuple[dt.date, dt.date], *, via: str = "inspections__") -> Count:
+    """Distinct done days (or months) of an obligation, counted over a join from units to inspections."""
+    day = f"{via}inspected_on"
+    counted = day if obligation.every == "day" else TruncMonth(day)
+    done = Q(**{f"{via}kind": obligation.kind, f"{via}status": InspectionStatus.SUBMITTED,
+                f"{day}__gte": bounds[0], f"{day}__lte": bounds[1]})  # fmt: skip
+    return Count(counted, filter=done, distinct=True)
 
 
 GROUPS = {"township": ("region_id", "region__name"), "industry": ("industry_id", "industry__name")}
 
 
+def _done_by_group(units: QuerySet, obligation: Obligation, bounds: tuple[dt.date, dt.date], key: str) -> dict:
+    """Done (unit, day) or (unit, month) pairs per group, counted from the inspections side in one query."""
+    counted = F("inspected_on") if obligation.every == "day" else TruncMonth("inspected_on")
+    pair = Concat(Cast("unit_id", CharField()), Value(":"), Cast(counted, CharField()), output_field=CharField())
+    rows = (
+        _done_inspections(obligation.kind, *bounds)
+        .filter(unit__in=units.filter(obligation.unit_filter()).values("pk"))
+        .order_by()
+        .values(f"unit__{key}")
+        .annotate(done=Count(pair, distinct=True))
+    )
+    return {row[f"unit__{key}"]: row["done"] for row in rows}
+
+
 def compliance_rates(units: QuerySet, *, start: dt.date, end: dt.date, group_by: str = "township",
                      today: dt.date | None = None) -> list[dict[str, Any]]:  # fmt: skip
-    """Rates per township (or industry) of ``units``: for each obligation, units bound, due, done, rate."""
+    """Rates per township (or industry) of ``units``: for each obligation, units bound, due, done, rate.
+    Two grouped queries per obligation (units bound, done pairs), whatever the number of units."""
     period = Period(start=start, end=end, today=today or timezone.localdate())
     key, label = GROUPS[group_by]
     table: dict[Any, dict[str, Any]] = {}
     for obligation in obligations():
         due_each = period.due_count(obligation.every)
         bounds = period.bounds(obligation.every)
-        qs = units.filter(obligation.unit_filter()).order_by()
-        if bounds:
-            qs = qs.annotate(done_one=_done_subquery(obligation, bounds))
-            total = Sum("done_one")
-        else:
-            total = Value(0)
-        for row in qs.values(key, label).annotate(n=Count("pk", distinct=True), done=total).order_by(key):
-            entry = table.setdefault(row[key], {"key": row[key], "label": row[label] or "—", "units": 0})
-            due = row["n"] * due_each
+        done = _done_by_group(units, obligation, bounds, key) if bounds else {}
+        bound = units.filter(obligation.unit_filter()).order_by().values(key, label).annotate(n=Count("pk"))
+        for row in bound:
+            entry = table.setdefault(row[key], {"key": row[key], "label": row[label] or "—"})
+            due, finished = row["n"] * due_each, done.get(row[key], 0)
             entry[obligation.code] = {
-                "units": row["n"], "due": due, "done": int(row["done"] or 0),
-                "rate": (int(row["done"] or 0) / due) if due else None,
+                "units": row["n"], "due": due, "done": finished, "rate": finished / due if due else None,
             }  # fmt: skip
     for entry in table.values():
         for obligation in obligations():
@@ -261,7 +267,7 @@ def compliance_rates(units: QuerySet, *, start: dt.date, end: dt.date, group_by:
 
 def units_with_gaps(units: QuerySet, *, start: dt.date, end: dt.date, today: dt.date | None = None) -> QuerySet:
     """``units`` annotated with done counts per obligation (``<code>_done``) and due counts
-    (``<code>_due``), limited to those that missed something in the period."""
+    (``<code>_due``), limited to those that missed something in the period (one grouped query)."""
     period = Period(start=start, end=end, today=today or timezone.localdate())
     gaps = Q(pk__in=[])
     qs = units
@@ -269,11 +275,12 @@ def units_with_gaps(units: QuerySet, *, start: dt.date, end: dt.date, today: dt.
         bounds = period.bounds(obligation.every)
         due_each = period.due_count(obligation.every)
         applies = obligation.unit_filter()
-        done = _done_subquery(obligation, bounds) if bounds else Value(0)
-        due = Value(due_each) if due_each else Value(0)
-        qs = qs.annotate(**{f"{obligation.code}_done": done})
-        qs = qs.annotate(**{f"{obligation.code}_due": Case(When(applies, then=due), default=Value(0),
-                                                           output_field=IntegerField())})  # fmt: skip
+        done = _done_count(obligation, bounds) if bounds else Value(0, output_field=IntegerField())
+        qs = qs.annotate(**{
+            f"{obligation.code}_done": done,
+            f"{obligation.code}_due": Case(When(applies, then=Value(due_each)), default=Value(0),
+                                           output_field=IntegerField()),
+        })  # fmt: skip
         if due_each:
             gaps |= applies & Q(**{f"{obligation.code}_done__lt": due_each})
     return qs.filter(gaps)

@@ -24,7 +24,10 @@ class InspectionStartForm(forms.Form):
         label=_("被检查单位"),
         queryset=Unit.objects.none(),
         widget=forms.Select(attrs={"class": "form-select js-tomselect"}),
-        error_messages={"invalid_choice": _("请选择您管辖范围内的单位。"), "required": _("请选择被检查单位。")},
+        error_messages={
+            "invalid_choice": _("请选择您管辖范围内的单位。"),
+            "required": _("请选择被检查单位。"),
+        },
     )
     client_uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -32,8 +35,8 @@ class InspectionStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = startable_kinds(user)
         self.fields["kind"].error_messages["invalid_choice"] = _("您不能发起这一类检查。")
-        self.fields["unit"].queryset = Unit.objects.visible_to(user, "view").select_related("region").order_by(
-            "region_id", "name"
+        self.fields["unit"].queryset = (
+            Unit.objects.visible_to(user, "view").select_related("region").order_by("region_id", "name")
         )
         if not self.is_bound:
             self.initial.setdefault("client_uuid", uuid.uuid4())
@@ -46,7 +49,10 @@ class AnswerForm(forms.Form):
     result = forms.ChoiceField(
         label=_("检查结果"),
         choices=AnswerResult.choices,
-        error_messages={"required": _("请选择检查结果：合格、不合格或不适用。"), "invalid_choice": _("检查结果无效。")},
+        error_messages={
+            "required": _("请选择检查结果：合格、不合格或不适用。"),
+            "invalid_choice": _("检查结果无效。"),
+        },
     )
     note = forms.CharField(label=_("说明"), required=False, max_length=2000, strip=True)
     numerator = forms.CharField(required=False, max_length=30)
@@ -60,14 +66,20 @@ class AnswerForm(forms.Form):
 
 class InspectionSubmitForm(forms.Form):
     inspector_name = forms.CharField(
-        label=_("检查人签名（姓名）"), max_length=60, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label=_("检查人签名（姓名）"),
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     unit_representative_name = forms.CharField(
         label=_("被检查单位签名（姓名）"), max_length=60, required=False,
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )  # fmt: skip
     co_inspectors = forms.CharField(
-        label=_("同行检查人员"), max_length=200, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label=_("同行检查人员"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     summary = forms.CharField(
         label=_("检查情况"), required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})

@@ -51,7 +51,11 @@ def suggest(failed: Sequence[Any], unit: Any) -> dict[int, Suggestion]:
     major: set[str] = set()
     if result is not None and result.major:
         # A direct element is major by itself; a comprehensive rule is met by the chapter-7 elements together.
-        major = set(result.rules) if result.basis == "direct" else set(result.counted) & standard.comprehensive.keys()
+        major = (
+            set(result.rules)
+            if result.basis == "direct"
+            else set(result.counted) & standard.comprehensive.keys()
+        )
     suggestions = {}
     for answer in failed:
         element = elements[answer.pk]

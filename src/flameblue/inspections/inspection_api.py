@@ -28,7 +28,15 @@ class AnswerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InspectionAnswer
-        fields = ["item", "item_code", "result", "note", "measurement_values", "measurement_met", "answered_at"]
+        fields = [
+            "item",
+            "item_code",
+            "result",
+            "note",
+            "measurement_values",
+            "measurement_met",
+            "answered_at",
+        ]
 
 
 class FindingSerializer(serializers.ModelSerializer):

@@ -17,7 +17,14 @@ from django.views.generic import FormView
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
-from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ScopedObjectMixin, apply_form_errors, deny
+from flameblue.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ScopedObjectMixin,
+    apply_form_errors,
+    deny,
+)
 from flameblue.inspections.filters import InspectionFilterSet
 from flameblue.inspections.forms import AnswerForm, InspectionStartForm, InspectionSubmitForm
 from flameblue.inspections.models import Inspection, InspectionAnswer
@@ -114,9 +121,9 @@ class InspectionDetailView(ScopedDetailView):
         context["signatures"] = StoredFile.objects.filter(
             owner_type="inspections.inspection", owner_id=str(inspection.pk)
         ).order_by("purpose", "id")
-        context["can_edit"] = inspection.status == "draft" and self.scoped_queryset("change").filter(
-            pk=inspection.pk
-        ).exists()
+        context["can_edit"] = (
+            inspection.status == "draft" and self.scoped_queryset("change").filter(pk=inspection.pk).exists()
+        )
         return context
 
 
@@ -216,7 +223,9 @@ class InspectionAnswerView(_DraftMixin, View):
         inspection = self.get_object()
         form = AnswerForm(request.POST)
         if not form.is_valid():
-            errors = {field: [e["message"] for e in found] for field, found in form.errors.get_json_data().items()}
+            errors = {
+                field: [e["message"] for e in found] for field, found in form.errors.get_json_data().items()
+            }
             return JsonResponse({"errors": errors}, status=400)
         item = inspection.checklist.items.filter(pk=form.cleaned_data["item"]).first()
         if item is None:
@@ -243,7 +252,9 @@ class InspectionPhotoView(_DraftMixin, View):
 
     def post(self, request, pk: int):
         inspection = self.get_object()
-        answer = InspectionAnswer.objects.filter(inspection=inspection, item_id=request.POST.get("item") or 0).first()
+        answer = InspectionAnswer.objects.filter(
+            inspection=inspection, item_id=request.POST.get("item") or 0
+        ).first()
         if answer is None:
             return JsonResponse({"errors": {"item": [_("请先选择该项的检查结果，再上传照片。")]}}, status=400)
         upload = request.FILES.get("photo")
@@ -285,5 +296,7 @@ class InspectionSubmitView(InspectionFormView):
                     form.add_error(None, message)
             return self.render_form(inspection, form, status=400)
         count = inspection.findings.count()
-        messages.success(request, _("检查已提交，发现问题 %(n)d 项。") % {"n": count} if count else _("检查已提交。"))
+        messages.success(
+            request, _("检查已提交，发现问题 %(n)d 项。") % {"n": count} if count else _("检查已提交。")
+        )
         return HttpResponseRedirect(reverse("inspections:inspection-detail", kwargs={"pk": inspection.pk}))

@@ -17,7 +17,14 @@ from django.views.generic import FormView, TemplateView
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
-from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ScopedObjectMixin, apply_form_errors, deny
+from flameblue.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ScopedObjectMixin,
+    apply_form_errors,
+    deny,
+)
 from flameblue.inspections import compliance
 from flameblue.inspections.conflicts import conflict_declare, may_declare_for_others
 from flameblue.inspections.draws import draw_create, draw_execute, draw_publish, draw_results, draw_verify
@@ -27,7 +34,6 @@ from flameblue.inspections.models import (
     DrawAssignment,
     Inspection,
     InspectionPlan,
-    InspectionPlanItem,
     SupervisionDue,
 )
 from flameblue.inspections.planning import cycle_rules, due_units, plan_create, spread_over_days
@@ -116,7 +122,9 @@ class PlanListView(ScopedListView):
     template_name = "inspections/plan_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("brigade").annotate(unit_total=Count("items"))
+        return (
+            super().get_queryset().select_related("brigade").annotate(unit_total=Count("items")).order_by("-starts_on", "-id")
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -70,7 +70,10 @@ def _measurement_view(item: Any) -> dict[str, Any] | None:
         "denominator_label": spec.denominator_label,
         "threshold": f"{spec.threshold.normalize():f}",
         "comparison": spec.comparison,
-        "variants": [{"code": v.code, "label": v.label, "threshold": f"{v.threshold.normalize():f}"} for v in spec.variants],
+        "variants": [
+            {"code": v.code, "label": v.label, "threshold": f"{v.threshold.normalize():f}"}
+            for v in spec.variants
+        ],
         "text": describe(item.measurement),
     }
 
@@ -96,7 +99,11 @@ def inspection_sections(inspection: Inspection) -> list[Section]:
 
 def managed_units(user: Any) -> QuerySet[Unit]:
     """The units whose staff ``user`` is (their social-unit memberships)."""
-    org_ids = [m.organization_id for m in active_memberships_for_user(user) if m.organization.kind == OrgKind.SOCIAL_UNIT]
+    org_ids = [
+        m.organization_id
+        for m in active_memberships_for_user(user)
+        if m.organization.kind == OrgKind.SOCIAL_UNIT
+    ]
     return Unit.objects.visible_to(user, "view").filter(organization_id__in=org_ids).order_by("name")
 
 

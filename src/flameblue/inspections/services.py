@@ -104,7 +104,6 @@ def checklist_publish(*, checklist: Checklist, by: Any, expected_version: int | 
     return current
 
 
-
 # --- Inspections (检查记录) ------------------------------------------------------------------------------
 
 MAX_NOTE = 2000
@@ -136,9 +135,7 @@ def _covers(membership: Any, unit: Unit) -> bool:
 
 def _adding_memberships(by: Any) -> list[Any]:
     wanted = action_name(Inspection, "add")
-    return [
-        m for m in active_memberships_for_user(by) if any(fnmatchcase(wanted, p) for p in m.role.actions)
-    ]
+    return [m for m in active_memberships_for_user(by) if any(fnmatchcase(wanted, p) for p in m.role.actions)]
 
 
 def startable_kinds(by: Any) -> list[tuple[str, str]]:
@@ -172,7 +169,8 @@ def checklist_for(kind: str, unit: Unit) -> Checklist:
         place_type = unit.place_type_id or ("small_places" if small else "")
         if not place_type:
             raise DomainError(
-                _("单位“%(unit)s”未登记场所类型，无法选用检查表；请先在单位档案中补充场所类型。") % {"unit": unit},
+                _("单位“%(unit)s”未登记场所类型，无法选用检查表；请先在单位档案中补充场所类型。")
+                % {"unit": unit},
                 field="unit",
             )
         candidates = published.filter(kind=ChecklistKind.PLACE, place_type=place_type)
@@ -247,7 +245,9 @@ def inspection_start(
             raise
         return existing
     ensure_in_scope(inspection, by=by, action="add")
-    audit.record(audit.AuditAction.CREATE, by=by, obj=inspection, changes=audit.diff({}, _snapshot(inspection)))
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=inspection, changes=audit.diff({}, _snapshot(inspection))
+    )
     return inspection
 
 
@@ -255,7 +255,9 @@ def _submitted_message(inspection: Inspection) -> str:
     who = inspection.updated_by
     return _("该检查已由 %(who)s 于 %(when)s 提交，不能再修改；请刷新页面。") % {
         "who": who.get_username() if who else _("其他用户"),
-        "when": date_format(timezone.localtime(inspection.submitted_at), "Y-m-d H:i") if inspection.submitted_at else "",
+        "when": date_format(timezone.localtime(inspection.submitted_at), "Y-m-d H:i")
+        if inspection.submitted_at
+        else "",
     }
 
 
@@ -280,8 +282,14 @@ def _measure(
     if outcome.met and result == AnswerResult.PASS:
         raise ValidationError(
             {
-                "result": _("测量结果 %(ratio)s%% 已达到判定标准（%(cmp)s %(threshold)s%%），该项应判为不合格。")
-                % {"ratio": outcome.ratio, "cmp": outcome.comparison, "threshold": outcome.threshold.normalize()}
+                "result": _(
+                    "测量结果 %(ratio)s%% 已达到判定标准（%(cmp)s %(threshold)s%%），该项应判为不合格。"
+                )
+                % {
+                    "ratio": outcome.ratio,
+                    "cmp": outcome.comparison,
+                    "threshold": outcome.threshold.normalize(),
+                }
             }
         )
     stored = {k: v for k, v in cleaned.items() if v}
@@ -323,7 +331,9 @@ def answer_save(
     offline phone does not overwrite a newer one (the returned answer then has ``stale = True``)."""
     current = _lock_draft(inspection, by=by)
     if item.checklist_id != current.checklist_id:
-        raise ValidationError({"item": _("检查项 %(code)s 不属于本次检查使用的检查表。") % {"code": item.code}})
+        raise ValidationError(
+            {"item": _("检查项 %(code)s 不属于本次检查使用的检查表。") % {"code": item.code}}
+        )
     if result not in AnswerResult.values:
         raise ValidationError({"result": _("请选择检查结果：合格、不合格或不适用。")})
     note = (note or "").strip()
@@ -344,7 +354,9 @@ def answer_save(
     answer.stale = False
     after = _answer_state(answer)
     if before != after:
-        audit.record(audit.AuditAction.UPDATE, by=by, obj=current, changes={f"answer {item.code}": [before, after]})
+        audit.record(
+            audit.AuditAction.UPDATE, by=by, obj=current, changes={f"answer {item.code}": [before, after]}
+        )
     return answer
 
 
@@ -352,7 +364,9 @@ def answer_save(
 def answer_photo_add(*, answer: InspectionAnswer, upload: Any, by: Any) -> StoredFile:
     """Attach a photo to an answer through the one upload service (JPEG/PNG checked, EXIF stripped)."""
     current = _lock_draft(answer.inspection, by=by)
-    count = StoredFile.objects.filter(owner_type="inspections.inspectionanswer", owner_id=str(answer.pk)).count()
+    count = StoredFile.objects.filter(
+        owner_type="inspections.inspectionanswer", owner_id=str(answer.pk)
+    ).count()
     if count >= MAX_PHOTOS_PER_ITEM:
         raise ValidationError({"photo": _("每个检查项最多上传 %(n)d 张照片。") % {"n": MAX_PHOTOS_PER_ITEM}})
     try:
@@ -381,10 +395,16 @@ def _answer_errors(inspection: Inspection, answers: list[InspectionAnswer]) -> l
     errors = []
     if missing:
         shown = "、".join(missing[:10]) + ("……" if len(missing) > 10 else "")
-        errors.append(_("尚有 %(n)d 项未填写（%(codes)s），每项须选择合格、不合格或不适用。") % {"n": len(missing), "codes": shown})
+        errors.append(
+            _("尚有 %(n)d 项未填写（%(codes)s），每项须选择合格、不合格或不适用。")
+            % {"n": len(missing), "codes": shown}
+        )
     for answer in answers:
         if answer.result == AnswerResult.FAIL and answer.item.measurement and answer.measurement_met is None:
-            errors.append(_("检查项 %(code)s 判为不合格，须填写测量值以判定是否达到 GB 35181 判定标准。") % {"code": answer.item.code})
+            errors.append(
+                _("检查项 %(code)s 判为不合格，须填写测量值以判定是否达到 GB 35181 判定标准。")
+                % {"code": answer.item.code}
+            )
     return errors
 
 
@@ -419,8 +439,11 @@ def _create_findings(inspection: Inspection, answers: list[InspectionAnswer]) ->
     suggestions = suggest(failed, inspection.unit)
     return [
         Finding.objects.create(
-            inspection=inspection, answer=answer, description=_describe_finding(answer),
-            suggested_grade=suggestions[answer.pk].grade, suggested_element=suggestions[answer.pk].element,
+            inspection=inspection,
+            answer=answer,
+            description=_describe_finding(answer),
+            suggested_grade=suggestions[answer.pk].grade,
+            suggested_element=suggestions[answer.pk].element,
         )  # fmt: skip
         for answer in failed
     ]
@@ -477,7 +500,9 @@ def inspection_submit(
         raise ConcurrencyError(_("该检查已被其他人修改，请刷新后重试。"))
     errors: dict[str, list[str]] = {}
     inspector_name = _required_name(inspector_name, "inspector_name", _("检查人签名"), errors)
-    unit_name = _required_name(unit_representative_name, "unit_representative_name", _("被检查单位签名"), errors)
+    unit_name = _required_name(
+        unit_representative_name, "unit_representative_name", _("被检查单位签名"), errors
+    )
     answers = list(current.answers.select_related("item").order_by("item__order"))
     answer_errors = _answer_errors(current, answers)
     if answer_errors:
@@ -502,7 +527,9 @@ def inspection_submit(
             store_upload(upload, owner=current, by=by, purpose=purpose)
     _create_findings(current, answers)
     findings_to_hazards(current, by)
-    audit.record(audit.AuditAction.TRANSITION, by=by, obj=current, changes=audit.diff(before, _snapshot(current)))
+    audit.record(
+        audit.AuditAction.TRANSITION, by=by, obj=current, changes=audit.diff(before, _snapshot(current))
+    )
     return current
 
 

@@ -117,6 +117,7 @@ def _check_separation_of_duties(person: Person, role: Role, *, exclude_pk: int |
 
 @transaction.atomic
 def membership_create(*, by: Any, data: dict[str, Any]) -> Membership:
+    _check_not_self(by, data["person"])
     _check_separation_of_duties(data["person"], data["role"])
     _check_no_escalation(by, list(data["role"].actions), [])
     return object_create(Membership, by=by, data=data)
@@ -126,6 +127,8 @@ def membership_create(*, by: Any, data: dict[str, Any]) -> Membership:
 def membership_update(m: Membership, *, by: Any, data: dict[str, Any], expected_version: int | None = None):
     person = data.get("person", m.person)
     role = data.get("role", m.role)
+    _check_not_self(by, m.person)
+    _check_not_self(by, person)
     if data.get("is_active", m.is_active):
         _check_separation_of_duties(person, role, exclude_pk=m.pk)
     if role.pk != m.role_id:
@@ -133,10 +136,19 @@ def membership_update(m: Membership, *, by: Any, data: dict[str, Any], expected_
     return object_update(m, by=by, data=data, expected_version=expected_version)
 
 
+def _is_system_admin(by: Any) -> bool:
+    from flameblue.org.choices import DutyGroup
+    from flameblue.org.selectors import user_roles
+
+    return any(role.duty_group == DutyGroup.SYSTEM for role in user_roles(by))
+
+
 def _check_no_escalation(by: Any, actions: list[str], already: list[str]) -> None:
-    """Nobody may put into a role an action they do not hold themselves (no privilege escalation by
-    role editing). Wildcards count as held only when the editor holds the same or a broader pattern."""
-    if by is None:
+    """Nobody may put into a role, or grant through a membership, an action they do not hold themselves
+    (no privilege escalation). The system administrator configures roles for others (三员分立) and is the
+    exception; they in turn cannot give themselves memberships or edit a role they hold. Wildcards count
+    as held only when the editor holds the same or a broader pattern."""
+    if by is None or _is_system_admin(by):
         return
     from fnmatch import fnmatchcase
 
@@ -151,12 +163,21 @@ def _check_no_escalation(by: Any, actions: list[str], already: list[str]) -> Non
         )
 
 
+def _check_not_self(by: Any, person: Person) -> None:
+    if by is not None and getattr(by, "person_id", None) and by.person_id == person.pk:
+        raise DomainError(_("不能为自己新增或变更任职，请由其他管理员办理。"), field="person")
+
+
 def role_create(*, by: Any, data: dict[str, Any]) -> Role:
     _check_no_escalation(by, list(data.get("actions") or []), [])
     return object_create(Role, by=by, data=data)
 
 
 def role_update(role: Role, *, by: Any, data: dict[str, Any], expected_version: int | None = None) -> Role:
+    from flameblue.org.selectors import user_roles
+
+    if by is not None and any(held.pk == role.pk for held in user_roles(by)):
+        raise DomainError(_("不能修改自己担任的角色，请由其他管理员办理。"), field="actions")
     if "actions" in data:
         _check_no_escalation(by, list(data["actions"] or []), list(role.actions))
     return object_update(role, by=by, data=data, expected_version=expected_version)

@@ -54,7 +54,12 @@ MAX_ERRORS = 5000
 
 
 class ImportAborted(Exception):
-    """Raised inside the import transaction to roll every row back."""
+    """A row could not be written: raised inside the import transaction so every row is rolled back."""
+
+    def __init__(self, row: int, reason: str):
+        self.row = row
+        self.message = _("第 %(row)s 行：%(reason)s") % {"row": row, "reason": reason}
+        super().__init__(self.message)
 
 
 def _claim(job: UnitImportJob, source: str, target: str, **extra: Any) -> bool:
@@ -249,12 +254,7 @@ def apply_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]
                 _update(plan, by=by, refs=refs, source=source)
                 counts["updated"] += 1
         except (ValidationError, DomainError) as exc:
-            problem = ImportAborted(
-                _("第 %(row)s 行：%(reason)s") % {"row": plan.row, "reason": _problem(exc)["message"]}
-            )
-            problem.row = plan.row  # type: ignore[attr-defined]
-            problem.message = str(problem)  # type: ignore[attr-defined]
-            raise problem from exc
+            raise ImportAborted(plan.row, _problem(exc)["message"]) from exc
     return counts
 
 

@@ -4,7 +4,12 @@ listed supervision, public tips, escalations, and the GB 35181 rule sets."""
 from flameblue.hazards.models.hazard import Hazard, HazardTransition
 from flameblue.hazards.models.notice import Notice, NoticeCounter
 from flameblue.hazards.models.rulesets import HazardRuleSet, RuleSetStatus
-from flameblue.hazards.models.supervision import MajorHazardDetermination, SupervisionCase, SupervisionReport
+from flameblue.hazards.models.supervision import (
+    MajorHazardDetermination,
+    SupervisionCase,
+    SupervisionCaseCounter,
+    SupervisionReport,
+)
 from flameblue.hazards.models.tip import Escalation, Tip
 
 __all__ = [
@@ -17,6 +22,7 @@ __all__ = [
     "NoticeCounter",
     "RuleSetStatus",
     "SupervisionCase",
+    "SupervisionCaseCounter",
     "SupervisionReport",
     "Tip",
 ]

@@ -9,7 +9,7 @@ from flameblue.core.models import TrackedModel
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.hazards.choices import SupervisionStatus
 
-__all__ = ["MajorHazardDetermination", "SupervisionCase", "SupervisionReport"]
+__all__ = ["MajorHazardDetermination", "SupervisionCase", "SupervisionCaseCounter", "SupervisionReport"]
 
 
 class MajorHazardDetermination(TrackedModel):
@@ -28,14 +28,18 @@ class MajorHazardDetermination(TrackedModel):
     exclusions = models.JSONField(_("排除情形"), default=list, blank=True)
     engine_result = models.JSONField(_("系统建议"), default=dict)
     engine_warnings = models.JSONField(_("系统提示"), default=list, blank=True)
+    found_on = models.DateField(_("发现日期"), null=True, blank=True)
     discussion_at = models.DateTimeField(_("集体讨论时间"), null=True, blank=True)
     discussion_participants = models.JSONField(_("集体讨论参加人"), default=list, blank=True)
     discussion_minutes = models.TextField(_("集体讨论纪要"), blank=True)
     expert_panel = models.JSONField(_("专家组成员"), default=list, blank=True)
     expert_votes_for = models.PositiveSmallIntegerField(_("同意票"), null=True, blank=True)
     expert_votes_against = models.PositiveSmallIntegerField(_("反对票"), null=True, blank=True)
+    expert_heard = models.JSONField(_("列席陈述的利害关系人"), default=list, blank=True)
+    expert_passed = models.BooleanField(_("专家组意见通过"), null=True)
     is_major = models.BooleanField(_("结论：重大火灾隐患"), null=True)
     conclusion = models.TextField(_("结论说明"), blank=True)
+    deviation_reason = models.TextField(_("与系统建议不一致的理由"), blank=True)
     proposed_measures = models.TextField(_("整改措施建议"), blank=True)
     proposed_deadline = models.DateField(_("建议整改期限"), null=True, blank=True)
     decided_at = models.DateTimeField(_("判定时间"), null=True, blank=True)
@@ -80,6 +84,8 @@ class SupervisionCase(TrackedModel):
     deadline = models.DateField(_("督办整改期限"), null=True, blank=True)
     report_interval_days = models.PositiveSmallIntegerField(_("督办报告周期（天）"), default=30)
     next_report_due = models.DateField(_("下次报告期限"), null=True, blank=True, db_index=True)
+    decided_late = models.BooleanField(_("逾期作出决定"), default=False)
+    decision_reason = models.TextField(_("决定说明"), blank=True)
     delisted_at = models.DateTimeField(_("摘牌时间"), null=True, blank=True)
     is_public = models.BooleanField(_("向社会公布"), default=False)
 
@@ -110,3 +116,15 @@ class SupervisionReport(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("督办报告")
         verbose_name_plural = _("督办报告")
+
+
+class SupervisionCaseCounter(models.Model):
+    """督办案件编号计数器: the last serial used for listed-supervision case numbers in a year (e.g.
+    亳消督〔2026〕第001号). Incremented under a row lock inside the filing transaction: no gaps, no duplicates."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    prefix = models.CharField(max_length=20)
+    last_serial = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}〔{self.year}〕{self.last_serial}"
