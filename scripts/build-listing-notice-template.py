@@ -16,7 +16,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "flameblue" / "hazards" / "documents" / "listing-notice.docx"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "src"
+    / "flameblue"
+    / "hazards"
+    / "documents"
+    / "listing-notice.docx"
+)
 
 
 def _font(document: Document) -> None:

@@ -90,3 +90,12 @@ def login(client):
         return client
 
     return _login
+
+
+def pytest_runtest_setup(item):
+    """``postgres_only`` tests (row locks, triggers, concurrency) are skipped when running on SQLite."""
+    if item.get_closest_marker("postgres_only"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL (SQLite hides locking)")

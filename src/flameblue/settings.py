@@ -233,6 +233,8 @@ SPECTACULAR_SETTINGS = {
         "HazardSourceEnum": "flameblue.hazards.choices.HazardSource",
         "NoticeStatusEnum": "flameblue.hazards.choices.NoticeStatus",
         "DeadlineUnitEnum": "flameblue.hazards.choices.DeadlineUnit",
+        "InspectionKindEnum": "flameblue.inspections.choices.InspectionKind",
+        "TipCategoryEnum": "flameblue.hazards.choices.TipCategory",
     },
 }
 

@@ -18,7 +18,8 @@ PARTICIPANTS = [
 
 def panel(n: int, *, interested: int | None = None) -> list[dict]:
     return [
-        {"name": f"专家{i}", "organisation": f"单位{i}", "interested": i == interested} for i in range(1, n + 1)
+        {"name": f"专家{i}", "organisation": f"单位{i}", "interested": i == interested}
+        for i in range(1, n + 1)
     ]
 
 
@@ -29,7 +30,9 @@ def major_hazard(unit, inspector):
         hazard=hazard, by=inspector, standard="GB35181-2017", categories=["crowded"], elements=["6.6"],
         found_on=dt.date(2025, 6, 1),
     )  # fmt: skip
-    det = dets.determination_record_discussion(det=det, by=inspector, participants=PARTICIPANTS, minutes="一致认为")
+    det = dets.determination_record_discussion(
+        det=det, by=inspector, participants=PARTICIPANTS, minutes="一致认为"
+    )
     dets.determination_conclude(det=det, by=inspector, is_major=True, conclusion="构成重大火灾隐患")
     hazard.refresh_from_db()
     return hazard
@@ -40,7 +43,9 @@ def filed_case(unit, inspector):
 
 
 def requested_case(unit, inspector, government, today=DAY):
-    return sup.case_request_listing(case=filed_case(unit, inspector), government=government, by=inspector, today=today)
+    return sup.case_request_listing(
+        case=filed_case(unit, inspector), government=government, by=inspector, today=today
+    )
 
 
 def listed_case(unit, inspector, government, leader, today=DAY):

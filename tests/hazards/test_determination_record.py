@@ -68,14 +68,18 @@ def test_collective_discussion_needs_three_participants(hazard, people):
         dets.determination_record_discussion(
             det=det, by=people.qiaocheng, participants=PARTICIPANTS[:2], minutes="纪要"
         )
-    det = dets.determination_record_discussion(det=det, by=people.qiaocheng, participants=PARTICIPANTS, minutes="纪要")
+    det = dets.determination_record_discussion(
+        det=det, by=people.qiaocheng, participants=PARTICIPANTS, minutes="纪要"
+    )
     assert len(det.discussion_participants) == 3 and det.discussion_at is not None
 
 
 def test_panel_needs_seven_members(hazard, people):
     det = _create(hazard, people.qiaocheng)
     with pytest.raises(DomainError, match="不得少于7人"):
-        dets.determination_record_panel(det=det, by=people.qiaocheng, members=panel(6), votes_for=6, votes_against=0)
+        dets.determination_record_panel(
+            det=det, by=people.qiaocheng, members=panel(6), votes_for=6, votes_against=0
+        )
 
 
 def test_interested_party_is_refused_as_member_but_may_be_heard(hazard, people):
@@ -92,11 +96,19 @@ def test_interested_party_is_refused_as_member_but_may_be_heard(hazard, people):
     assert "商场负责人" not in [m["name"] for m in det.expert_panel]
 
 
-@pytest.mark.parametrize(("members", "votes_for", "passed"), [(7, 5, True), (7, 4, False), (9, 6, True), (9, 5, False)])
-def test_panel_passes_with_two_thirds_of_members_exactly_at_the_edge(hazard, people, members, votes_for, passed):
+@pytest.mark.parametrize(
+    ("members", "votes_for", "passed"), [(7, 5, True), (7, 4, False), (9, 6, True), (9, 5, False)]
+)
+def test_panel_passes_with_two_thirds_of_members_exactly_at_the_edge(
+    hazard, people, members, votes_for, passed
+):
     det = _create(hazard, people.qiaocheng)
     det = dets.determination_record_panel(
-        det=det, by=people.qiaocheng, members=panel(members), votes_for=votes_for, votes_against=members - votes_for
+        det=det,
+        by=people.qiaocheng,
+        members=panel(members),
+        votes_for=votes_for,
+        votes_against=members - votes_for,
     )
     assert det.expert_passed is passed
 
@@ -104,7 +116,9 @@ def test_panel_passes_with_two_thirds_of_members_exactly_at_the_edge(hazard, peo
 def test_votes_cannot_exceed_members(hazard, people):
     det = _create(hazard, people.qiaocheng)
     with pytest.raises(DomainError, match="超过"):
-        dets.determination_record_panel(det=det, by=people.qiaocheng, members=panel(7), votes_for=6, votes_against=2)
+        dets.determination_record_panel(
+            det=det, by=people.qiaocheng, members=panel(7), votes_for=6, votes_against=2
+        )
 
 
 def test_conclusion_requires_the_collective_discussion(hazard, people):
@@ -135,7 +149,9 @@ def test_major_conclusion_grades_the_hazard_major_with_an_audit_event(hazard, pe
     hazard.refresh_from_db()
     assert hazard.grade == "major"
     assert HazardTransition.objects.filter(hazard=hazard).count() == transitions
-    event = AuditEvent.objects.filter(object_type="hazards.hazard", object_id=str(hazard.pk), action="update").last()
+    event = AuditEvent.objects.filter(
+        object_type="hazards.hazard", object_id=str(hazard.pk), action="update"
+    ).last()
     assert event.changes["grade"] == ["general", "major"]
 
 
@@ -143,7 +159,9 @@ def test_a_concluded_record_cannot_be_changed(hazard, people):
     det = _discussed(hazard, people.qiaocheng)
     dets.determination_conclude(det=det, by=people.qiaocheng, is_major=True, conclusion="构成")
     with pytest.raises(DomainError, match="已作出结论"):
-        dets.determination_record_panel(det=det, by=people.qiaocheng, members=panel(7), votes_for=7, votes_against=0)
+        dets.determination_record_panel(
+            det=det, by=people.qiaocheng, members=panel(7), votes_for=7, votes_against=0
+        )
 
 
 def test_a_government_leader_cannot_open_a_determination(hazard, people):

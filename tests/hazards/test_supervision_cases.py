@@ -91,7 +91,9 @@ def test_only_the_requested_governments_leader_can_decide(units, people, orgs, l
     assert case.next_report_due == DAY + dt.timedelta(days=17)
 
 
-def test_a_decision_after_seven_working_days_is_flagged_late_and_the_leader_told(units, people, orgs, leaders):
+def test_a_decision_after_seven_working_days_is_flagged_late_and_the_leader_told(
+    units, people, orgs, leaders
+):
     case = requested_case(units.mall, people.qiaocheng, orgs.qiaocheng_gov)
     on_due = sup.case_decide
     late_day = case.decision_due + dt.timedelta(days=1)
@@ -108,7 +110,9 @@ def test_a_decision_after_seven_working_days_is_flagged_late_and_the_leader_told
 
 def test_a_decision_on_the_due_day_is_not_late(units, people, orgs, leaders):
     case = requested_case(units.mall, people.qiaocheng, orgs.qiaocheng_gov)
-    case = sup.case_decide(case=case, listed=False, by=leaders.qiaocheng, reason="由市政府督办", today=case.decision_due)
+    case = sup.case_decide(
+        case=case, listed=False, by=leaders.qiaocheng, reason="由市政府督办", today=case.decision_due
+    )
     assert case.status == "refused" and case.decided_late is False and case.next_report_due is None
 
 
@@ -118,13 +122,17 @@ def test_refusal_needs_a_reason_and_listing_a_document_number(units, people, org
         sup.case_decide(case=case, listed=False, by=leaders.qiaocheng, today=DAY)
     assert exc.value.field == "reason"
     with pytest.raises(DomainError) as exc:
-        sup.case_decide(case=case, listed=True, by=leaders.qiaocheng, deadline=DAY + dt.timedelta(days=9), today=DAY)
+        sup.case_decide(
+            case=case, listed=True, by=leaders.qiaocheng, deadline=DAY + dt.timedelta(days=9), today=DAY
+        )
     assert exc.value.field == "document_number"
 
 
 def test_a_report_advances_the_next_report_due(units, people, orgs):
     case = listed_case(units.mall, people.qiaocheng, orgs.city_gov, people.city_leader)
-    sup.case_report(case=case, content="已制定整改方案", by=people.qiaocheng, today=DAY + dt.timedelta(days=20))
+    sup.case_report(
+        case=case, content="已制定整改方案", by=people.qiaocheng, today=DAY + dt.timedelta(days=20)
+    )
     case.refresh_from_db()
     assert case.next_report_due == DAY + dt.timedelta(days=50)
     assert case.reports.count() == 1

@@ -53,7 +53,12 @@ def plan_units(orgs):
 def many_units(orgs):
     """Twelve operating units in 谯城区 townships (the draw pool) and one in 蒙城县 (outside it)."""
     units = [
-        _unit(f"谯城测试单位{i:02d}", "341602001" if i % 2 else "341602100", category="shop", is_key_unit=i % 3 == 0)
+        _unit(
+            f"谯城测试单位{i:02d}",
+            "341602001" if i % 2 else "341602100",
+            category="shop",
+            is_key_unit=i % 3 == 0,
+        )
         for i in range(12)
     ]
     outside = _unit("蒙城测试单位", "341622101", category="shop")

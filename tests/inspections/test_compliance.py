@@ -31,7 +31,9 @@ def _patrols(unit, start=START, days=30, missed=MISSED):
 
 def test_thirty_days_with_three_missing_patrols_is_27_of_30(plan_units):
     _patrols(plan_units.school)
-    submitted(plan_units.school, "self_patrol", dt.date(2026, 4, 16))  # a second patrol the same day counts once
+    submitted(
+        plan_units.school, "self_patrol", dt.date(2026, 4, 16)
+    )  # a second patrol the same day counts once
     submitted(plan_units.school, "self_monthly", dt.date(2026, 4, 28))
 
     result = unit_compliance(plan_units.school, start=START, end=TODAY, today=TODAY)
@@ -74,7 +76,11 @@ def test_rates_by_township_and_industry(plan_units):
     huaxilou = rows["341602001"]
     assert huaxilou["label"] == "花戏楼街道"
     assert huaxilou["patrol"] == {"units": 2, "due": 60, "done": 57, "rate": pytest.approx(0.95)}
-    assert huaxilou["monthly"]["units"] == 4 and huaxilou["monthly"]["due"] == 4 and huaxilou["monthly"]["done"] == 2
+    assert (
+        huaxilou["monthly"]["units"] == 4
+        and huaxilou["monthly"]["due"] == 4
+        and huaxilou["monthly"]["done"] == 2
+    )
     assert rows["341622101"]["patrol"]["done"] == 1
 
     by_industry = {r["key"]: r for r in compliance_rates(

@@ -23,10 +23,17 @@ def test_a_township_sees_its_rates_and_the_units_with_gaps(login, people, plan_u
     page = client.get(reverse("inspections:compliance"), period).content.decode()
     assert "花戏楼街道" in page and "10 / 20" in page and "双涧镇" not in page
 
-    gaps = client.get(reverse("inspections:compliance-units"), {**period, "region": "341602001"}).content.decode()
+    gaps = client.get(
+        reverse("inspections:compliance-units"), {**period, "region": "341602001"}
+    ).content.decode()
     assert plan_units.school.name in gaps and plan_units.organ.name not in gaps
     assert plan_units.hospital.name not in gaps
 
-    unit_page = client.get(reverse("inspections:compliance-unit", kwargs={"pk": plan_units.school.pk}), period)
+    unit_page = client.get(
+        reverse("inspections:compliance-unit", kwargs={"pk": plan_units.school.pk}), period
+    )
     assert "0 / 10" in unit_page.content.decode()
-    assert client.get(reverse("inspections:compliance-unit", kwargs={"pk": plan_units.hospital.pk})).status_code == 404
+    assert (
+        client.get(reverse("inspections:compliance-unit", kwargs={"pk": plan_units.hospital.pk})).status_code
+        == 404
+    )

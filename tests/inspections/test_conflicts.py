@@ -48,17 +48,23 @@ def test_a_registered_provider_adds_its_conflicts(people, many_units):
 
 def test_an_inspector_declares_only_their_own_conflicts(orgs, people, many_units):
     with pytest.raises(PermissionDeniedError):
-        conflict_declare(person=people.mengcheng.person, unit=many_units.units[0], reason="x", by=people.qiaocheng)
+        conflict_declare(
+            person=people.mengcheng.person, unit=many_units.units[0], reason="x", by=people.qiaocheng
+        )
     with pytest.raises(PermissionDeniedError):
         conflict_declare(person=people.grid.person, unit=many_units.units[0], reason="x", by=people.grid)
 
     officer = persona("discipline", orgs.detachment, "discipline_officer")
-    declaration = conflict_declare(person=people.qiaocheng.person, unit=many_units.units[0], reason="兼职", by=officer)
+    declaration = conflict_declare(
+        person=people.qiaocheng.person, unit=many_units.units[0], reason="兼职", by=officer
+    )
     assert declaration.region_id == many_units.units[0].region_id
 
 
 def test_bad_declarations_name_the_field(people, many_units):
-    conflict_declare(person=people.qiaocheng.person, unit=many_units.units[0], reason="兼职", by=people.qiaocheng)
+    conflict_declare(
+        person=people.qiaocheng.person, unit=many_units.units[0], reason="兼职", by=people.qiaocheng
+    )
     with pytest.raises(ValidationError) as exc:
         conflict_declare(
             person=people.qiaocheng.person, unit=many_units.units[0], reason=" ", by=people.qiaocheng,

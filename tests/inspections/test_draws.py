@@ -30,7 +30,9 @@ def test_the_pool_is_the_brigades_operating_units_matching_the_filter(orgs, peop
     assert many_units.outside.pk not in draw.pool_filter["unit_ids"]
     assert sorted(draw.inspector_pool) == sorted(u.pk for u in brigade_team)
 
-    keys = _draw(orgs, people.qiaocheng, units=2, pool_filter={"key_units_only": True, "township": "341602001"})
+    keys = _draw(
+        orgs, people.qiaocheng, units=2, pool_filter={"key_units_only": True, "township": "341602001"}
+    )
     expected = [u.pk for u in many_units.units if u.is_key_unit and u.region_id == "341602001"]
     assert keys.pool_filter["unit_ids"] == sorted(expected)
 

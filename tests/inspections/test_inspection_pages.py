@@ -201,3 +201,23 @@ def test_unit_manager_home_shows_todays_patrol_and_this_months_check(login, peop
     home = client.get(reverse("core:dashboard")).content.decode()
     assert reverse("inspections:inspection-detail", args=[patrol.pk]) in home and "已完成" in home
     assert "今日防火巡查" not in login(people.qiaocheng).get(reverse("core:dashboard")).content.decode()
+
+
+def test_list_page_queries_do_not_grow_with_the_rows(login, people, units):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(people.qiaocheng)
+    url = reverse("inspections:inspection-list")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    inspection_start(kind="supervision", unit=units.mall, by=people.qiaocheng)
+    count()  # the first request of a session does its own one-off queries
+    one = count()
+    for _ in range(5):
+        inspection_start(kind="supervision", unit=units.mall, by=people.qiaocheng)
+    assert count() == one

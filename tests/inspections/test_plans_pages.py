@@ -43,7 +43,9 @@ def test_a_brigade_plans_a_week_from_its_due_units(login, orgs, people, plan_uni
     assert f"kind=supervision&amp;plan_item={items[0].pk}" in page
 
 
-def test_planning_refuses_units_outside_the_due_list_and_empty_days(login, orgs, people, plan_units, brigade_team):
+def test_planning_refuses_units_outside_the_due_list_and_empty_days(
+    login, orgs, people, plan_units, brigade_team
+):
     supervision_due_refresh()
     response = login(people.qiaocheng).post(reverse("inspections:plan-create"), {
         "brigade": orgs.qiaocheng_brigade.pk, "title": "计划", "starts_on": "2026-06-06", "ends_on": "2026-06-07",

@@ -34,10 +34,13 @@ MENU: list[MenuItem] = [
     MenuItem(_("检查计划"), "inspections:plan-list", "inspections.InspectionPlan", group=_("业务")),
     MenuItem(_("双随机抽查"), "inspections:draw-list", "inspections.Draw", group=_("业务")),
     MenuItem(_("单位自查落实"), "inspections:compliance", "inspections.Inspection", group=_("业务")),
-    MenuItem(_("利益冲突申报"), "inspections:conflict-list", "inspections.ConflictDeclaration", group=_("业务")),
+    MenuItem(
+        _("利益冲突申报"), "inspections:conflict-list", "inspections.ConflictDeclaration", group=_("业务")
+    ),
     MenuItem(_("火灾隐患"), "hazards:hazard-list", "hazards.Hazard", group=_("业务")),
     MenuItem(_("本单位隐患整改"), "hazards:my-unit-hazards", "hazards.Hazard", action="report_completion", group=_("业务")),
     MenuItem(_("举报投诉"), "hazards:tip-list", "hazards.Tip", group=_("业务")),
+    MenuItem(_("挂牌督办"), "hazards:supervision-list", "hazards.SupervisionCase", group=_("业务")),
     MenuItem(_("角色"), "org:role-list", "org.Role", group=_("系统")),
     MenuItem(_("账号"), "org:user-list", "org.User", group=_("系统")),
     MenuItem(_("工作日历"), "workdays:calendar", "workdays.WorkingDay", action="change", group=_("系统")),

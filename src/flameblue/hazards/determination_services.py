@@ -93,7 +93,12 @@ def suggestion(
 ) -> engine.Result:
     """The engine's suggestion for the inputs (raises :class:`DeterminationError` naming a bad input)."""
     return engine.judge(
-        standard, list(categories), list(elements), list(corrected_on_spot), list(exclusions), found_on=found_on
+        standard,
+        list(categories),
+        list(elements),
+        list(corrected_on_spot),
+        list(exclusions),
+        found_on=found_on,
     )
 
 
@@ -122,8 +127,8 @@ def determination_create(
     hazard: Hazard,
     by: Any,
     standard: str,
-    categories: Sequence[str],
     elements: Sequence[str],
+    categories: Sequence[str] = (),
     corrected_on_spot: Sequence[str] = (),
     exclusions: Sequence[str] = (),
     found_on: dt.date | None = None,
@@ -195,9 +200,7 @@ def determination_record_discussion(
         raise DomainError(_("请填写每位参加人的职务或身份。"), field="participants")
     minimum = _procedure()["discussion_min_participants"]
     if len({row["name"] for row in rows}) < minimum:
-        raise DomainError(
-            _("集体讨论参加人不得少于%(n)d人。") % {"n": minimum}, field="participants"
-        )
+        raise DomainError(_("集体讨论参加人不得少于%(n)d人。") % {"n": minimum}, field="participants")
     minutes = (minutes or "").strip()
     if not minutes:
         raise DomainError(_("请填写集体讨论纪要。"), field="minutes")
@@ -210,7 +213,9 @@ def panel_passes(members: int, votes_for: int) -> bool:
     """Whether ``votes_for`` reach the share of the panel's members the rules require (≥ 2/3, inclusive):
     5 of 7 passes, 4 of 7 fails, 6 of 9 passes. Integer arithmetic, so the edge is exact."""
     rule = _procedure()
-    return members > 0 and votes_for * rule["panel_pass_denominator"] >= members * rule["panel_pass_numerator"]
+    return (
+        members > 0 and votes_for * rule["panel_pass_denominator"] >= members * rule["panel_pass_numerator"]
+    )
 
 
 def _panel_members(members: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -221,7 +226,8 @@ def _panel_members(members: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]
             continue
         if member.get("interested"):
             raise DomainError(
-                _("“%(name)s”与该隐患有利害关系，不得担任专家组成员，可作为列席人员陈述意见。") % {"name": name},
+                _("“%(name)s”与该隐患有利害关系，不得担任专家组成员，可作为列席人员陈述意见。")
+                % {"name": name},
                 field="members",
             )
         organisation = _text(member, "organisation")
@@ -252,12 +258,15 @@ def determination_record_panel(
         raise DomainError(_("票数不能为负数。"), field="votes_for")
     if votes_for + votes_against > len(rows):
         raise DomainError(
-            _("同意票与反对票合计（%(v)d）超过专家组成员人数（%(n)d）。") % {"v": votes_for + votes_against, "n": len(rows)},
+            _("同意票与反对票合计（%(v)d）超过专家组成员人数（%(n)d）。")
+            % {"v": votes_for + votes_against, "n": len(rows)},
             field="votes_for",
         )
     det.expert_panel = rows
     det.expert_heard = [
-        {"name": _text(h, "name"), "organisation": _text(h, "organisation")} for h in heard if _text(h, "name")
+        {"name": _text(h, "name"), "organisation": _text(h, "organisation")}
+        for h in heard
+        if _text(h, "name")
     ]
     det.expert_votes_for, det.expert_votes_against = votes_for, votes_against
     det.expert_passed = panel_passes(len(rows), votes_for)

@@ -21,7 +21,11 @@ def public_rows(cases) -> list[dict[str, Any]]:
     rows = []
     for case in cases:
         hazard = case.hazard
-        summary = hazard.description if len(hazard.description) <= SUMMARY_LENGTH else hazard.description[:SUMMARY_LENGTH] + "…"
+        summary = (
+            hazard.description
+            if len(hazard.description) <= SUMMARY_LENGTH
+            else hazard.description[:SUMMARY_LENGTH] + "…"
+        )
         rows.append(
             {
                 "case_number": case.case_number,

@@ -60,7 +60,9 @@ class CaseDecideInput(serializers.Serializer):
     listed = serializers.BooleanField()
     document_number = serializers.CharField(required=False, allow_blank=True, default="")
     deadline = serializers.DateField(required=False, allow_null=True, default=None)
-    report_interval_days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    report_interval_days = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -142,7 +144,9 @@ class SupervisionCaseViewSet(
 ):
     """挂牌督办：按管辖范围列出、查看，立案、提请挂牌、政府决定、督办报告、摘牌销案、公开设置。"""
 
-    queryset = SupervisionCase.objects.select_related("hazard__unit", "government").prefetch_related("reports")
+    queryset = SupervisionCase.objects.select_related("hazard__unit", "government").prefetch_related(
+        "reports"
+    )
     serializer_class = SupervisionCaseSerializer
     filterset_class = SupervisionCaseFilter
     scoped_actions = {
@@ -195,7 +199,9 @@ class SupervisionCaseViewSet(
     @action(detail=True, methods=["post"])
     def public(self, request, pk=None) -> Response:
         data = _parse(CasePublicInput, request)
-        return self._answer(sup.case_set_public(case=self.get_object(), public=data["is_public"], by=request.user))
+        return self._answer(
+            sup.case_set_public(case=self.get_object(), public=data["is_public"], by=request.user)
+        )
 
 
 @extend_schema(tags=["supervision"])
@@ -227,13 +233,17 @@ class DeterminationViewSet(ScopedViewSetMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["post"])
     def panel(self, request, pk=None) -> Response:
         det = self.get_object()
-        return self._answer(dets.determination_record_panel(det=det, by=request.user, **_parse(PanelInput, request)))
+        return self._answer(
+            dets.determination_record_panel(det=det, by=request.user, **_parse(PanelInput, request))
+        )
 
     @extend_schema(request=ConcludeInput, responses=DeterminationSerializer)
     @action(detail=True, methods=["post"])
     def conclude(self, request, pk=None) -> Response:
         det = self.get_object()
-        return self._answer(dets.determination_conclude(det=det, by=request.user, **_parse(ConcludeInput, request)))
+        return self._answer(
+            dets.determination_conclude(det=det, by=request.user, **_parse(ConcludeInput, request))
+        )
 
 
 def register(router) -> None:

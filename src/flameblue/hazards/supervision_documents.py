@@ -77,7 +77,10 @@ register_kind(
 
 def listing_docx(case: SupervisionCase, *, by: Any) -> bytes:
     """The listing document of a listed (or delisted) case as Word; the download is audited as an export."""
-    if case.status not in (SupervisionStatus.LISTED, SupervisionStatus.DELISTED) or not case.listing_document_number:
+    if (
+        case.status not in (SupervisionStatus.LISTED, SupervisionStatus.DELISTED)
+        or not case.listing_document_number
+    ):
         raise DomainError(_("该案件尚未挂牌，没有挂牌督办通知书。"))
     data = render_document(LISTING_DOCUMENT_CODE, listing_context(case))
     audit.record(audit.AuditAction.EXPORT, by=by, obj=case, reason=_("下载挂牌督办通知书"))

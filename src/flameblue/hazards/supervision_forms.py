@@ -101,7 +101,9 @@ class DiscussionForm(_UserForm):
     )
     minutes = forms.CharField(label=gettext_lazy("讨论纪要"), widget=forms.Textarea(attrs={"rows": 4}))
     at = forms.DateTimeField(
-        label=gettext_lazy("讨论时间"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=gettext_lazy("讨论时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
 
     def cleaned_participants(self) -> list[dict[str, Any]]:
@@ -151,7 +153,9 @@ class ConcludeForm(_UserForm):
 
 
 class CaseRequestForm(_UserForm):
-    government = forms.ModelChoiceField(label=gettext_lazy("提请挂牌的政府"), queryset=Organization.objects.none())
+    government = forms.ModelChoiceField(
+        label=gettext_lazy("提请挂牌的政府"), queryset=Organization.objects.none()
+    )
 
     def __init__(self, *args: Any, case: SupervisionCase, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -174,7 +178,9 @@ class CaseDecideForm(_UserForm):
     report_interval_days = forms.IntegerField(
         label=gettext_lazy("督办报告周期（天）"), required=False, min_value=1, max_value=365
     )
-    reason = forms.CharField(label=gettext_lazy("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(
+        label=gettext_lazy("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class CaseReportForm(_UserForm):

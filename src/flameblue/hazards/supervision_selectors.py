@@ -56,7 +56,9 @@ class SupervisionCaseFilter(django_filters.FilterSet):
         label=_("督办政府"), queryset=Organization.objects.none(), empty_label=_("全部政府")
     )
     region = RegionFilter()
-    overdue = django_filters.ChoiceFilter(label=_("逾期"), choices=OVERDUE, method="filter_overdue", empty_label=_("全部"))
+    overdue = django_filters.ChoiceFilter(
+        label=_("逾期"), choices=OVERDUE, method="filter_overdue", empty_label=_("全部")
+    )
     year = django_filters.NumberFilter(label=_("立案年度"), field_name="filed_at__year")
 
     class Meta:
@@ -108,7 +110,9 @@ def case_timeline(case: SupervisionCase) -> list[TimelineEntry]:
             detail = f"{detail} · {_('逾期作出决定')}"
         entries.append(TimelineEntry(case.decided_at, str(title), detail, case.decided_by, case.decided_late))
     for report in case.reports.select_related("submitted_by"):
-        entries.append(TimelineEntry(report.submitted_at, str(_("督办报告")), report.content, report.submitted_by))
+        entries.append(
+            TimelineEntry(report.submitted_at, str(_("督办报告")), report.content, report.submitted_by)
+        )
     if case.delisted_at:
         entries.append(TimelineEntry(case.delisted_at, str(_("摘牌销案"))))
     return sorted(entries, key=lambda e: e.at)

@@ -87,24 +87,35 @@ def _next_serial(year: int) -> int:
     return counter.last_serial
 
 
-def _lock(case: SupervisionCase, *, by: Any, action: str, allowed: tuple[str, ...], verb: str) -> SupervisionCase:
+def _lock(
+    case: SupervisionCase, *, by: Any, action: str, allowed: tuple[str, ...], verb: str
+) -> SupervisionCase:
     if action != DECIDE:
         ensure_in_scope(case, by=by, action=action)
-    current = SupervisionCase.objects.select_for_update(of=("self",)).select_related("hazard", "government").get(pk=case.pk)
+    current = (
+        SupervisionCase.objects.select_for_update(of=("self",))
+        .select_related("hazard", "government")
+        .get(pk=case.pk)
+    )
     if current.status not in allowed:
         raise IllegalCaseMove(
-            _("该督办案件当前状态为“%(status)s”，不能%(verb)s。") % {"status": current.get_status_display(), "verb": verb}
+            _("该督办案件当前状态为“%(status)s”，不能%(verb)s。")
+            % {"status": current.get_status_display(), "verb": verb}
         )
     current._before = audit.snapshot(current)
     return current
 
 
-def _save(case: SupervisionCase, *, by: Any, reason: str = "", action: str = audit.AuditAction.TRANSITION) -> SupervisionCase:
+def _save(
+    case: SupervisionCase, *, by: Any, reason: str = "", action: str = audit.AuditAction.TRANSITION
+) -> SupervisionCase:
     case.version += 1
     case.updated_at = timezone.now()
     case.updated_by = _actor(by)
     case.save()
-    audit.record(action, by=by, obj=case, changes=audit.diff(case._before, audit.snapshot(case)), reason=reason)
+    audit.record(
+        action, by=by, obj=case, changes=audit.diff(case._before, audit.snapshot(case)), reason=reason
+    )
     return case
 
 
@@ -155,7 +166,9 @@ def eligible_governments(case: SupervisionCase):
 def government_leaders(government: Organization) -> list[User]:
     """The accounts of the government's staff whose role grants deciding on listings (its leaders)."""
     wanted = action_name(SupervisionCase, DECIDE)
-    memberships = Membership.objects.current().filter(organization=government, is_active=True).select_related("role")
+    memberships = (
+        Membership.objects.current().filter(organization=government, is_active=True).select_related("role")
+    )
     people = {m.person_id for m in memberships if _grants(m.role.actions, wanted)}
     return list(User.objects.filter(person_id__in=people, is_active=True))
 
@@ -167,7 +180,8 @@ def may_decide(user: Any, case: SupervisionCase) -> bool:
         return False
     wanted = action_name(SupervisionCase, DECIDE)
     return any(
-        m.organization_id == case.government_id and _grants(m.role.actions, wanted) for m in _memberships(user)
+        m.organization_id == case.government_id and _grants(m.role.actions, wanted)
+        for m in _memberships(user)
     )
 
 
@@ -180,7 +194,8 @@ def case_request_listing(
     case = _lock(case, by=by, action="change", allowed=(S.FILED, S.REFUSED), verb=_("提请挂牌"))
     if not eligible_governments(case).filter(pk=government.pk).exists():
         raise DomainError(
-            _("“%(gov)s”不是该隐患所在地的市或县（区）人民政府，不能向其提请挂牌督办。") % {"gov": government.name},
+            _("“%(gov)s”不是该隐患所在地的市或县（区）人民政府，不能向其提请挂牌督办。")
+            % {"gov": government.name},
             field="government",
         )
     today = today or timezone.localdate()
@@ -205,7 +220,9 @@ def case_request_listing(
     return case
 
 
-def _decision_inputs(listed: bool, document_number: str, deadline: dt.date | None, reason: str, today: dt.date) -> None:
+def _decision_inputs(
+    listed: bool, document_number: str, deadline: dt.date | None, reason: str, today: dt.date
+) -> None:
     if listed:
         if not (document_number or "").strip():
             raise DomainError(_("请填写挂牌督办文号。"), field="document_number")
@@ -236,7 +253,9 @@ def case_decide(
         raise OutOfScope(_("该督办案件不在您的管辖范围内。"))
     case = _lock(case, by=by, action=DECIDE, allowed=(S.REQUESTED,), verb=_("作出挂牌决定"))
     if by is not None and not may_decide(by, case):
-        raise PermissionDeniedError(_("只有%(gov)s的领导才能对该案件作出挂牌决定。") % {"gov": case.government.name})
+        raise PermissionDeniedError(
+            _("只有%(gov)s的领导才能对该案件作出挂牌决定。") % {"gov": case.government.name}
+        )
     today = today or timezone.localdate()
     _decision_inputs(listed, document_number, deadline, reason, today)
     interval = report_interval_days or case.report_interval_days or _rules()["default_report_interval_days"]
@@ -268,7 +287,9 @@ def case_decide(
 
 
 @transaction.atomic
-def case_report(*, case: SupervisionCase, content: str, by: Any, today: dt.date | None = None) -> SupervisionReport:
+def case_report(
+    *, case: SupervisionCase, content: str, by: Any, today: dt.date | None = None
+) -> SupervisionReport:
     """督办报告: a periodic progress report on a listed hazard; the next one falls due one interval later."""
     if by is not None and not has_action(by, SupervisionReport, "add"):
         raise PermissionDeniedError(_("您没有报送督办报告的权限。"))
@@ -315,4 +336,6 @@ def case_set_public(*, case: SupervisionCase, public: bool, by: Any) -> Supervis
     if case.is_public == bool(public):
         return case
     case.is_public = bool(public)
-    return _save(case, by=by, reason=_("向社会公布") if public else _("取消公布"), action=audit.AuditAction.UPDATE)
+    return _save(
+        case, by=by, reason=_("向社会公布") if public else _("取消公布"), action=audit.AuditAction.UPDATE
+    )

@@ -162,7 +162,10 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
     "discussion": (
         DiscussionForm,
         lambda det, f, user: dets.determination_record_discussion(
-            det=det, by=user, participants=f.cleaned_participants(), minutes=f.cleaned_data["minutes"],
+            det=det,
+            by=user,
+            participants=f.cleaned_participants(),
+            minutes=f.cleaned_data["minutes"],
             at=f.cleaned_data["at"],
         ),  # fmt: skip
         "集体讨论已记录。",
@@ -170,16 +173,24 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
     "panel": (
         PanelForm,
         lambda det, f, user: dets.determination_record_panel(
-            det=det, by=user, members=f.cleaned_members(), heard=f.cleaned_heard(),
-            votes_for=f.cleaned_data["votes_for"], votes_against=f.cleaned_data["votes_against"],
+            det=det,
+            by=user,
+            members=f.cleaned_members(),
+            heard=f.cleaned_heard(),
+            votes_for=f.cleaned_data["votes_for"],
+            votes_against=f.cleaned_data["votes_against"],
         ),  # fmt: skip
         "专家组论证已记录。",
     ),
     "conclude": (
         ConcludeForm,
         lambda det, f, user: dets.determination_conclude(
-            det=det, by=user, is_major=f.cleaned_data["is_major"], conclusion=f.cleaned_data["conclusion"],
-            reason=f.cleaned_data["reason"], proposed_measures=f.cleaned_data["proposed_measures"],
+            det=det,
+            by=user,
+            is_major=f.cleaned_data["is_major"],
+            conclusion=f.cleaned_data["conclusion"],
+            reason=f.cleaned_data["reason"],
+            proposed_measures=f.cleaned_data["proposed_measures"],
             proposed_deadline=f.cleaned_data["proposed_deadline"],
         ),  # fmt: skip
         "判定结论已保存。",
@@ -203,7 +214,9 @@ class DeterminationStepView(DeterminationDetailView):
             _result, status = _run(request, form, lambda: call(self.object, form, request.user))
             if status is None:
                 messages.success(request, _(done))
-                return HttpResponseRedirect(reverse("hazards:determination-detail", kwargs={"pk": self.object.pk}))
+                return HttpResponseRedirect(
+                    reverse("hazards:determination-detail", kwargs={"pk": self.object.pk})
+                )
             self.object.refresh_from_db()
         context = self.get_context_data(object=self.object, bound_forms={self.step: form})
         context["failed_step"] = self.step
@@ -267,7 +280,9 @@ class SupervisionDetailView(ScopedDetailView):
             if step == "request":
                 forms[step] = CaseRequestForm(case=case, user=user)
             elif step == "public":
-                forms[step] = CasePublicForm(user=user, initial={"is_public": "yes" if case.is_public else "no"})
+                forms[step] = CasePublicForm(
+                    user=user, initial={"is_public": "yes" if case.is_public else "no"}
+                )
             else:
                 forms[step] = CASE_STEPS[step][0](user=user)
         return forms
@@ -302,7 +317,9 @@ def _decide(case, form, user):
 CASE_STEPS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
     "request": (
         CaseRequestForm,
-        lambda case, f, user: sup.case_request_listing(case=case, government=f.cleaned_data["government"], by=user),
+        lambda case, f, user: sup.case_request_listing(
+            case=case, government=f.cleaned_data["government"], by=user
+        ),
         "change",
         "已提请挂牌督办，等待政府决定。",
     ),
@@ -313,7 +330,12 @@ CASE_STEPS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
         "view",
         "督办报告已报送。",
     ),
-    "delist": (CaseDelistForm, lambda case, f, user: sup.case_delist(case=case, by=user), "view", "已摘牌销案。"),
+    "delist": (
+        CaseDelistForm,
+        lambda case, f, user: sup.case_delist(case=case, by=user),
+        "view",
+        "已摘牌销案。",
+    ),
     "public": (
         CasePublicForm,
         lambda case, f, user: sup.case_set_public(case=case, public=f.cleaned_data["is_public"], by=user),
@@ -341,7 +363,9 @@ class SupervisionStepView(SupervisionDetailView):
                 if warning:
                     messages.warning(request, warning)
                 if getattr(result, "decided_late", False):
-                    messages.warning(request, _("本决定已超过7个工作日的决定期限，已记录为逾期并通知政府领导。"))
+                    messages.warning(
+                        request, _("本决定已超过7个工作日的决定期限，已记录为逾期并通知政府领导。")
+                    )
                 return HttpResponseRedirect(reverse("hazards:supervision-detail", kwargs={"pk": case.pk}))
             self.object.refresh_from_db()
         context = self.get_context_data(object=self.object, bound_forms={self.step: form})

@@ -153,7 +153,9 @@ class UnitCompliance:
     obligations: list[ObligationStatus]
 
 
-def unit_compliance(unit: Unit, *, start: dt.date, end: dt.date, today: dt.date | None = None) -> UnitCompliance:
+def unit_compliance(
+    unit: Unit, *, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> UnitCompliance:
     """Which patrol days and check months of ``unit`` were due in the period, done, and missing."""
     period = Period(start=start, end=end, today=today or timezone.localdate())
     statuses = []
@@ -162,7 +164,11 @@ def unit_compliance(unit: Unit, *, start: dt.date, end: dt.date, today: dt.date 
         bounds = period.bounds(obligation.every)
         done_dates: set[dt.date] = set()
         if bounds:
-            dates = _done_inspections(obligation.kind, *bounds).filter(unit=unit).values_list("inspected_on", flat=True)
+            dates = (
+                _done_inspections(obligation.kind, *bounds)
+                .filter(unit=unit)
+                .values_list("inspected_on", flat=True)
+            )
             done_dates = {d if obligation.every == "day" else _month_start(d) for d in dates}
         statuses.append(
             ObligationStatus(
@@ -194,7 +200,9 @@ class SelfInspectionTodo:
     missed_patrol_days: list[dt.date]
 
 
-def self_inspection_todo(unit: Unit, today: dt.date | None = None, *, look_back_days: int = 7) -> SelfInspectionTodo:
+def self_inspection_todo(
+    unit: Unit, today: dt.date | None = None, *, look_back_days: int = 7
+) -> SelfInspectionTodo:
     today = today or timezone.localdate()
     items: list[TodoItem] = []
     missed: list[dt.date] = []
@@ -207,7 +215,9 @@ def self_inspection_todo(unit: Unit, today: dt.date | None = None, *, look_back_
         url = f"{reverse('inspections:inspection-new')}?unit={unit.pk}&kind={obligation.kind}"
         items.append(TodoItem(obligation.code, obligation.name, obligation.kind, label, done, url))
         if obligation.every == "day":
-            recent = unit_compliance(unit, start=today - dt.timedelta(days=look_back_days), end=today, today=today)
+            recent = unit_compliance(
+                unit, start=today - dt.timedelta(days=look_back_days), end=today, today=today
+            )
             missed = next(s.missing for s in recent.obligations if s.obligation.code == obligation.code)
     return SelfInspectionTodo(unit=unit, items=items, missed_patrol_days=missed)
 
@@ -215,7 +225,9 @@ def self_inspection_todo(unit: Unit, today: dt.date | None = None, *, look_back_
 # --- Many units ------------------------------------------------------------------------------------------
 
 
-def _done_count(obligation: Obligation, bounds: tuple[dt.date, dt.date], *, via: str = "inspections__") -> Count:
+def _done_count(
+    obligation: Obligation, bounds: tuple[dt.date, dt.date], *, via: str = "inspections__"
+) -> Count:
     """Distinct done days (or months) of an obligation, counted over a join from units to inspections."""
     day = f"{via}inspected_on"
     counted = day if obligation.every == "day" else TruncMonth(day)
@@ -227,10 +239,14 @@ def _done_count(obligation: Obligation, bounds: tuple[dt.date, dt.date], *, via:
 GROUPS = {"township": ("region_id", "region__name"), "industry": ("industry_id", "industry__name")}
 
 
-def _done_by_group(units: QuerySet, obligation: Obligation, bounds: tuple[dt.date, dt.date], key: str) -> dict:
+def _done_by_group(
+    units: QuerySet, obligation: Obligation, bounds: tuple[dt.date, dt.date], key: str
+) -> dict:
     """Done (unit, day) or (unit, month) pairs per group, counted from the inspections side in one query."""
     counted = F("inspected_on") if obligation.every == "day" else TruncMonth("inspected_on")
-    pair = Concat(Cast("unit_id", CharField()), Value(":"), Cast(counted, CharField()), output_field=CharField())
+    pair = Concat(
+        Cast("unit_id", CharField()), Value(":"), Cast(counted, CharField()), output_field=CharField()
+    )
     rows = (
         _done_inspections(obligation.kind, *bounds)
         .filter(unit__in=units.filter(obligation.unit_filter()).values("pk"))
@@ -265,7 +281,9 @@ def compliance_rates(units: QuerySet, *, start: dt.date, end: dt.date, group_by:
     return sorted(table.values(), key=lambda e: str(e["key"] or ""))
 
 
-def units_with_gaps(units: QuerySet, *, start: dt.date, end: dt.date, today: dt.date | None = None) -> QuerySet:
+def units_with_gaps(
+    units: QuerySet, *, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> QuerySet:
     """``units`` annotated with done counts per obligation (``<code>_done``) and due counts
     (``<code>_due``), limited to those that missed something in the period (one grouped query)."""
     period = Period(start=start, end=end, today=today or timezone.localdate())

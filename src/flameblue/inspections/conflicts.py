@@ -42,7 +42,9 @@ __all__ = [
 ConflictProvider = Callable[[Collection[int], Collection[int], dt.date], set[tuple[int, int]]]
 
 
-def declared_conflicts(person_ids: Collection[int], unit_ids: Collection[int], on: dt.date) -> set[tuple[int, int]]:
+def declared_conflicts(
+    person_ids: Collection[int], unit_ids: Collection[int], on: dt.date
+) -> set[tuple[int, int]]:
     """The default provider: declarations valid on ``on``."""
     rows = ConflictDeclaration.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on),
@@ -80,7 +82,9 @@ def _unit_id(unit: Any) -> int:
     return unit if isinstance(unit, int) else unit.pk
 
 
-def conflicts_for(persons: Iterable[Any], units: Iterable[Any], *, on: dt.date | None = None) -> set[tuple[int, int]]:
+def conflicts_for(
+    persons: Iterable[Any], units: Iterable[Any], *, on: dt.date | None = None
+) -> set[tuple[int, int]]:
     """Every (person id, unit id) pair among ``persons`` × ``units`` that some provider reports as a conflict."""
     person_ids = {pid for pid in (_person_id(p) for p in persons) if pid is not None}
     unit_ids = {_unit_id(u) for u in units}
@@ -89,7 +93,11 @@ def conflicts_for(persons: Iterable[Any], units: Iterable[Any], *, on: dt.date |
     on = on or timezone.localdate()
     found: set[tuple[int, int]] = set()
     for provider in list(_providers):
-        found |= {pair for pair in provider(person_ids, unit_ids, on) if pair[0] in person_ids and pair[1] in unit_ids}
+        found |= {
+            pair
+            for pair in provider(person_ids, unit_ids, on)
+            if pair[0] in person_ids and pair[1] in unit_ids
+        }
     return found
 
 

@@ -44,7 +44,20 @@ DAYS = 365
 PATROL_UNITS = 30
 MONTHLY_UNITS = 300
 EXTRA_INSPECTORS = 3
-INSPECTOR_NAMES = ["张伟", "李强", "王芳", "刘洋", "陈杰", "杨帆", "赵磊", "黄敏", "周涛", "吴静", "徐亮", "孙婷"]
+INSPECTOR_NAMES = [
+    "张伟",
+    "李强",
+    "王芳",
+    "刘洋",
+    "陈杰",
+    "杨帆",
+    "赵磊",
+    "黄敏",
+    "周涛",
+    "吴静",
+    "徐亮",
+    "孙婷",
+]
 
 
 class Builder:
@@ -60,7 +73,9 @@ class Builder:
 
     def _checklists(self) -> dict[str, Checklist]:
         found: dict[str, Checklist] = {}
-        for checklist in Checklist.objects.filter(status=ChecklistStatus.PUBLISHED).order_by("-effective_from", "-pk"):
+        for checklist in Checklist.objects.filter(status=ChecklistStatus.PUBLISHED).order_by(
+            "-effective_from", "-pk"
+        ):
             key = checklist.place_type if checklist.kind == ChecklistKind.PLACE else checklist.kind
             found.setdefault(key, checklist)
         return found
@@ -86,9 +101,13 @@ class Builder:
         if checklist is None or day > self.today:
             return None
         self.count += 1
-        at = timezone.make_aware(dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60))))
+        at = timezone.make_aware(
+            dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60)))
+        )
         key = MARKER if self.count == 1 else uuid.uuid5(NAMESPACE, f"{kind}:{unit.pk}:{day}:{self.count}")
-        signer = by.display_name if by is not None else (unit.safety_manager.name if unit.safety_manager else "")
+        signer = (
+            by.display_name if by is not None else (unit.safety_manager.name if unit.safety_manager else "")
+        )
         inspection = Inspection(
             unit=unit, region_id=unit.region_id, industry_id=unit.industry_id, kind=kind, checklist=checklist,
             status="submitted", client_uuid=key, organization=org, inspector=by, started_at=at, submitted_at=at,
@@ -116,8 +135,11 @@ class Builder:
         InspectionAnswer.objects.bulk_create(answers, batch_size=2000)
         findings = [
             Finding(
-                inspection=a.inspection, answer=a, description=f"{a.item.code} {a.item.text}；检查说明：{a.note}",
-                suggested_grade=a.item.default_grade or "general", suggested_element=a.item.gb35181_element or "",
+                inspection=a.inspection,
+                answer=a,
+                description=f"{a.item.code} {a.item.text}；检查说明：{a.note}",
+                suggested_grade=a.item.default_grade or "general",
+                suggested_element=a.item.gb35181_element or "",
             )  # fmt: skip
             for a in failed
         ]
@@ -149,7 +171,9 @@ def _inspectors(brigades: dict[str, Organization], rng: random.Random) -> dict[s
     return team
 
 
-def _conflicts(team: dict[str, list[User]], units_by_county: dict[str, list[Unit]], rng: random.Random) -> int:
+def _conflicts(
+    team: dict[str, list[User]], units_by_county: dict[str, list[Unit]], rng: random.Random
+) -> int:
     rows = []
     for county in ("341602", "341622"):
         for user in team.get(county, [])[:2]:
@@ -178,7 +202,9 @@ def _supervision(b: Builder, key_units: list[Unit], brigades: dict, team: dict) 
 
 def _tags(unit_ids: list[int]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = defaultdict(set)
-    for unit_id, tag in Unit.risk_tags.through.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "risktag_id"):
+    for unit_id, tag in Unit.risk_tags.through.objects.filter(unit_id__in=unit_ids).values_list(
+        "unit_id", "risktag_id"
+    ):
         found[unit_id].add(tag)
     return found
 
@@ -198,7 +224,9 @@ def _draws(b: Builder, brigades: dict, team: dict) -> int:
                            pool_filter={}, unit_count=count, inspectors_per_unit=2, inspector_pool=None, by=None)  # fmt: skip
         draw = draw_execute(draw=draw, by=None, seed=f"bozhou-demo-{county}")
         drawn_at = timezone.now() - dt.timedelta(days=days_ago)
-        for assignment in draw.assignments.select_related("unit__safety_manager").prefetch_related("inspectors"):
+        for assignment in draw.assignments.select_related("unit__safety_manager").prefetch_related(
+            "inspectors"
+        ):
             if b.rng.random() < 0.85:
                 lead = assignment.inspectors.order_by("pk").first()
                 day = drawn_at.date() + dt.timedelta(days=b.rng.randrange(3, 40))
@@ -206,7 +234,9 @@ def _draws(b: Builder, brigades: dict, team: dict) -> int:
                       draw_assignment=assignment)  # fmt: skip
         draw_publish(draw=draw, by=None)
         Draw.objects.filter(pk=draw.pk).update(
-            created_at=drawn_at - dt.timedelta(days=1), drawn_at=drawn_at, published_at=drawn_at + dt.timedelta(days=45)
+            created_at=drawn_at - dt.timedelta(days=1),
+            drawn_at=drawn_at,
+            published_at=drawn_at + dt.timedelta(days=45),
         )
         made += 1
     return made
@@ -224,7 +254,9 @@ def _departments(b: Builder, units: list[Unit]) -> None:
 
 
 def _grid(b: Builder, units: list[Unit]) -> None:
-    townships = {o.region_id: o for o in Organization.objects.filter(kind=OrgKind.GOVERNMENT, region__level="township")}
+    townships = {
+        o.region_id: o for o in Organization.objects.filter(kind=OrgKind.GOVERNMENT, region__level="township")
+    }
     small = [u for u in units if u.place_type_id == "small_places" and u.region_id in townships]
     for unit in b.rng.sample(small, min(300, len(small))):
         day = b.today - dt.timedelta(days=b.rng.randrange(1, DAYS))

@@ -89,7 +89,8 @@ def run_draw(
     inspectors = sorted(inspector_ids)
     if unit_count > len(units):
         raise DomainError(
-            _("抽取单位数（%(n)d）超过对象库单位数（%(m)d）。") % {"n": unit_count, "m": len(units)}, field="unit_count"
+            _("抽取单位数（%(n)d）超过对象库单位数（%(m)d）。") % {"n": unit_count, "m": len(units)},
+            field="unit_count",
         )
     result = []
     for unit_id in rng.sample(units, unit_count):
@@ -147,12 +148,15 @@ def draw_create(
     if unit_count < 1:
         errors["unit_count"] = [_("抽取单位数至少为 1。")]
     elif unit_count > len(unit_ids):
-        errors["unit_count"] = [_("抽取单位数（%(n)d）超过对象库单位数（%(m)d）。") % {"n": unit_count, "m": len(unit_ids)}]
+        errors["unit_count"] = [
+            _("抽取单位数（%(n)d）超过对象库单位数（%(m)d）。") % {"n": unit_count, "m": len(unit_ids)}
+        ]
     if inspectors_per_unit < 1:
         errors["inspectors_per_unit"] = [_("每单位检查人员数至少为 1。")]
     elif inspectors_per_unit > len(pool):
         errors["inspectors_per_unit"] = [
-            _("每单位检查人员数（%(n)d）超过检查人员库人数（%(m)d）。") % {"n": inspectors_per_unit, "m": len(pool)}
+            _("每单位检查人员数（%(n)d）超过检查人员库人数（%(m)d）。")
+            % {"n": inspectors_per_unit, "m": len(pool)}
         ]
     if errors:
         raise ValidationError(errors)
@@ -253,7 +257,10 @@ def draw_publish(*, draw: Draw, by: Any) -> Draw:
     current.updated_at, current.updated_by = now, by if getattr(by, "pk", None) else None
     current.save()
     audit.record(
-        audit.AuditAction.TRANSITION, by=by, obj=current, changes={"status": [DrawStatus.DRAWN, DrawStatus.PUBLISHED]}
+        audit.AuditAction.TRANSITION,
+        by=by,
+        obj=current,
+        changes={"status": [DrawStatus.DRAWN, DrawStatus.PUBLISHED]},
     )
     return current
 
@@ -263,7 +270,9 @@ def draw_results(draw: Draw) -> list[dict[str, Any]]:
     assignments = list(draw.assignments.select_related("unit__region").order_by("order"))
     stats = {
         row["draw_assignment_id"]: row
-        for row in Inspection.objects.filter(draw_assignment__in=assignments, status=InspectionStatus.SUBMITTED)
+        for row in Inspection.objects.filter(
+            draw_assignment__in=assignments, status=InspectionStatus.SUBMITTED
+        )
         .order_by()
         .values("draw_assignment_id")
         .annotate(done=Count("id", distinct=True), problems=Count("findings", distinct=True))

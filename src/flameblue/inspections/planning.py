@@ -124,7 +124,15 @@ def _due_row(unit: Unit, tags: set[str], last: dt.date | None, now: dt.datetime)
     )  # fmt: skip
 
 
-_FIELDS = ["region_id", "industry_id", "cycle_days", "basis", "rules_version", "last_inspected_on", "next_due_on"]
+_FIELDS = [
+    "region_id",
+    "industry_id",
+    "cycle_days",
+    "basis",
+    "rules_version",
+    "last_inspected_on",
+    "next_due_on",
+]
 
 
 def _refresh_chunk(units: list[Unit], now: dt.datetime) -> tuple[int, int]:
@@ -203,7 +211,9 @@ def planning_brigades(user: Any, model: type | None = None):
     q = Q(pk__in=[])
     for scope in scopes:
         q |= in_region(scope.region_prefix) if scope.region_prefix else ~Q(pk=None)
-    return Organization.objects.filter(q, kind__in=BRIGADE_KINDS, is_active=True).order_by("region_id", "name")
+    return Organization.objects.filter(q, kind__in=BRIGADE_KINDS, is_active=True).order_by(
+        "region_id", "name"
+    )
 
 
 def brigade_inspectors(brigade: Organization):
@@ -213,7 +223,9 @@ def brigade_inspectors(brigade: Organization):
         .filter(organization=brigade, role__code__in=cycle_rules()["inspector_roles"], person__is_active=True)
         .values("person_id")
     )
-    return User.objects.filter(person_id__in=person_ids, is_active=True).select_related("person").order_by("pk")
+    return (
+        User.objects.filter(person_id__in=person_ids, is_active=True).select_related("person").order_by("pk")
+    )
 
 
 # --- Plans (检查计划) -----------------------------------------------------------------------------------

@@ -32,7 +32,15 @@ __all__ = [
 
 SELECT = {"class": "form-select"}
 DATE = {"type": "date", "class": "form-control"}
-WEEKDAYS = [(0, _("周一")), (1, _("周二")), (2, _("周三")), (3, _("周四")), (4, _("周五")), (5, _("周六")), (6, _("周日"))]
+WEEKDAYS = [
+    (0, _("周一")),
+    (1, _("周二")),
+    (2, _("周三")),
+    (3, _("周四")),
+    (4, _("周五")),
+    (5, _("周六")),
+    (6, _("周日")),
+]
 
 
 def townships_for(user: Any, model: type, action: str = "view"):
@@ -85,12 +93,18 @@ class PlanForm(forms.Form):
     """A week's plan: the brigade, the period, which weekdays to use, the due units and the inspectors; the
     units are spread over the chosen days with a rota of the chosen inspectors."""
 
-    brigade = forms.ModelChoiceField(label=_("制定计划的大队"), queryset=None, widget=forms.Select(attrs=SELECT))
+    brigade = forms.ModelChoiceField(
+        label=_("制定计划的大队"), queryset=None, widget=forms.Select(attrs=SELECT)
+    )
     title = forms.CharField(label=_("计划名称"), max_length=120)
     starts_on = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs=DATE))
     ends_on = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs=DATE))
     weekdays = forms.TypedMultipleChoiceField(
-        label=_("检查日"), choices=WEEKDAYS, coerce=int, initial=[0, 1, 2, 3, 4], widget=forms.CheckboxSelectMultiple
+        label=_("检查日"),
+        choices=WEEKDAYS,
+        coerce=int,
+        initial=[0, 1, 2, 3, 4],
+        widget=forms.CheckboxSelectMultiple,
     )
     units = forms.ModelMultipleChoiceField(
         label=_("检查单位（到期清单）"), queryset=None, widget=forms.SelectMultiple(attrs={"class": "form-select js-tomselect"}),
@@ -111,10 +125,14 @@ class PlanForm(forms.Form):
         due = due_units(user).values("unit_id")
         from flameblue.units.models import Unit
 
-        self.fields["units"].queryset = Unit.objects.filter(pk__in=due).select_related("region").order_by("region_id", "name")
+        self.fields["units"].queryset = (
+            Unit.objects.filter(pk__in=due).select_related("region").order_by("region_id", "name")
+        )
         self.fields["units"].label_from_instance = lambda u: f"{u.region.name} · {u.name}"
         ids = [pk for b in brigades for pk in brigade_inspectors(b).values_list("pk", flat=True)]
-        self.fields["inspectors"].queryset = User.objects.filter(pk__in=ids).select_related("person__organization")
+        self.fields["inspectors"].queryset = User.objects.filter(pk__in=ids).select_related(
+            "person__organization"
+        )
         if not self.is_bound:
             today = timezone.localdate()
             monday = today + dt.timedelta(days=7 - today.weekday())
@@ -127,13 +145,17 @@ class PlanForm(forms.Form):
         start, end = self.cleaned_data["starts_on"], self.cleaned_data["ends_on"]
         wanted = set(self.cleaned_data["weekdays"])
         count = max((end - start).days + 1, 0)
-        return [d for d in (start + dt.timedelta(days=i) for i in range(min(count, 31))) if d.weekday() in wanted]
+        return [
+            d for d in (start + dt.timedelta(days=i) for i in range(min(count, 31))) if d.weekday() in wanted
+        ]
 
 
 class DrawForm(forms.Form):
     """A 双随机 task: the brigade, the pool filter, how many units, how many inspectors each, the inspectors."""
 
-    brigade = forms.ModelChoiceField(label=_("组织抽查的大队"), queryset=None, widget=forms.Select(attrs=SELECT))
+    brigade = forms.ModelChoiceField(
+        label=_("组织抽查的大队"), queryset=None, widget=forms.Select(attrs=SELECT)
+    )
     title = forms.CharField(label=_("抽查任务名称"), max_length=120)
     township = forms.ModelChoiceField(
         label=_("乡镇（街道）"), queryset=None, required=False, widget=forms.Select(attrs=SELECT),
@@ -141,7 +163,10 @@ class DrawForm(forms.Form):
     )  # fmt: skip
     key_units_only = forms.BooleanField(label=_("只抽重点单位"), required=False)
     place_type = forms.ModelChoiceField(
-        label=_("场所类型"), queryset=PlaceType.objects.all(), required=False, widget=forms.Select(attrs=SELECT)
+        label=_("场所类型"),
+        queryset=PlaceType.objects.all(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
     )
     category = forms.ChoiceField(
         label=_("单位类别"), choices=[("", "---------"), *UnitCategory.choices], required=False,
@@ -165,7 +190,9 @@ class DrawForm(forms.Form):
         self.fields["township"].queryset = townships_for(user, Draw, "add")
         self.fields["township"].label_from_instance = lambda r: f"{r.code} {r.name}"
         ids = [pk for b in brigades for pk in brigade_inspectors(b).values_list("pk", flat=True)]
-        self.fields["inspector_pool"].queryset = User.objects.filter(pk__in=ids).select_related("person__organization")
+        self.fields["inspector_pool"].queryset = User.objects.filter(pk__in=ids).select_related(
+            "person__organization"
+        )
         if not self.is_bound and brigades.count() == 1:
             self.initial.setdefault("brigade", brigades.first())
 
@@ -184,19 +211,25 @@ class ConflictForm(forms.Form):
     """Declare a conflict of interest: discipline officers for any fire-service person in scope, an inspector
     for themself (the person field is then fixed)."""
 
-    person = forms.ModelChoiceField(label=_("申报人员"), queryset=None, widget=forms.Select(attrs=SELECT), required=False)
+    person = forms.ModelChoiceField(
+        label=_("申报人员"), queryset=None, widget=forms.Select(attrs=SELECT), required=False
+    )
     unit = forms.ModelChoiceField(
         label=_("存在冲突的单位"), queryset=None, widget=forms.Select(attrs={"class": "form-select js-tomselect"}),
         error_messages={"required": _("请选择存在利益冲突的单位。"), "invalid_choice": _("请选择您管辖范围内的单位。")},
     )  # fmt: skip
-    reason = forms.CharField(label=_("冲突情形"), max_length=200, help_text=_("如：配偶经营该单位、近亲属任该单位负责人。"))
+    reason = forms.CharField(
+        label=_("冲突情形"), max_length=200, help_text=_("如：配偶经营该单位、近亲属任该单位负责人。")
+    )
     valid_from = forms.DateField(label=_("起始日期"), required=False, widget=forms.DateInput(attrs=DATE))
     valid_to = forms.DateField(label=_("截止日期"), required=False, widget=forms.DateInput(attrs=DATE))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["unit"].queryset = units_within(user, ConflictDeclaration, "add").order_by("region_id", "name")
+        self.fields["unit"].queryset = units_within(user, ConflictDeclaration, "add").order_by(
+            "region_id", "name"
+        )
         if may_declare_for_others(user):
             self.fields["person"].required = True
             self.fields["person"].queryset = Person.objects.filter(
@@ -231,5 +264,5 @@ class ComplianceFilterForm(forms.Form):
             start = end
         return start, end
 
-    def group(self) -> str:
+    def grouping(self) -> str:
         return (self.cleaned_data.get("group") if self.is_valid() else "") or "township"

@@ -123,7 +123,11 @@ class PlanListView(ScopedListView):
 
     def get_queryset(self):
         return (
-            super().get_queryset().select_related("brigade").annotate(unit_total=Count("items")).order_by("-starts_on", "-id")
+            super()
+            .get_queryset()
+            .select_related("brigade")
+            .annotate(unit_total=Count("items"))
+            .order_by("-starts_on", "-id")
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -221,9 +225,13 @@ class DrawDetailView(ScopedDetailView):
         for row in rows:
             row["inspectors"] = inspectors.get(row["assignment"].pk, [])
         context["rows"] = rows
-        context["can_change"] = Draw.objects.visible_to(self.request.user, "change").filter(pk=draw.pk).exists()
+        context["can_change"] = (
+            Draw.objects.visible_to(self.request.user, "change").filter(pk=draw.pk).exists()
+        )
         context["can_inspect"] = has_action(self.request.user, Inspection, "add")
-        context["filter_items"] = {k: v for k, v in (draw.pool_filter or {}).items() if k not in {"unit_ids", "excluded"}}
+        context["filter_items"] = {
+            k: v for k, v in (draw.pool_filter or {}).items() if k not in {"unit_ids", "excluded"}
+        }
         context["excluded_count"] = sum(len(v) for v in (draw.pool_filter or {}).get("excluded", {}).values())
         return context
 
@@ -343,13 +351,13 @@ class ComplianceView(_ComplianceMixin, TemplateView):
         form = self.filter_form()
         start, end = form.period()
         context.update(
-            form=form, start=start, end=end, group=form.group(), obligations=compliance.obligations(),
-            rows=compliance.compliance_rates(self.units(), start=start, end=end, group_by=form.group()),
+            form=form, start=start, end=end, group=form.grouping(), obligations=compliance.obligations(),
+            rows=compliance.compliance_rates(self.units(), start=start, end=end, group_by=form.grouping()),
             rules_version=compliance.self_inspection_rules()["version"],
         )  # fmt: skip
         for row in context["rows"]:
             row["cells"] = [row[o.code] for o in context["obligations"]]
-            row["query"] = f"{'region' if form.group() == 'township' else 'industry'}={row['key'] or ''}"
+            row["query"] = f"{'region' if form.grouping() == 'township' else 'industry'}={row['key'] or ''}"
         return context
 
 

@@ -42,7 +42,7 @@ def inspections_for(user: Any, action: str = "view") -> QuerySet[Inspection]:
     )
     return (
         Inspection.objects.visible_to(user, action)
-        .select_related("unit", "region", "checklist", "inspector", "organization")
+        .select_related("unit", "region", "checklist", "inspector__person", "organization")
         .annotate(finding_count=Coalesce(Subquery(findings), 0))
     )
 

@@ -117,6 +117,9 @@ class SupervisionReport(models.Model):
         verbose_name = _("督办报告")
         verbose_name_plural = _("督办报告")
 
+    def __str__(self) -> str:
+        return f"{self.case_id} · {self.submitted_at:%Y-%m-%d}"
+
 
 class SupervisionCaseCounter(models.Model):
     """督办案件编号计数器: the last serial used for listed-supervision case numbers in a year (e.g.

@@ -294,6 +294,12 @@
       input.value = "";
       return;
     }
+    if (navigator.onLine === false) {
+      // Photos are not kept in the browser (too large for local storage): they need the network.
+      setItemStatus(el, msg.msgPhotoOffline, "danger");
+      input.value = "";
+      return;
+    }
     send(id).then(() => {
       const data = new FormData();
       data.set("item", id);
