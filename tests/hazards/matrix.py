@@ -157,7 +157,7 @@ CASES = [
         api=True,
         method="post",
         no_permission="qiaocheng",
-        note="multipart upload: allowed path tested in test_hazard_api",
+        note="multipart upload: allowed path tested in test_lifecycle_api",
     ),
     Case(
         "api:hazard-recheck",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +16,21 @@ from django.utils import timezone
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.core.request_context import current_request_info
 
-__all__ = ["AuditAction", "diff", "purge_older_than", "record", "snapshot"]
+__all__ = ["AuditAction", "diff", "purge_older_than", "record", "recorded_as", "snapshot"]
+
+#: While set, create/update/delete rows are written with this action and reason instead (e.g. an Excel
+#: import records each write it makes as IMPORT with the sheet row, rather than as a plain edit).
+_override: ContextVar[tuple[str, str] | None] = ContextVar("flameblue_audit_override", default=None)
+_OVERRIDABLE = {"create", "update", "delete"}
+
+
+@contextmanager
+def recorded_as(action: str, *, reason: str = "") -> Iterator[None]:
+    token = _override.set((action, reason))
+    try:
+        yield
+    finally:
+        _override.reset(token)
 
 #: Fields never written to the audit trail in clear (ciphertexts, digests, password hashes).
 SECRET_FIELDS = {"password", "id_number_encrypted", "id_number_digest"}
@@ -64,6 +81,9 @@ def record(
     actor_name: str = "",
 ) -> AuditEvent:
     info = current_request_info()
+    override = _override.get()
+    if override is not None and action in _OVERRIDABLE:
+        action, reason = override[0], (f"{override[1]}；{reason}" if reason and override[1] else override[1] or reason)
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)

@@ -58,9 +58,11 @@ def _set_id_number(person: Person, id_number: str) -> None:
 
 
 @transaction.atomic
-def person_create(*, by: Any, data: dict[str, Any]) -> Person:
+def person_create(*, by: Any, data: dict[str, Any], action: str = "add") -> Person:
+    """Register a person. ``action`` is the permission checked: ``add`` in general, ``add_for_unit`` when
+    a unit's responsible people are registered with the unit (units/services.py)."""
     data, id_number = _split_id_number(data)
-    person = object_create(Person, by=by, data=data)
+    person = object_create(Person, by=by, data=data, action=action)
     if id_number:
         _set_id_number(person, id_number)
         person.save(update_fields=["id_number_encrypted", "id_number_digest"])

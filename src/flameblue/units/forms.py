@@ -13,6 +13,7 @@ from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization, Person
 from flameblue.units.models import KeyUnitDeclaration, Unit
+from flameblue.units.services import PEOPLE_FIELDS, PERSON_KEYS
 
 __all__ = ["ATTRIBUTE_FIELDS", "DeclarationForm", "KeyUnitDecisionForm", "UnitForm", "bootstrap"]
 
@@ -71,17 +72,74 @@ class UnitForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-            people = Person.objects.visible_to(user).filter(organization_id=self.instance.organization_id)
-            self.fields["responsible_person"].queryset = people
-            self.fields["safety_manager"].queryset = people
-        else:
-            # People are registered under the unit's organization, which exists once the unit does.
-            del self.fields["responsible_person"], self.fields["safety_manager"]
+        self._people_fields(user)
         self.action = action
         bootstrap(self)
 
+    def _people_fields(self, user: Any) -> None:
+        """Each responsible person is chosen among the social-unit people the user may see (Tom Select) or
+        entered as a new person (name, phone, ID number) who is registered with the unit."""
+        people = Person.objects.visible_to(user).filter(organization__kind=OrgKind.SOCIAL_UNIT)
+        if self.instance.pk:
+            current = [self.instance.responsible_person_id, self.instance.safety_manager_id]
+            people = people.filter(is_active=True) | Person.objects.filter(pk__in=[p for p in current if p])
+        else:
+            people = people.filter(is_active=True)
+        people = people.select_related("organization").order_by("organization__name", "name", "pk")
+        for name in PEOPLE_FIELDS:
+            field = self.fields[name]
+            field.queryset = people
+            field.label_from_instance = lambda p: f"{p.name}（{p.organization.name}）"
+            field.widget.attrs["class"] = "js-tomselect"
+            field.help_text = _("选择已登记人员，或在下方填写新人员。")
+            label = field.label
+            self.fields[f"{name}_name"] = forms.CharField(
+                label=_("新%(role)s姓名") % {"role": label}, max_length=40, required=False
+            )
+            self.fields[f"{name}_phone"] = forms.CharField(
+                label=_("新%(role)s手机号码") % {"role": label}, max_length=20, required=False
+            )
+            self.fields[f"{name}_id_number"] = forms.CharField(
+                label=_("新%(role)s身份证号") % {"role": label}, max_length=18, required=False
+            )
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The visible fields grouped as the page shows them: the unit, its people, the rule attributes."""
+        people = [
+            f"{name}{suffix}" for name in PEOPLE_FIELDS for suffix in ("", "_name", "_phone", "_id_number")
+        ]
+        basic = [name for name in BASIC_FIELDS if name not in PEOPLE_FIELDS]
+        return [
+            (str(_("基本信息")), [self[name] for name in basic]),
+            (str(_("消防安全责任人与管理人")), [self[name] for name in people]),
+            (str(_("界定属性")), [self[name] for name in ATTRIBUTE_FIELDS]),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in PEOPLE_FIELDS:
+            entered = [f"{name}_{key}" for key in PERSON_KEYS if (data.get(f"{name}_{key}") or "").strip()]
+            if not entered:
+                continue
+            label = self.fields[name].label
+            if f"{name}_name" not in entered:
+                self.add_error(f"{name}_name", _("请填写新%(role)s的姓名。") % {"role": label})
+            elif data.get(name) is not None:
+                self.add_error(
+                    f"{name}_name",
+                    _("已选择%(role)s时无需再填写新人员；如需登记新人员，请先清空所选人员。")
+                    % {"role": label},
+                )
+        return data
+
     def service_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+        data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+        for name in PEOPLE_FIELDS:
+            entered = {key: (self.cleaned_data.get(f"{name}_{key}") or "").strip() for key in PERSON_KEYS}
+            if entered["name"]:
+                data[f"new_{name}"] = entered
+                data.pop(name, None)
+        return data
 
     def _post_clean(self) -> None:
         # Model validation (uniqueness, credit code) runs in the service so its messages are the service's.

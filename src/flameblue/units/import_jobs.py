@@ -276,12 +276,12 @@ def _reason(source: str, plan: RowPlan) -> str:
 
 
 def _create(plan: RowPlan, *, by: Any, refs: _Refs, source: str) -> Unit:
-    unit = services.unit_create(by=by, data=_unit_data(plan.values, refs))
-    people = _people(unit, plan.values, by=by, source=source, plan=plan)
-    if people:
-        unit = services.unit_update(unit, by=by, data=people)
-    changes = {k: [None, _plain(v)] for k, v in plan.values.items() if v not in (None, "", [])}
-    audit.record(audit.AuditAction.IMPORT, by=by, obj=unit, changes=changes, reason=_reason(source, plan))
+    # Every write the services make for this row is audited once, as IMPORT with the sheet row.
+    with audit.recorded_as(audit.AuditAction.IMPORT, reason=_reason(source, plan)):
+        unit = services.unit_create(by=by, data=_unit_data(plan.values, refs))
+        people = _people(unit, plan.values, by=by, source=source, plan=plan)
+        if people:
+            unit = services.unit_update(unit, by=by, data=people)
     return unit
 
 
@@ -289,11 +289,10 @@ def _update(plan: RowPlan, *, by: Any, refs: _Refs, source: str) -> Unit:
     unit = Unit.objects.select_related("responsible_person", "safety_manager").get(pk=plan.unit_id)
     changed = {k: plan.values[k] for k in plan.changes if k not in PERSON_KEYS}
     data = _unit_data(changed, refs)
-    data.update(_people(unit, plan.values, by=by, source=source, plan=plan))
-    if data:
-        unit = services.unit_update(unit, by=by, data=data)
-    changes = {k: [_plain(old), _plain(new)] for k, (old, new) in plan.changes.items()}
-    audit.record(audit.AuditAction.IMPORT, by=by, obj=unit, changes=changes, reason=_reason(source, plan))
+    with audit.recorded_as(audit.AuditAction.IMPORT, reason=_reason(source, plan)):
+        data.update(_people(unit, plan.values, by=by, source=source, plan=plan))
+        if data:
+            unit = services.unit_update(unit, by=by, data=data)
     return unit
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -15,9 +16,13 @@ from flameblue.units.keyunits import ATTRIBUTES, RULES_DIR, RuleSet, ruleset_fro
 from flameblue.units.models import KeyUnitDeclaration, KeyUnitRuleSet, Unit
 
 __all__ = [
+    "MAP_LIMIT",
+    "NEIGHBOUR_SPAN",
     "active_rulesets",
     "declaration_deadline",
     "declarations_for_year",
+    "map_points",
+    "neighbours",
     "outstanding_declarations",
     "unit_attributes",
     "unit_history",
@@ -79,4 +84,38 @@ def outstanding_declarations(user: Any, year: int) -> QuerySet[Unit]:
         .exclude(pk__in=declared)
         .select_related("region")
         .order_by("region_id", "name", "pk")
+    )
+
+
+#: At most this many points are drawn on a map (the total is reported beside it).
+MAP_LIMIT = 5000
+#: Neighbours shown around a unit's pin: units within this many degrees of latitude and longitude.
+NEIGHBOUR_SPAN = Decimal("0.05")
+
+
+def map_points(queryset: QuerySet[Unit], *, limit: int = MAP_LIMIT) -> tuple[list[dict[str, Any]], int]:
+    """Units with coordinates as map points (capped at ``limit``) and how many the queryset has in all."""
+    located = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+    rows = located.values("pk", "name", "latitude", "longitude", "is_key_unit").order_by("pk")[:limit]
+    points = [
+        {
+            "id": row["pk"],
+            "name": row["name"],
+            "lat": float(row["latitude"]),
+            "lng": float(row["longitude"]),
+            "key": row["is_key_unit"],
+        }
+        for row in rows
+    ]
+    total = len(points) if len(points) < limit else located.count()
+    return points, total
+
+
+def neighbours(unit: Unit, queryset: QuerySet[Unit], *, span: Decimal = NEIGHBOUR_SPAN) -> QuerySet[Unit]:
+    """Units of ``queryset`` (the user's scope) near ``unit``'s coordinates, the unit itself excluded."""
+    if unit.latitude is None or unit.longitude is None:
+        return queryset.none()
+    return queryset.exclude(pk=unit.pk).filter(
+        latitude__range=(unit.latitude - span, unit.latitude + span),
+        longitude__range=(unit.longitude - span, unit.longitude + span),
     )

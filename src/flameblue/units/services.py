@@ -20,7 +20,8 @@ from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope, object_create, object_update
 from flameblue.org.choices import OrgKind
-from flameblue.org.models import Organization
+from flameblue.org.models import Organization, Person
+from flameblue.org.services import person_create
 from flameblue.units.choices import DeclarationStatus, KeyUnitDecision
 from flameblue.units.keyunits import ATTRIBUTES, Judgement, judge
 from flameblue.units.models import KeyUnitDeclaration, Unit
@@ -43,6 +44,10 @@ __all__ = [
 RULE_FIELDS = frozenset({"category", *ATTRIBUTES})
 #: Unit fields mirrored on its social-unit organization.
 ORG_FIELDS = ("name", "region", "industry", "credit_code", "address")
+#: The unit's responsible people: field -> the title a newly registered person gets.
+PEOPLE_FIELDS = {"responsible_person": "消防安全责任人", "safety_manager": "消防安全管理人"}
+#: Keys of a new person entered with the unit (``data["new_<field>"] = {"name": …, …}``).
+PERSON_KEYS = ("name", "phone", "id_number")
 
 
 # --- validation helpers ---------------------------------------------------------------------------------
@@ -85,6 +90,39 @@ def _judge_unit(unit: Unit) -> Judgement:
     return judge(unit_attributes(unit), active_rulesets())
 
 
+# --- responsible people ------------------------------------------------------------------------------------
+
+
+def _check_chosen_people(data: Mapping[str, Any], *, by: Any) -> None:
+    """A chosen responsible person must be someone the user may see (the form offers only those; the
+    API is held to the same rule)."""
+    for name in PEOPLE_FIELDS:
+        person = data.get(name)
+        if person is None or by is None:
+            continue
+        if not Person.objects.visible_to(by, "view").filter(pk=getattr(person, "pk", person)).exists():
+            raise ValidationError({name: [_("所选人员不在您的管辖范围内。")]})
+
+
+def _register_people(data: dict[str, Any], organization: Organization, *, by: Any) -> None:
+    """Register the new people entered with the unit (``new_responsible_person`` …) under the unit's
+    organization through the person service, and put them on the unit. Errors name the form field
+    ``<field>_<key>`` (e.g. ``safety_manager_id_number``) with the validator's reason."""
+    for name, title in PEOPLE_FIELDS.items():
+        entered = data.pop(f"new_{name}", None)
+        if not entered or not (entered.get("name") or "").strip():
+            continue
+        person_data = {key: (entered.get(key) or "").strip() for key in PERSON_KEYS}
+        person_data.update(organization=organization, title=title)
+        try:
+            data[name] = person_create(by=by, data=person_data, action="add_for_unit")
+        except ValidationError as exc:
+            errors = getattr(exc, "message_dict", {None: exc.messages})
+            raise ValidationError(
+                {(f"{name}_{key}" if key in PERSON_KEYS else name): msgs for key, msgs in errors.items()}
+            ) from exc
+
+
 # --- units ----------------------------------------------------------------------------------------------
 
 
@@ -119,7 +157,9 @@ def unit_create(*, by: Any, data: Mapping[str, Any]) -> Unit:
         raise ValidationError({"name": [_("请填写单位名称和所在乡镇（街道）。")]})
     _check_credit_code(data)
     _check_name(data["name"], _region_id(data["region"]))
+    _check_chosen_people(data, by=by)
     data["organization"] = _social_unit_org(data, by=by)
+    _register_people(data, data["organization"], by=by)
     probe = Unit(**{k: v for k, v in data.items() if k in RULE_FIELDS})
     data.update(_suggestion(unit_attributes(probe), is_key_unit=bool(data.get("is_key_unit", False))))
     return object_create(Unit, by=by, data=data)
@@ -157,6 +197,13 @@ def unit_update(unit: Unit, *, by: Any, data: Mapping[str, Any], expected_versio
             _region_id(data.get("region", current.region_id)),
             exclude_pk=current.pk,
         )
+    changed_people = {
+        name: data[name]
+        for name in PEOPLE_FIELDS
+        if name in data and getattr(data[name], "pk", data[name]) != getattr(current, f"{name}_id")
+    }
+    _check_chosen_people(changed_people, by=by)
+    _register_people(data, current.organization, by=by)
     rule_changes = {k: v for k, v in data.items() if k in RULE_FIELDS and getattr(current, k) != v}
     if rule_changes:
         data.update(_suggestion(unit_attributes(current, rule_changes), is_key_unit=current.is_key_unit))
@@ -261,12 +308,18 @@ def declaration_submit(
 
 @transaction.atomic
 def declaration_accept(declaration: KeyUnitDeclaration, *, by: Any, note: str = "") -> KeyUnitDeclaration:
+    """The brigade accepts a submitted declaration. Only someone who decides key units for the unit
+    (``confirm_key``) may accept; a unit cannot accept its own declaration. Accepting twice changes nothing;
+    a declaration proposed for removal is settled by the key-unit decision instead."""
+    ensure_in_scope(declaration.unit, by=by, action="confirm_key")
     if declaration.status == DeclarationStatus.ACCEPTED:
         return declaration
+    if declaration.status != DeclarationStatus.SUBMITTED:
+        raise DomainError(_("该申报已建议移出重点单位，请通过重点单位认定作出结论。"))
     data: dict[str, Any] = {"status": DeclarationStatus.ACCEPTED}
     if note:
         data["note"] = "\n".join(filter(None, [declaration.note, note.strip()]))
-    return object_update(declaration, by=by, data=data)
+    return object_update(declaration, by=by, data=data, reason=_("确认年度申报"))
 
 
 @dataclass(frozen=True)
@@ -290,12 +343,14 @@ def declaration_rollover(*, year: int, by: Any = None, today: dt.date | None = N
     """After the deadline: key units that did not declare and still qualify roll over (accepted); units
     that no longer qualify — declared or not — are proposed for removal and flagged for review.
     Running it again changes nothing."""
+    if by is not None and not has_action(by, Unit, "confirm_key"):
+        raise PermissionDeniedError(_("您没有办理重点单位年度申报顺延的权限。"))
     today = today or timezone.localdate()
     deadline = declaration_deadline(year)
     if today <= deadline:
         raise DomainError(_("申报截止日 %(d)s 之前不能顺延。") % {"d": deadline.isoformat()})
     rulesets = active_rulesets()
-    units = Unit.objects.filter(is_key_unit=True) if by is None else Unit.objects.visible_to(by, "change")
+    units = Unit.objects.all() if by is None else Unit.objects.visible_to(by, "confirm_key")
     units = units.filter(is_key_unit=True).select_for_update()
     declared = dict(
         KeyUnitDeclaration.objects.filter(year=year, unit__in=units).values_list("unit_id", "status")

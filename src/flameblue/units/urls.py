@@ -12,6 +12,10 @@ urlpatterns = [
     path("<int:pk>/key-decision/", views.KeyUnitDecisionView.as_view(), name="unit-key-decision"),
     path("<int:pk>/declare/", views.DeclarationCreateView.as_view(), name="declaration-create"),
     path("declarations/", views.DeclarationListView.as_view(), name="declaration-list"),
+    path("declarations/<int:pk>/accept/", views.DeclarationAcceptView.as_view(), name="declaration-accept"),
+    path("declarations/rollover/", views.DeclarationRolloverView.as_view(), name="declaration-rollover"),
+    path("map/", views.UnitMapView.as_view(), name="unit-map"),
+    path("map/points/", views.UnitMapDataView.as_view(), name="unit-map-data"),
 ]
 
 # Import, export and QR-code pages (units/import_views.py) append their patterns below.

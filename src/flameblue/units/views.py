@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import generic
 
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
@@ -19,31 +22,42 @@ from flameblue.core.views import (
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
+    ScopedMixin,
     ScopedUpdateView,
     apply_form_errors,
     deny,
 )
 from flameblue.units import services
+from flameblue.units.choices import DeclarationStatus
 from flameblue.units.filters import UnitFilter
 from flameblue.units.forms import ATTRIBUTE_FIELDS, DeclarationForm, KeyUnitDecisionForm, UnitForm, bootstrap
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import (
+    MAP_LIMIT,
     active_rulesets,
     declaration_deadline,
     declarations_for_year,
+    map_points,
+    neighbours,
     outstanding_declarations,
     unit_history,
 )
 
 __all__ = [
+    "DeclarationAcceptView",
     "DeclarationCreateView",
     "DeclarationListView",
+    "DeclarationRolloverView",
     "KeyUnitDecisionView",
     "UnitCreateView",
     "UnitDetailView",
     "UnitListView",
+    "UnitMapDataView",
+    "UnitMapView",
     "UnitUpdateView",
 ]
+
+ECHARTS = Path(__file__).resolve().parent.parent / "static" / "vendor" / "echarts" / "echarts.min.js"
 
 
 class UnitListView(ScopedListView):
@@ -122,6 +136,7 @@ class UnitDetailView(ScopedDetailView):
                 (_("消防安全管理人"), unit.safety_manager),
             ],
             attributes=_attribute_rows(unit),
+            has_echarts=ECHARTS.exists(),
         )
         context.setdefault("decision_form", KeyUnitDecisionForm(initial={"version": unit.version}))
         return context
@@ -187,9 +202,18 @@ class KeyUnitDecisionView(UnitDetailView):
                 apply_form_errors(form, exc)
             else:
                 messages.success(request, _("重点单位认定结论已保存。"))
-                return HttpResponseRedirect(reverse("units:unit-detail", kwargs={"pk": self.object.pk}))
+                return HttpResponseRedirect(self.next_url())
         context = self.get_context_data(object=self.object, decision_form=form)
         return self.render_to_response(context, status=400)
+
+    def next_url(self) -> str:
+        """Back where the decision was taken (the list of proposed removals), else the unit's page."""
+        target = self.request.POST.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return target
+        return reverse("units:unit-detail", kwargs={"pk": self.object.pk})
 
 
 def _year(request) -> int:
@@ -207,20 +231,149 @@ class DeclarationListView(ScopedListView):
 
     def get_queryset(self):
         self.year = _year(self.request)
-        return declarations_for_year(self.request.user, self.year).order_by(
-            "unit__region_id", "unit__name", "pk"
-        )
+        self.status = self.request.GET.get("status", "")
+        queryset = declarations_for_year(self.request.user, self.year)
+        if self.status in DeclarationStatus.values:
+            queryset = queryset.filter(status=self.status)
+        else:
+            self.status = ""
+        return queryset.order_by("unit__region_id", "unit__name", "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        outstanding = outstanding_declarations(self.request.user, self.year)
+        user = self.request.user
+        outstanding = outstanding_declarations(user, self.year)
+        deadline = declaration_deadline(self.year)
+        page_units = [d.unit_id for d in context["object_list"]]
+        may_decide = has_action(user, Unit, "confirm_key")
+        decidable = (
+            set(
+                Unit.objects.visible_to(user, "confirm_key")
+                .filter(pk__in=page_units)
+                .values_list("pk", flat=True)
+            )
+            if may_decide
+            else set()
+        )
         context.update(
             year=self.year,
-            deadline=declaration_deadline(self.year),
+            status=self.status,
+            statuses=DeclarationStatus.choices,
+            deadline=deadline,
             outstanding=outstanding[:500],
             outstanding_count=outstanding.count(),
+            decidable=decidable,
+            can_rollover=may_decide and timezone.localdate() > deadline,
+            removal_status=DeclarationStatus.REMOVAL_PROPOSED,
         )
         return context
+
+
+def _declaration_list_url(year: int, status: str = "") -> str:
+    query = f"?year={year}" + (f"&status={status}" if status else "")
+    return reverse("units:declaration-list") + query
+
+
+class DeclarationAcceptView(ScopedMixin, generic.View):
+    """POST only: the brigade accepts a submitted declaration (needs the key-unit decision right over the
+    unit: a unit manager cannot accept their own declaration)."""
+
+    model = Unit
+    action = "confirm_key"
+    http_method_names = ["post"]
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+        declaration = get_object_or_404(
+            KeyUnitDeclaration.objects.visible_to(request.user, "view").select_related("unit"),
+            pk=kwargs["pk"],
+        )
+        try:
+            services.declaration_accept(declaration, by=request.user, note=request.POST.get("note", ""))
+        except (OutOfScope, PermissionDeniedError) as exc:
+            raise deny(request, exc.message) from exc
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已确认 %(unit)s 的年度申报。") % {"unit": declaration.unit.name})
+        return HttpResponseRedirect(_declaration_list_url(declaration.year))
+
+
+class DeclarationRolloverView(ScopedMixin, generic.TemplateView):
+    """POST only: after the deadline, key units that did not declare roll over and units that no longer
+    qualify are proposed for removal (within the officer's jurisdiction). Shows the counts and links to
+    the proposed removals, where each is confirmed or rejected through the key-unit decision."""
+
+    model = Unit
+    action = "confirm_key"
+    http_method_names = ["post"]
+    template_name = "units/declaration_rollover.html"
+
+    def post(self, request, *args: Any, **kwargs: Any):
+        try:
+            year = int(request.POST.get("year", ""))
+        except ValueError:
+            messages.error(request, _("请填写要顺延的申报年度。"))
+            return HttpResponseRedirect(reverse("units:declaration-list"))
+        try:
+            result = services.declaration_rollover(year=year, by=request.user)
+        except PermissionDeniedError as exc:
+            raise deny(request, exc.message) from exc
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(_declaration_list_url(year))
+        context = self.get_context_data(
+            year=year,
+            result=result,
+            removals_url=_declaration_list_url(year, DeclarationStatus.REMOVAL_PROPOSED),
+            list_url=_declaration_list_url(year),
+        )
+        return self.render_to_response(context)
+
+
+# --- maps -------------------------------------------------------------------------------------------------
+
+
+class UnitMapView(ScopedMixin, generic.TemplateView):
+    """The filtered units in the user's scope as points on a latitude/longitude grid (key units stand out)."""
+
+    model = Unit
+    template_name = "units/unit_map.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        filterset = UnitFilter(self.request.GET or None, queryset=Unit.objects.none(), request=self.request)
+        bootstrap(filterset.form, small=True)
+        context.update(
+            filterset=filterset,
+            querystring=self.request.GET.urlencode(),
+            has_echarts=ECHARTS.exists(),
+            limit=MAP_LIMIT,
+        )
+        return context
+
+
+class UnitMapDataView(ScopedMixin, generic.View):
+    """JSON points for the unit maps, from the user's scope only: the filtered list (``?<filters>``), or
+    the units around one unit (``?around=<pk>``, 404 when that unit is out of scope)."""
+
+    model = Unit
+
+    def get(self, request, *args: Any, **kwargs: Any) -> JsonResponse:
+        queryset = Unit.objects.visible_to(request.user, "view")
+        around = request.GET.get("around")
+        center = None
+        if around is not None:
+            if not around.isdigit():
+                raise Http404(_("单位不存在。"))
+            unit = get_object_or_404(queryset, pk=int(around))
+            points, total = map_points(neighbours(unit, queryset))
+            if unit.latitude is not None and unit.longitude is not None:
+                center = {"id": unit.pk, "name": unit.name, "lat": float(unit.latitude),
+                          "lng": float(unit.longitude), "key": unit.is_key_unit}  # fmt: skip
+        else:
+            filterset = UnitFilter(request.GET or None, queryset=queryset, request=request)
+            points, total = map_points(filterset.qs)
+        return JsonResponse({"points": points, "total": total, "limit": MAP_LIMIT, "center": center})
 
 
 class DeclarationCreateView(ScopedCreateView):

@@ -199,6 +199,14 @@
     if (!pendingIds().length) setStatus(msg.msgSaved, "success");
   }
 
+  // One request at a time: a burst of answers synced after a reconnection does not hit the server at once.
+  let queue = Promise.resolve();
+  function enqueue(task) {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   function send(id) {
     const el = items.get(id);
     const answer = local.answers[id];
@@ -213,13 +221,14 @@
     }
     const sent = Object.assign({}, answer);
     setItemStatus(el, msg.msgSaving);
-    const request = window
-      .fetch(msg.answerUrl, {
+    const request = enqueue(() =>
+      window.fetch(msg.answerUrl, {
         method: "POST",
         credentials: "same-origin",
         headers: { "X-CSRFToken": csrf, Accept: "application/json" },
         body: body(id, sent),
       })
+    )
       .then((response) =>
         response
           .json()
