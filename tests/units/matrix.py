@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from django.utils import timezone
+
+from flameblue.units.models import KeyUnitDeclaration
 from tests.matrix import Case
 from tests.units.factories import make_unit
+
+#: A year whose declaration deadline has passed (the rollover may run).
+LAST_YEAR = timezone.localdate().year - 1
 
 
 def world(w) -> None:
@@ -15,6 +21,7 @@ def world(w) -> None:
         mall=make_unit(w.orgs.mall, category="shop", building_area_m2=5000, sells_combustibles=True),
         hospital=make_unit(w.orgs.mengcheng_hospital, category="hospital", inpatient_beds=300),
     )
+    w.units.declaration = KeyUnitDeclaration.objects.create(unit=w.units.school, year=LAST_YEAR)
 
 
 def _mall(w):
@@ -112,5 +119,36 @@ CASES = [
         api=True,
         allowed="grid",
         no_permission="auditor",
+    ),
+]
+
+# Declaration actions and maps (issue 3 follow-up).
+CASES += [
+    Case(
+        "units:declaration-accept",
+        kwargs=lambda w: {"pk": w.units.declaration.pk},
+        method="post",
+        allowed="qiaocheng",
+        no_permission="unit_manager",
+        out_of_scope="mengcheng",
+        ok_status=(302,),
+        note="a unit manager may not accept their own declaration",
+    ),
+    Case(
+        "units:declaration-rollover",
+        method="post",
+        data=lambda w: {"year": LAST_YEAR},
+        allowed="qiaocheng",
+        no_permission="edu",
+    ),
+    Case("units:unit-map", allowed="qiaocheng", no_permission="auditor"),
+    Case("units:unit-map-data", allowed="unit_manager", no_permission="auditor"),
+    Case(
+        "units:unit-map-data",
+        data=lambda w: {"around": w.units.mall.pk},
+        allowed="grid",
+        no_permission="auditor",
+        out_of_scope="mengcheng",
+        note="the units around one unit: 404 when that unit is out of scope",
     ),
 ]

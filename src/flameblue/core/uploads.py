@@ -18,7 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from flameblue.core.notify_models import StoredFile
 
-__all__ = ["MAX_PIXELS", "file_path", "store_upload"]
+__all__ = ["MAX_PIXELS", "file_path", "store_copy", "store_upload"]
 
 MAX_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
@@ -107,3 +107,27 @@ def store_upload(
     path.write_bytes(data)
     stored.save()
     return stored
+
+
+def store_copy(stored: StoredFile, *, owner: models.Model, purpose: str = "", by: Any = None) -> StoredFile:
+    """Attach an already checked file to another record as well (a tip's photo on the hazard it became):
+    the bytes are copied under a new random name, so each record's file lives and is served on its own."""
+    data = file_path(stored).read_bytes()
+    copy = StoredFile(
+        owner_type=owner._meta.label_lower,
+        owner_id=str(owner.pk),
+        purpose=purpose,
+        original_name=stored.original_name,
+        storage_name=secrets.token_hex(16) + Path(stored.storage_name).suffix,
+        content_type=stored.content_type,
+        size=len(data),
+        width=stored.width,
+        height=stored.height,
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=by if getattr(by, "pk", None) else stored.uploaded_by,
+    )
+    path = file_path(copy)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    copy.save()
+    return copy

@@ -132,6 +132,7 @@ def determination_create(
     corrected_on_spot: Sequence[str] = (),
     exclusions: Sequence[str] = (),
     found_on: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> MajorHazardDetermination:
     """Open a determination record: run the engine and keep its suggestion, warnings and rule-set version
     beside the inputs (e.g. GB 35181-2017 used for a finding dated after 2025-10-31 warns)."""
@@ -152,7 +153,7 @@ def determination_create(
         categories=list(dict.fromkeys(categories)), elements=list(dict.fromkeys(elements)),
         corrected_on_spot=list(dict.fromkeys(corrected_on_spot)), exclusions=list(dict.fromkeys(exclusions)),
         engine_result=_result_record(result), engine_warnings=list(result.warnings), found_on=found_on,
-        created_by=actor, updated_by=actor,
+        created_by=actor, updated_by=actor, created_at=at or timezone.now(), updated_at=at or timezone.now(),
     )  # fmt: skip
     ensure_in_scope(det, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=det, changes=audit.diff({}, audit.snapshot(det)))
@@ -283,6 +284,7 @@ def determination_conclude(
     proposed_measures: str = "",
     proposed_deadline: dt.date | None = None,
     reason: str = "",
+    at: dt.datetime | None = None,
 ) -> MajorHazardDetermination:
     """The human conclusion, after the collective discussion. A conclusion that differs from the engine's
     suggestion needs a reason. A major conclusion makes the hazard's grade major."""
@@ -300,7 +302,7 @@ def determination_conclude(
     det.conclusion, det.deviation_reason = conclusion, reason
     det.proposed_measures = (proposed_measures or "").strip()
     det.proposed_deadline = proposed_deadline
-    det.decided_at = timezone.now()
+    det.decided_at = at or timezone.now()
     det.decided_by = by if getattr(by, "pk", None) else None
     _save(det, by=by, reason=_("作出判定结论"))
     if det.is_major:

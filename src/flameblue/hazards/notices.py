@@ -87,6 +87,8 @@ def notice_issue(
     serial = _next_serial(brigade, year, prefix)
     actor = by if getattr(by, "pk", None) else None
     notice = Notice.objects.create(
+        created_at=issued_at,
+        updated_at=issued_at,
         brigade=brigade,
         unit=unit,
         region_id=unit.region_id,
@@ -121,7 +123,7 @@ def notice_attach(*, notice: Notice, unit, deadline: dt.date) -> Notice:
     return locked
 
 
-def notice_close_if_done(notice_id: int | None, *, by: Any) -> None:
+def notice_close_if_done(notice_id: int | None, *, by: Any, at: dt.datetime | None = None) -> None:
     """Close the notice once no hazard on it is still open (all closed, withdrawn or dismissed)."""
     if notice_id is None:
         return
@@ -129,7 +131,7 @@ def notice_close_if_done(notice_id: int | None, *, by: Any) -> None:
     if notice.status == NoticeStatus.OPEN and not notice.hazards.filter(status__in=OPEN_STATUSES).exists():
         notice.status = NoticeStatus.CLOSED
         notice.version += 1
-        notice.updated_at = timezone.now()
+        notice.updated_at = at or timezone.now()
         notice.updated_by = by if getattr(by, "pk", None) else None
         notice.save(update_fields=["status", "version", "updated_at", "updated_by"])
         audit.record(

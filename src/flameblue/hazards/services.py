@@ -128,19 +128,30 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _move(hazard: Hazard, *, to: str, by: Any, reason: str = "", data: dict[str, Any] | None = None) -> None:
-    """Save the hazard in its new status and append the transition row and the audit event."""
+def _move(
+    hazard: Hazard,
+    *,
+    to: str,
+    by: Any,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    """Save the hazard in its new status and append the transition row and the audit event. ``at`` dates a
+    move recorded after the fact (historical data); by default the move happens now."""
+    at = at or timezone.now()
     before = getattr(hazard, "_before", None) or audit.snapshot(hazard)
     from_status = hazard.status
     hazard.status = to
     hazard.version += 1
-    hazard.updated_at = timezone.now()
+    hazard.updated_at = at
     hazard.updated_by = _actor(by)
     hazard.save()
     HazardTransition.objects.create(
         hazard=hazard,
         from_status=from_status,
         to_status=to,
+        at=at,
         by=_actor(by),
         reason=reason,
         data=_plain(data or {}),
@@ -188,8 +199,15 @@ def hazard_report(
     source_ref: str = "",
     found_at: dt.datetime | None = None,
     photos: Sequence[Any] = (),
+    found_by: Any = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
-    """Record a hazard found in ``unit`` (by an inspection, a grid patrol, a department check, a tip …)."""
+    """Record a hazard found in ``unit`` (by an inspection, a grid patrol, a department check, a tip …).
+
+    ``by`` is whose authority records it (scope and permission are checked for them; ``None`` for a trusted
+    caller such as the inspection submission service); ``found_by`` names who found it when that is someone
+    else — a unit manager's self-inspection is recorded on the inspection's authority but found by them.
+    ``at`` dates a hazard recorded after the fact (historical data); by default it is recorded now."""
     if by is not None and not has_action(by, Hazard, "add"):
         raise PermissionDeniedError(_("您没有登记隐患的权限。"))
     if by is not None and not Unit.objects.visible_to(by, "view").filter(pk=unit.pk).exists():
@@ -200,12 +218,13 @@ def hazard_report(
     if grade not in HazardGrade.values:
         raise DomainError(_("请选择隐患等级。"), field="grade")
     actor = _actor(by)
+    at = at or timezone.now()
     hazard = Hazard(
         unit=unit, region_id=unit.region_id, industry_id=unit.industry_id, brigade=brigade_for(unit),
         location=(location or "").strip(), description=description, source=source, grade=grade,
         checklist_item=checklist_item, gb35181_element=(gb35181_element or "").strip(), tip=tip,
-        source_ref=(source_ref or "").strip(), found_at=found_at or timezone.now(), found_by=actor,
-        created_by=actor, updated_by=actor,
+        source_ref=(source_ref or "").strip(), found_at=found_at or at, found_by=_actor(found_by) or actor,
+        created_by=actor, updated_by=actor, created_at=at, updated_at=at,
     )  # fmt: skip
     hazard.full_clean()
     hazard.save()
@@ -215,7 +234,8 @@ def hazard_report(
         hazard=hazard,
         from_status="",
         to_status=S.FOUND,
-        by=actor,
+        at=at,
+        by=_actor(found_by) or actor,
         data=_plain({"source": source, "photos": photo_ids}),
     )
     audit.record(audit.AuditAction.CREATE, by=by, obj=hazard, changes=audit.diff({}, audit.snapshot(hazard)))
@@ -224,16 +244,23 @@ def hazard_report(
 
 @transaction.atomic
 def hazard_fix_on_spot(
-    *, hazard: Hazard, by: Any, photos: Sequence[Any], note: str = "", expected_version: int | None = None
+    *,
+    hazard: Hazard,
+    by: Any,
+    photos: Sequence[Any],
+    note: str = "",
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
     """当场改正: the hazard was corrected while the officer was there; closed at once, with a photo."""
     hazard = _lock(hazard, by=by, move="fix_on_spot", expected_version=expected_version)
     photo_ids = _store_photos(hazard, photos, by=by, purpose="after", required=True)
     hazard.corrected_on_spot = True
-    hazard.closed_at = timezone.now()
+    hazard.closed_at = at or timezone.now()
     _move(
-        hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("当场改正"), data={"photos": photo_ids}
-    )
+        hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("当场改正"), data={"photos": photo_ids},
+        at=hazard.closed_at,
+    )  # fmt: skip
     return hazard
 
 
@@ -259,6 +286,7 @@ def hazard_confirm(
     start: bool = False,
     expected_version: int | None = None,
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
     """Confirm the hazard: grade, deadline (the grade's default unless given), responsible party, interim
     measures; put it on a notice — a new one, or ``notice`` (the unit's open notice). With ``start`` the
@@ -267,13 +295,16 @@ def hazard_confirm(
     if grade not in HazardGrade.values:
         raise DomainError(_("请选择隐患等级。"), field="grade")
     party = _required_text(responsible_party, field="responsible_party", message=_("请填写整改责任方。"))
-    today = today or timezone.localdate()
+    at = at or timezone.now()
+    today = today or timezone.localdate(at)
     deadline, period = deadlines.rectification_deadline(
         today, grade=grade, amount=deadline_amount, unit=deadline_unit
     )
     recheck = deadlines.recheck_due(deadline.date)
     if notice is None:
-        notice = notice_issue(unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by)
+        notice = notice_issue(
+            unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by, issued_at=at
+        )
         notice_new = True
     else:
         if by is not None and not Notice.objects.visible_to(by, "view").filter(pk=notice.pk).exists():
@@ -287,23 +318,30 @@ def hazard_confirm(
     hazard.rectification_measures = (rectification_measures or "").strip()
     hazard.deadline, hazard.deadline_unit, hazard.recheck_due = deadline.date, period.unit, recheck.date
     hazard.notice = notice
-    hazard.confirmed_at = timezone.now()
-    _move(hazard, to=S.CONFIRMED, by=by, data={
+    hazard.confirmed_at = at
+    _move(hazard, to=S.CONFIRMED, by=by, at=at, data={
         "grade": grade, "deadline": deadline.date, "deadline_amount": period.amount, "deadline_unit": period.unit,
         "recheck_due": recheck.date, "notice": notice.number, "notice_new": notice_new,
         "rules_version": deadlines.policy().version, "warning": deadline.warning or recheck.warning,
     })  # fmt: skip
     hazard.deadline_warning = deadline.warning or recheck.warning
     if start:
-        _move(hazard, to=S.RECTIFYING, by=by, reason=_("送达整改通知书，开始整改"))
+        _move(hazard, to=S.RECTIFYING, by=by, reason=_("送达整改通知书，开始整改"), at=at)
     return hazard
 
 
 @transaction.atomic
-def hazard_start(*, hazard: Hazard, by: Any, note: str = "", expected_version: int | None = None) -> Hazard:
+def hazard_start(
+    *,
+    hazard: Hazard,
+    by: Any,
+    note: str = "",
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Hazard:
     """The notice has been served: rectification begins."""
     hazard = _lock(hazard, by=by, move="start", expected_version=expected_version)
-    _move(hazard, to=S.RECTIFYING, by=by, reason=(note or "").strip() or _("送达整改通知书，开始整改"))
+    _move(hazard, to=S.RECTIFYING, by=by, reason=(note or "").strip() or _("送达整改通知书，开始整改"), at=at)
     return hazard
 
 
@@ -316,14 +354,16 @@ def hazard_report_completion(
     note: str = "",
     expected_version: int | None = None,
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
     """The unit reports the hazard corrected, with "after" photos; re-inspection falls due."""
     hazard = _lock(hazard, by=by, move="report_completion", expected_version=expected_version)
     photo_ids = _store_photos(hazard, photos, by=by, purpose="after", required=True)
-    recheck = deadlines.recheck_due(today or timezone.localdate())
-    hazard.completion_reported_at = timezone.now()
+    at = at or timezone.now()
+    recheck = deadlines.recheck_due(today or timezone.localdate(at))
+    hazard.completion_reported_at = at
     hazard.recheck_due = recheck.date
-    _move(hazard, to=S.COMPLETION_REPORTED, by=by, reason=(note or "").strip(), data={
+    _move(hazard, to=S.COMPLETION_REPORTED, by=by, reason=(note or "").strip(), at=at, data={
         "photos": photo_ids, "recheck_due": recheck.date, "warning": recheck.warning,
     })  # fmt: skip
     return hazard
@@ -341,27 +381,29 @@ def hazard_recheck(
     photos: Sequence[Any] = (),
     expected_version: int | None = None,
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
     """Re-inspection: passed closes the hazard (and its notice once all its hazards are done); failed sends
     it back to rectifying with a new deadline, the failure and its findings recorded."""
     hazard = _lock(hazard, by=by, move="recheck", expected_version=expected_version)
     photo_ids = _store_photos(hazard, photos, by=by, purpose="recheck", required=False)
+    at = at or timezone.now()
     if passed:
-        hazard.closed_at = timezone.now()
-        _move(hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("复查合格"),
+        hazard.closed_at = at
+        _move(hazard, to=S.CLOSED, by=by, reason=(note or "").strip() or _("复查合格"), at=at,
               data={"result": "passed", "photos": photo_ids})  # fmt: skip
-        notice_close_if_done(hazard.notice_id, by=by)
+        notice_close_if_done(hazard.notice_id, by=by, at=at)
         return hazard
     note = _required_text(note, field="note", message=_("复查不合格时请写明存在的问题。"))
     deadline, period = deadlines.rectification_deadline(
-        today or timezone.localdate(), grade=hazard.grade, amount=deadline_amount, unit=deadline_unit
+        today or timezone.localdate(at), grade=hazard.grade, amount=deadline_amount, unit=deadline_unit
     )
     recheck = deadlines.recheck_due(deadline.date)
     if hazard.notice_id:
         notice_attach(notice=hazard.notice, unit=hazard.unit, deadline=deadline.date)
     hazard.failed_rechecks += 1
     hazard.deadline, hazard.deadline_unit, hazard.recheck_due = deadline.date, period.unit, recheck.date
-    _move(hazard, to=S.RECTIFYING, by=by, reason=note, data={
+    _move(hazard, to=S.RECTIFYING, by=by, reason=note, at=at, data={
         "result": "failed", "failed_rechecks": hazard.failed_rechecks, "deadline": deadline.date,
         "deadline_amount": period.amount, "deadline_unit": period.unit, "recheck_due": recheck.date,
         "photos": photo_ids, "warning": deadline.warning or recheck.warning,
@@ -371,21 +413,35 @@ def hazard_recheck(
 
 
 @transaction.atomic
-def hazard_withdraw(*, hazard: Hazard, by: Any, reason: str, expected_version: int | None = None) -> Hazard:
+def hazard_withdraw(
+    *,
+    hazard: Hazard,
+    by: Any,
+    reason: str,
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Hazard:
     """Withdraw a hazard recorded in error or no longer applicable, with the reason."""
     hazard = _lock(hazard, by=by, move="withdraw", expected_version=expected_version)
     reason = _required_text(reason, field="reason", message=_("请填写撤销理由。"))
-    _move(hazard, to=S.WITHDRAWN, by=by, reason=reason)
-    notice_close_if_done(hazard.notice_id, by=by)
+    _move(hazard, to=S.WITHDRAWN, by=by, reason=reason, at=at)
+    notice_close_if_done(hazard.notice_id, by=by, at=at)
     return hazard
 
 
 @transaction.atomic
-def hazard_dismiss(*, hazard: Hazard, by: Any, reason: str, expected_version: int | None = None) -> Hazard:
+def hazard_dismiss(
+    *,
+    hazard: Hazard,
+    by: Any,
+    reason: str,
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Hazard:
     """A hazard from a public tip that checking found unfounded (举报不属实), with the reason."""
     hazard = _lock(hazard, by=by, move="dismiss", expected_version=expected_version)
     if hazard.source != HazardSource.PUBLIC_TIP and hazard.tip_id is None:
         raise IllegalTransition(_("只有来源为群众举报的隐患才能以“举报不属实”驳回，其他情形请撤销。"))
     reason = _required_text(reason, field="reason", message=_("请填写不属实的理由。"))
-    _move(hazard, to=S.DISMISSED, by=by, reason=reason)
+    _move(hazard, to=S.DISMISSED, by=by, reason=reason, at=at)
     return hazard

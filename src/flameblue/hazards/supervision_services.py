@@ -187,7 +187,12 @@ def may_decide(user: Any, case: SupervisionCase) -> bool:
 
 @transaction.atomic
 def case_request_listing(
-    *, case: SupervisionCase, government: Organization, by: Any, today: dt.date | None = None
+    *,
+    case: SupervisionCase,
+    government: Organization,
+    by: Any,
+    today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> SupervisionCase:
     """提请挂牌: ask the city or county government whose jurisdiction contains the hazard to list it; the
     decision falls due in 7 working days and the government's leaders are notified."""
@@ -198,10 +203,11 @@ def case_request_listing(
             % {"gov": government.name},
             field="government",
         )
-    today = today or timezone.localdate()
+    at = at or timezone.now()
+    today = today or timezone.localdate(at)
     due = due_date(today, _rules()["decision_working_days"], "working")
     case.government = government
-    case.requested_at = timezone.now()
+    case.requested_at = at
     case.decision_due = due.date
     case.decided_at, case.decided_by, case.decided_late, case.decision_reason = None, None, False, ""
     case.status = S.REQUESTED
@@ -245,6 +251,7 @@ def case_decide(
     report_interval_days: int | None = None,
     reason: str = "",
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> SupervisionCase:
     """The government's decision: list (document number, deadline, report interval) or refuse (reason).
     Only the requested government's leaders decide; a decision after ``decision_due`` is recorded as late
@@ -256,12 +263,13 @@ def case_decide(
         raise PermissionDeniedError(
             _("只有%(gov)s的领导才能对该案件作出挂牌决定。") % {"gov": case.government.name}
         )
-    today = today or timezone.localdate()
+    at = at or timezone.now()
+    today = today or timezone.localdate(at)
     _decision_inputs(listed, document_number, deadline, reason, today)
     interval = report_interval_days or case.report_interval_days or _rules()["default_report_interval_days"]
     if interval < 1:
         raise DomainError(_("督办报告周期须至少为1天。"), field="report_interval_days")
-    case.decided_at, case.decided_by = timezone.now(), _actor(by)
+    case.decided_at, case.decided_by = at, _actor(by)
     case.decided_late = bool(case.decision_due and today > case.decision_due)
     case.decision_reason = (reason or "").strip()
     if listed:
@@ -288,7 +296,12 @@ def case_decide(
 
 @transaction.atomic
 def case_report(
-    *, case: SupervisionCase, content: str, by: Any, today: dt.date | None = None
+    *,
+    case: SupervisionCase,
+    content: str,
+    by: Any,
+    today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> SupervisionReport:
     """督办报告: a periodic progress report on a listed hazard; the next one falls due one interval later."""
     if by is not None and not has_action(by, SupervisionReport, "add"):
@@ -297,8 +310,11 @@ def case_report(
     content = (content or "").strip()
     if not content:
         raise DomainError(_("请填写进展情况。"), field="content")
-    report = SupervisionReport.objects.create(case=case, submitted_by=_actor(by), content=content)
-    case.next_report_due = (today or timezone.localdate()) + dt.timedelta(days=case.report_interval_days)
+    at = at or timezone.now()
+    report = SupervisionReport.objects.create(
+        case=case, submitted_by=_actor(by), content=content, submitted_at=at
+    )
+    case.next_report_due = (today or timezone.localdate(at)) + dt.timedelta(days=case.report_interval_days)
     _save(case, by=by, reason=_("报送督办报告"), action=audit.AuditAction.UPDATE)
     return report
 
@@ -312,7 +328,7 @@ def passed_recheck(hazard: Hazard) -> bool:
 
 
 @transaction.atomic
-def case_delist(*, case: SupervisionCase, by: Any) -> SupervisionCase:
+def case_delist(*, case: SupervisionCase, by: Any, at: dt.datetime | None = None) -> SupervisionCase:
     """摘牌/销案: only once the hazard has been closed by a passing re-inspection."""
     case = _lock(case, by=by, action="view", allowed=(S.LISTED, S.FILED, S.REFUSED), verb=_("摘牌销案"))
     if by is not None and not (may_decide(by, case) or has_action(by, SupervisionCase, "change")):
@@ -324,7 +340,7 @@ def case_delist(*, case: SupervisionCase, by: Any) -> SupervisionCase:
             _("该隐患尚未经复查合格销案（当前状态“%(status)s”），不能摘牌销案。")
             % {"status": case.hazard.get_status_display()}
         )
-    case.status, case.delisted_at = S.DELISTED, timezone.now()
+    case.status, case.delisted_at = S.DELISTED, at or timezone.now()
     case.next_report_due = None
     return _save(case, by=by, reason=_("复查合格，摘牌销案"))
 

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from flameblue.core import audit
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope
 from flameblue.core.masking import mask_phone
+from flameblue.core.notify_models import StoredFile
 from flameblue.core.services import ensure_in_scope
-from flameblue.core.uploads import store_upload
+from flameblue.core.uploads import store_copy, store_upload
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
 from flameblue.hazards import services as hazard_services
@@ -41,6 +42,7 @@ __all__ = [
     "normalise_code",
     "tip_convert",
     "tip_dismiss",
+    "tip_photos",
     "tip_regions",
     "tip_start_check",
     "tip_submit",
@@ -271,8 +273,10 @@ def tip_convert(
     grade: str = HazardGrade.GENERAL,
     public_reply: str = "",
     expected_version: int | None = None,
+    at: dt.datetime | None = None,
 ) -> Hazard:
-    """Checking found the tip founded: it becomes a hazard of ``unit`` (source 群众举报), both linked."""
+    """Checking found the tip founded: it becomes a hazard of ``unit`` (source 群众举报), both linked; the
+    tip's photos are attached to the hazard as its "before" photos."""
     tip = _lock(tip, by=by, allowed=OPEN_TIP_STATUSES, expected_version=expected_version, verb=_("立为隐患"))
     if unit is None:
         raise DomainError(_("请选择隐患所在的单位。"), field="unit")
@@ -281,10 +285,11 @@ def tip_convert(
     hazard = hazard_services.hazard_report(
         by=by, unit=unit, source=HazardSource.PUBLIC_TIP, tip=tip, grade=grade,
         description=(description or "").strip() or tip.description, location=location or tip.address,
-        source_ref=tip.tracking_code,
+        source_ref=tip.tracking_code, at=at,
     )  # fmt: skip
+    _copy_photos(tip, hazard, by=by)
     tip.unit = unit
-    tip.checked_at = timezone.now()
+    tip.checked_at = at or timezone.now()
     tip.checked_by = by if getattr(by, "pk", None) else None
     tip.public_reply = (public_reply or "").strip() or _(
         "经核查，举报情况属实，已立案督促整改。感谢您的监督。"
@@ -293,9 +298,25 @@ def tip_convert(
     return hazard
 
 
+def tip_photos(tip: Tip):
+    return StoredFile.objects.filter(owner_type=Tip._meta.label_lower, owner_id=str(tip.pk)).order_by("pk")
+
+
+def _copy_photos(tip: Tip, hazard: Hazard, *, by: Any) -> None:
+    """The tipster's photos show the hazard as found: each becomes a "before" photo of the hazard."""
+    for stored in tip_photos(tip):
+        store_copy(stored, owner=hazard, purpose="before", by=by)
+
+
 @transaction.atomic
 def tip_dismiss(
-    *, tip: Tip, by: Any, reason: str, public_reply: str = "", expected_version: int | None = None
+    *,
+    tip: Tip,
+    by: Any,
+    reason: str,
+    public_reply: str = "",
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
 ) -> Tip:
     """Checking found the tip unfounded: dismissed with the reason (kept) and a reply the tipster sees."""
     tip = _lock(
@@ -306,6 +327,6 @@ def tip_dismiss(
         raise DomainError(_("请填写经核查不属实的理由。"), field="reason")
     tip.dismissal_reason = reason
     tip.public_reply = (public_reply or "").strip() or _("经核查，未发现举报所述火灾隐患。感谢您的监督。")
-    tip.checked_at = timezone.now()
+    tip.checked_at = at or timezone.now()
     tip.checked_by = by if getattr(by, "pk", None) else None
     return _save(tip, to=TipStatus.DISMISSED, by=by, reason=reason)

@@ -453,7 +453,8 @@ def findings_to_hazards(inspection: Inspection, by: Any) -> list[Any]:
     """Record each finding without a hazard as a hazard (status found) through the hazards service, with the
     source the inspection kind maps to. Re-inspections record findings only (the hazard they re-inspect moves
     through its own lifecycle). A unit manager may not register hazards themselves; the hazards of their own
-    self-inspection are recorded on the inspection's authority (the submit service checked their scope)."""
+    self-inspection are recorded on the inspection's authority (the submit service checked their scope), with
+    the submitting user named as the finder so the hazard's timeline says who found it."""
     source = kind_rule(inspection.kind).hazard_source
     if not source:
         return []
@@ -468,7 +469,7 @@ def findings_to_hazards(inspection: Inspection, by: Any) -> list[Any]:
             by=reporter, unit=inspection.unit, description=finding.description, source=source,
             location=item.section, grade=finding.suggested_grade, checklist_item=item,
             gb35181_element=finding.suggested_element, source_ref=_("检查记录 #%(pk)s") % {"pk": inspection.pk},
-            found_at=inspection.submitted_at,
+            found_at=inspection.submitted_at, found_by=by,
         )  # fmt: skip
         finding.hazard = hazard
         finding.save(update_fields=["hazard"])

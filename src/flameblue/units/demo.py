@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from stdnum.cn import uscc
 
-from flameblue.core import audit, crypto
+from flameblue.core import crypto
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
 from flameblue.org.demo.people import id_number as demo_id_number
@@ -55,58 +55,67 @@ class Kind:
     has_code: float = 1.0
 
 
-def _area(lo: int, hi: int) -> Callable[[random.Random], dict[str, Any]]:
-    return lambda r: {"building_area_m2": Decimal(r.randrange(lo, hi, 10))}
+def _skewed(r: random.Random, lo: int, hi: int, power: float = 2.0, step: int = 1) -> int:
+    """A value in [lo, hi) drawn towards ``lo``: most real places are small, a few are large."""
+    value = lo + int((hi - lo) * r.random() ** power)
+    return value - (value - lo) % step
 
 
+def _area(lo: int, hi: int, power: float = 2.0) -> Callable[[random.Random], dict[str, Any]]:
+    return lambda r: {"building_area_m2": Decimal(_skewed(r, lo, hi, power, step=10))}
+
+
+# Weights and attribute ranges are tuned so that, as in Bozhou's registers, only about 6–10 % of the units
+# reach a key-unit threshold (公通字〔2001〕97号), while every category and place type stays represented.
 KINDS = [
-    Kind("{word}超市", "shop", "mall", "commerce", ("crowded",), 14,
-         lambda r: {"building_area_m2": Decimal(r.randrange(100, 1600, 10)), "sells_combustibles": r.random() < 0.7}),
-    Kind("{word}商贸城", "shop", "mall", "commerce", ("crowded", "mixed_use"), 2,
+    Kind("{word}超市", "shop", "mall", "commerce", ("crowded",), 26,
+         lambda r: {"building_area_m2": Decimal(_skewed(r, 80, 1500, 4, 10)), "sells_combustibles": r.random() < 0.45}),
+    Kind("{word}商贸城", "shop", "mall", "commerce", ("crowded", "mixed_use"), 1,
          lambda r: {"building_area_m2": Decimal(r.randrange(2000, 30000, 100)), "sells_combustibles": True,
                     "is_high_rise": r.random() < 0.3}),
-    Kind("{short}{word}大酒店", "hotel", "hotel", "culture_tourism", ("crowded",), 5,
-         lambda r: {"guest_rooms": r.randint(20, 120), "is_high_rise": r.random() < 0.1}),
-    Kind("{word}宾馆", "hotel", "hotel", "culture_tourism", ("small_place",), 6,
-         lambda r: {"guest_rooms": r.randint(8, 60)}),
-    Kind("{word}网吧", "entertainment", "entertainment", "culture_tourism", ("crowded", "small_place"), 6,
-         _area(60, 320)),
-    Kind("{word}KTV", "entertainment", "entertainment", "culture_tourism", ("crowded",), 3, _area(150, 900)),
-    Kind("{word}加油站", "fuel_station", "flammable", "commerce", ("flammable", "petrochemical"), 2),
+    Kind("{short}{word}大酒店", "hotel", "hotel", "culture_tourism", ("crowded",), 3,
+         lambda r: {"guest_rooms": _skewed(r, 25, 80), "is_high_rise": r.random() < 0.1}),
+    Kind("{word}宾馆", "hotel", "hotel", "culture_tourism", ("small_place",), 14,
+         lambda r: {"guest_rooms": r.randint(8, 45)}),
+    Kind("{word}网吧", "entertainment", "entertainment", "culture_tourism", ("crowded", "small_place"), 12,
+         _area(60, 220)),
+    Kind("{word}KTV", "entertainment", "entertainment", "culture_tourism", ("crowded",), 1, _area(120, 800, 2.5)),
+    Kind("{word}加油站", "fuel_station", "flammable", "commerce", ("flammable", "petrochemical"), 1),
     Kind("{word}液化气站", "flammable_producer", "flammable", "emergency", ("flammable",), 1),
-    Kind("{word}颐养中心", "elderly_home", "elderly_care", "civil_affairs", ("elderly",), 2,
-         lambda r: {"elderly_beds": r.randint(20, 180)}),
-    Kind("{word}服装厂", "labour_intensive", "labour_intensive", "industry_it", ("crowded",), 5,
-         lambda r: {"workers_on_site": r.randint(15, 180), "building_area_m2": Decimal(r.randrange(800, 8000, 50))}),
-    Kind("{word}家具厂", "labour_intensive", "labour_intensive", "industry_it", (), 3,
-         lambda r: {"workers_on_site": r.randint(10, 160)}),
-    Kind("{word}中药饮片厂", "labour_intensive", "labour_intensive", "industry_it", (), 3,
-         lambda r: {"workers_on_site": r.randint(15, 220)}),
-    Kind("{word}饭店", "other", "small_places", "market_regulation", ("small_place",), 10, _area(60, 400), 0.6),
-    Kind("{word}便利店", "other", "small_places", "market_regulation", ("small_place", "three_in_one"), 8,
+    Kind("{word}颐养中心", "elderly_home", "elderly_care", "civil_affairs", ("elderly",), 4,
+         lambda r: {"elderly_beds": _skewed(r, 15, 100, 3)}),
+    Kind("{word}服装厂", "labour_intensive", "labour_intensive", "industry_it", ("crowded",), 10,
+         lambda r: {"workers_on_site": _skewed(r, 10, 130, 3.5),
+                    "building_area_m2": Decimal(_skewed(r, 800, 8000, 2, 50))}),
+    Kind("{word}家具厂", "labour_intensive", "labour_intensive", "industry_it", (), 6,
+         lambda r: {"workers_on_site": _skewed(r, 8, 120, 3)}),
+    Kind("{word}中药饮片厂", "labour_intensive", "labour_intensive", "industry_it", (), 6,
+         lambda r: {"workers_on_site": _skewed(r, 10, 130, 3)}),
+    Kind("{word}饭店", "other", "small_places", "market_regulation", ("small_place",), 24, _area(60, 400), 0.6),
+    Kind("{word}便利店", "other", "small_places", "market_regulation", ("small_place", "three_in_one"), 20,
          _area(30, 150), 0.5),
-    Kind("{word}美容美发店", "other", "small_places", "market_regulation", ("small_place",), 4, _area(30, 120), 0.5),
-    Kind("{word}诊所", "other", "medical", "health", ("small_place",), 4, _area(40, 200), 0.7),
-    Kind("{word}大厦", "high_rise_public", "high_rise", "housing", ("high_rise",), 2,
+    Kind("{word}美容美发店", "other", "small_places", "market_regulation", ("small_place",), 10, _area(30, 120), 0.5),
+    Kind("{word}诊所", "other", "medical", "health", ("small_place",), 10, _area(40, 200), 0.7),
+    Kind("{word}大厦", "high_rise_public", "high_rise", "housing", ("high_rise",), 1,
          lambda r: {"is_high_rise": True, "building_area_m2": Decimal(r.randrange(8000, 60000, 100))}),
-    Kind("{word}花园小区", "other", "high_rise", "housing", ("high_rise",), 4, lambda r: {"is_high_rise": True}),
-    Kind("{word}项目工地", "construction_site", "high_rise", "housing", (), 2),
-    Kind("{word}培训学校", "school", "school", "education", ("children", "small_place"), 3,
+    Kind("{word}花园小区", "other", "high_rise", "housing", ("high_rise",), 8, lambda r: {"is_high_rise": True}),
+    Kind("{word}项目工地", "construction_site", "high_rise", "housing", (), 1),
+    Kind("{word}培训学校", "school", "school", "education", ("children", "small_place"), 6,
          lambda r: {"dormitory_beds": 0}),
-    Kind("{word}幼儿园", "kindergarten", "school", "education", ("children",), 4,
-         lambda r: {"child_beds": r.choice([0, 0, 0, 30, 60, 90])}),
+    Kind("{word}幼儿园", "kindergarten", "school", "education", ("children",), 8,
+         lambda r: {"child_beds": r.choice([0] * 10 + [30, 60])}),
 ]  # fmt: skip
 
 #: Every township has these (名称 uses the township's name).
 TOWNSHIP_KINDS = [
     Kind("{county}{town}中心小学", "school", "school", "education", ("children",), 0,
-         lambda r: {"dormitory_beds": r.choice([0, 0, 60, 120, 240])}),
+         lambda r: {"dormitory_beds": r.choice([0] * 10 + [60, 150])}),
     Kind("{county}{town}卫生院", "hospital", "medical", "health", (), 0,
-         lambda r: {"inpatient_beds": r.randint(8, 60)}),
+         lambda r: {"inpatient_beds": r.randint(8, 52)}),
     Kind("{town}中心幼儿园", "kindergarten", "school", "education", ("children",), 0,
-         lambda r: {"child_beds": r.choice([0, 40, 60])}),
+         lambda r: {"child_beds": r.choice([0] * 8 + [40, 60])}),
     Kind("{town}敬老院", "elderly_home", "elderly_care", "civil_affairs", ("elderly",), 0,
-         lambda r: {"elderly_beds": r.randint(12, 60)}),
+         lambda r: {"elderly_beds": r.randint(10, 50)}),
 ]  # fmt: skip
 
 #: A few units in each county seat (the first township of the county).
@@ -115,7 +124,7 @@ SEAT_KINDS = [
          lambda r: {"inpatient_beds": r.randint(300, 900), "is_high_rise": True}),
     Kind("{county}第一中学", "school", "school", "education", ("children", "crowded"), 0,
          lambda r: {"dormitory_beds": r.randint(800, 3000)}),
-    Kind("{county}图书馆", "library", "heritage", "culture_tourism", ("crowded",), 0, _area(1500, 6000)),
+    Kind("{county}图书馆", "library", "heritage", "culture_tourism", ("crowded",), 0, _area(1500, 6000, 1)),
     Kind("{county}体育馆", "stadium", "entertainment", "culture_tourism", ("crowded",), 0),
     Kind("{county}人民政府机关大院", "government_organ", "high_rise", "emergency", (), 0,
          lambda r: {"admin_level": "county"}),
@@ -221,14 +230,16 @@ def _departments() -> dict[tuple[str, str], int]:
 
 
 @transaction.atomic
-def seed(stdout) -> None:
+def seed(stdout) -> dict[str, int]:
+    """Create the demo units that are missing. Returns the counts created (``units``, ``key_units``,
+    ``organizations``, ``people``) for seed-demo's single import audit event; ``{}`` when nothing was."""
     existing = set(Unit.objects.values_list("region_id", "name"))
     used_codes = set(Unit.objects.exclude(credit_code="").values_list("credit_code", flat=True))
     used_ids = set(Person.objects.exclude(id_number_digest="").values_list("id_number_digest", flat=True))
     specs = [s for s in _specs() if (s.region_id, s.name) not in existing]
     if not specs:
         stdout.write("units: 演示单位已存在，未作改动。\n")
-        return
+        return {}
     orgs_by_key = {(o.region_id, o.name): o for o in Organization.objects.filter(kind=OrgKind.SOCIAL_UNIT)}
     with_unit = set(Unit.objects.values_list("organization_id", flat=True))
     specs = [s for s in specs if getattr(orgs_by_key.get((s.region_id, s.name)), "pk", None) not in with_unit]
@@ -247,11 +258,14 @@ def seed(stdout) -> None:
     units = _create_units(specs, orgs_by_key, people)
     _link(specs, units)
     key = sum(u.is_key_unit for u in units)
-    audit.record(
-        audit.AuditAction.CREATE, object_type="units.unit", object_repr="演示数据",
-        changes={"units": len(units), "key_units": key}, reason="seed-demo",
-    )  # fmt: skip
     stdout.write(f"units: 新增演示单位 {len(units)} 个（重点单位 {key} 个）。\n")
+    created = {
+        "units": len(units),
+        "key_units": key,
+        "organizations": len(new_orgs),
+        "people": sum(len(persons) for persons in people.values()),
+    }
+    return {name: count for name, count in created.items() if count}
 
 
 def _create_people(specs: list[Spec], orgs: dict, used_ids: set[str]) -> dict[tuple[str, str], list[Person]]:

@@ -214,9 +214,10 @@ def ruleset_label(rulesets: Iterable[RuleSet]) -> str:
 def effective_rules(rulesets: Iterable[RuleSet]) -> list[Rule]:
     """Per category slot, the rules of the highest-priority rule set that fills the slot."""
     chosen: dict[str, RuleSet] = {}
+    # Slots in the order their rules are written (not set order), so the matched rule ids are stable.
     for ruleset in sorted(rulesets, key=lambda r: (-r.priority, r.code)):
-        for category in ruleset.categories():
-            chosen.setdefault(category, ruleset)
+        for rule in ruleset.rules:
+            chosen.setdefault(rule.category, ruleset)
     return [rule for category, rs in chosen.items() for rule in rs.rules if rule.category == category]
 
 
