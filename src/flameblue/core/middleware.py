@@ -104,3 +104,23 @@ class TwoFactorRequiredMiddleware:
                     f"{reverse('twofactor-verify')}?{urlencode({'next': request.get_full_path()})}"
                 )
         return self.get_response(request)
+
+
+class ChineseFirstLocaleMiddleware:
+    """Chinese unless the user chose otherwise: the language comes from the language cookie set by the
+    language switch, never from the browser's Accept-Language (an officer's English-language phone must
+    not turn the government system into English)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

@@ -3,6 +3,7 @@ unit, and map points. Everything starts from ``visible_to``."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from flameblue.core.notify_models import StoredFile
 from flameblue.core.scoping import user_scopes
-from flameblue.hazards.choices import OPEN_STATUSES, HazardSource, NoticeStatus
+from flameblue.hazards.choices import OPEN_STATUSES, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
 from flameblue.hazards.services import TRANSITION_ACTIONS
 
@@ -22,6 +23,7 @@ __all__ = [
     "hazards_for_list",
     "map_points",
     "may_replace_notice_template",
+    "my_unit_closed_hazards",
     "my_unit_hazards",
     "open_notices_for",
 ]
@@ -72,6 +74,17 @@ def my_unit_hazards(user: Any) -> QuerySet[Hazard]:
         .filter(status__in=OPEN_STATUSES)
         .select_related("unit", "notice")
         .order_by("deadline", "pk")
+    )
+
+
+def my_unit_closed_hazards(user: Any, *, days: int = 90, limit: int = 20) -> QuerySet[Hazard]:
+    """The unit's hazards closed in the last ``days`` (the outcome of its recent rectifications)."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return (
+        Hazard.objects.visible_to(user, "report_completion")
+        .filter(status=HazardStatus.CLOSED, closed_at__gte=since)
+        .select_related("unit", "notice")
+        .order_by("-closed_at", "-pk")[:limit]
     )
 
 

@@ -147,6 +147,7 @@ def case_file(*, hazard: Hazard, by: Any, at: dt.datetime | None = None) -> Supe
         hazard=hazard, case_number=case_number(year, _next_serial(year)), region_id=hazard.region_id,
         industry_id=hazard.industry_id, status=S.FILED, filed_at=at,
         report_interval_days=_rules()["default_report_interval_days"], created_by=actor, updated_by=actor,
+        created_at=at, updated_at=at,
     )  # fmt: skip
     ensure_in_scope(case, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=case, changes=audit.diff({}, audit.snapshot(case)))

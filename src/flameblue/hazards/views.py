@@ -287,6 +287,7 @@ class MyUnitHazardsView(ScopedMixin, generic.TemplateView):
             (h, form_class(hazard=h, user=self.request.user) if h.status == HazardStatus.RECTIFYING else None)
             for h in hazards
         ]
+        context["closed"] = selectors.my_unit_closed_hazards(self.request.user)
         context["today"] = timezone.localdate()
         return context
 

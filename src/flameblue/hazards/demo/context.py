@@ -104,7 +104,7 @@ class Context:
             ctx.inspectors[brigade.region_id] = list(brigade_inspectors(brigade))
         for gov in Organization.objects.filter(kind=OrgKind.GOVERNMENT, region_id__in=(CITY, *COUNTIES)):
             ctx.governments[gov.region_id] = gov
-            ctx.leaders[gov.region_id] = next(iter(government_leaders(gov)), None)
+            ctx.leaders[gov.region_id] = min(government_leaders(gov), key=lambda u: u.pk, default=None)
         managers = Membership.objects.current().filter(role__code="unit_manager", person__user__isnull=False)
         for m in managers.select_related("person__user").order_by("pk"):
             ctx.managers.setdefault(m.organization_id, m.person.user)

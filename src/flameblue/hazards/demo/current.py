@@ -111,15 +111,21 @@ def _extra(ctx: Context, units: list[Unit]) -> None:
             ctx.clock.add(lifecycle(ctx, plan))
 
 
-def _just_found(ctx: Context, units: list[Unit]) -> None:
-    """Hazards recorded in the last days and not yet confirmed by the brigade."""
-    sources = [HazardSource.TOWNSHIP_GRID, HazardSource.DEPARTMENT_CHECK, HazardSource.SUPERVISION] * 3
-    for source in sources:
+#: Recent hazards whose state follows from their age whatever day the demo is loaded: (path, days ago).
+RECENT = [("found", (0, 2))] * 9 + [("confirmed", (3, 5))] * 2 + [("reported", (28, 30))] * 2
+
+
+def _recent(ctx: Context, units: list[Unit]) -> None:
+    """Hazards found in the last days (not yet confirmed, or confirmed and the notice not yet served) and a
+    few whose completion report awaits re-inspection."""
+    sources = [HazardSource.TOWNSHIP_GRID, HazardSource.DEPARTMENT_CHECK, HazardSource.SUPERVISION]
+    for index, (path, (lo, hi)) in enumerate(RECENT):
+        source = sources[index % 3]
         unit = ctx.rng.choice(units)
         description, location = ctx.rng.choice(HAZARDS)
         reporter = ctx.inspector(unit) if source == HazardSource.SUPERVISION else None
         plan = Plan(
-            unit=unit, found_at=_ago(ctx, 0, 2), path="found", description=description, location=location,
+            unit=unit, found_at=_ago(ctx, lo, hi), path=path, description=description, location=location,
             source=source, reporter=reporter,
         )  # fmt: skip
         ctx.clock.add(lifecycle(ctx, plan))
@@ -175,5 +181,5 @@ def schedule(ctx: Context, units: list[Unit], used: set[int]) -> None:
     _supervision(ctx, units, used)
     _findings(ctx)
     _extra(ctx, [u for u in units if u.pk not in used])
-    _just_found(ctx, [u for u in units if u.pk not in used])
+    _recent(ctx, [u for u in units if u.pk not in used])
     _tips(ctx, [u for u in units if u.pk not in used])

@@ -99,13 +99,16 @@ def _decide(ctx: Context, case: SupervisionCase, at: dt.datetime, listing: Listi
             case=case, listed=False, by=ctx.leaders.get(region), at=at,
             reason="该隐患已由行业主管部门督促整改，不再挂牌督办，由消防救援大队依法跟踪复查。",
         )  # fmt: skip
+    deadline = max(case.hazard.deadline, day + dt.timedelta(days=60))
     return sup.case_decide(
         case=case, listed=True, by=ctx.leaders.get(region), at=at, report_interval_days=30,
-        document_number=_doc_number(ctx, region, day.year), deadline=max(case.hazard.deadline, day + dt.timedelta(days=60)),
+        document_number=_doc_number(ctx, region, day.year), deadline=deadline,
     )  # fmt: skip
 
 
-def _reports(ctx: Context, case: SupervisionCase, at: dt.datetime, until: dt.datetime, limit: int | None):
+def _reports(
+    ctx: Context, case: SupervisionCase, at: dt.datetime, until: dt.datetime, limit: int | None
+) -> Story:
     """Monthly supervision reports from the listing until ``until`` (or ``limit`` of them)."""
     sent = 0
     while limit is None or sent < limit:
