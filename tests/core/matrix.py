@@ -11,6 +11,18 @@ def world(w):
 CASES = [
     Case("core:dashboard", allowed="qiaocheng"),
     Case("core:dashboard", allowed="auditor", note="auditor's home: recent audit events"),
+    Case("core:dashboard", allowed="city_leader", note="government home: supervision and overdue hazards"),
+    Case("core:dashboard", allowed="unit_manager", note="unit home: own hazards and notices"),
+    Case("core:dashboard", allowed="detachment", note="command home: statistics by county"),
+    Case(
+        "core:dashboard-stats",
+        allowed="detachment",
+        no_permission="auditor",
+        out_of_scope="mengcheng",
+        query="region=341602",
+        note="statistics by township of 谯城区: 蒙城县's brigade may not read them",
+    ),
+    Case("core:dashboard-stats", allowed="qiaocheng", no_permission="sysadmin", note="default: own county"),
     Case("core:audit-list", allowed="auditor", no_permission="qiaocheng"),
     Case(
         "core:audit-list", allowed="auditor", no_permission="sysadmin", query="action=update&since=2020-01-01"

@@ -22,11 +22,11 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
 def test_a_2019_hazard_is_numbered_and_dated_in_2019(units, people):
     found = _at(dt.date(2019, 3, 4))
     hazard = services.hazard_report(
-        by=people.qiaocheng, unit=units.mall, description="安全出口上锁", source=HazardSource.SUPERVISION,
+        by=people.qiaocheng, unit=units.school, description="安全出口上锁", source=HazardSource.SUPERVISION,
         at=found,
     )  # fmt: skip
     hazard = services.hazard_confirm(
-        hazard=hazard, by=people.qiaocheng, grade="general", responsible_party="商场", start=True,
+        hazard=hazard, by=people.qiaocheng, grade="general", responsible_party="学校", start=True,
         at=_at(dt.date(2019, 3, 5)),
     )  # fmt: skip
     hazard = services.hazard_report_completion(

@@ -59,7 +59,9 @@ class Command(BaseCommand):
                     object_repr="亳州演示数据",
                     changes={"created": dict(created)},
                 )
-        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（新增 {sum(created.values())} 条记录）。"))
+        # Counts may overlap (key units are also units), so they are listed, not added up.
+        summary = "，".join(f"{key} {value}" for key, value in sorted(created.items())) or "无新增"
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（{summary}）。"))
         if not quiet_accounts:
             self.print_accounts()
 
