@@ -1,12 +1,12 @@
 """Personas shared by every test: each is a user whose memberships put them in one jurisdiction.
 
-    detachment officer  亳州市消防救援支队 (all of Bozhou)
-    qiaocheng inspector 谯城区大队 (谯城区 341602)
-    mengcheng inspector 蒙城县大队 (蒙城县 341622)
-    grid officer        花戏楼街道 (341602001)
-    edu supervisor      谯城区教育局 (谯城区, education only)
-    unit manager        a social unit in 花戏楼街道
-    auditor, sysadmin, secadmin, outsider (no membership)
+detachment officer  亳州市消防救援支队 (all of Bozhou)
+qiaocheng inspector 谯城区大队 (谯城区 341602)
+mengcheng inspector 蒙城县大队 (蒙城县 341622)
+grid officer        花戏楼街道 (341602001)
+edu supervisor      谯城区教育局 (谯城区, education only)
+unit manager        a social unit in 花戏楼街道
+auditor, sysadmin, secadmin, outsider (no membership)
 """
 
 from __future__ import annotations

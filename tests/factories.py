@@ -68,7 +68,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = factory.LazyFunction(lambda: Role.objects.get(code="brigade_inspector"))
 
 
-def org(name: str, kind: str, region: str, *, industry: str | None = None, parent: Organization | None = None):
+def org(
+    name: str, kind: str, region: str, *, industry: str | None = None, parent: Organization | None = None
+):
     return Organization.objects.create(
         name=name,
         kind=kind,
@@ -80,6 +82,8 @@ def org(name: str, kind: str, region: str, *, industry: str | None = None, paren
 
 def persona(username: str, organization: Organization, role_code: str, **person_fields) -> User:
     """A user with one membership: the organization gives the scope, the role the actions."""
-    person = PersonFactory(organization=organization, name=person_fields.pop("name", username), **person_fields)
+    person = PersonFactory(
+        organization=organization, name=person_fields.pop("name", username), **person_fields
+    )
     Membership.objects.create(person=person, organization=organization, role=Role.objects.get(code=role_code))
     return UserFactory(username=username, person=person)

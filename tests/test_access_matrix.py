@@ -92,7 +92,9 @@ def test_access_matrix(client, world, case: Case):
         assert response.status_code == 403, f"{case.no_permission} (no permission) got {response.status_code}"
     if case.out_of_scope:
         response = _request(client, case, world, getattr(world.people, case.out_of_scope))
-        assert response.status_code == 404, f"{case.out_of_scope} (out of jurisdiction) got {response.status_code}"
+        assert response.status_code == 404, (
+            f"{case.out_of_scope} (out of jurisdiction) got {response.status_code}"
+        )
     if case.allowed:
         response = _request(client, case, world, getattr(world.people, case.allowed))
         assert response.status_code in case.ok_status, f"{case.allowed} (allowed) got {response.status_code}"

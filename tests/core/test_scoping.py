@@ -51,7 +51,9 @@ def test_several_memberships_widen_the_scope(people, orgs):
     from flameblue.org.models import Membership, Role
 
     Membership.objects.create(
-        person=people.qiaocheng.person, organization=orgs.mengcheng_gov, role=Role.objects.get(code="government_leader")
+        person=people.qiaocheng.person,
+        organization=orgs.mengcheng_gov,
+        role=Role.objects.get(code="government_leader"),
     )
     people.qiaocheng.refresh_from_db()
     visible = Organization.objects.visible_to(people.qiaocheng)

@@ -35,7 +35,9 @@ def kind(tmp_path):
 
 
 def test_builtin_template_renders_context(kind):
-    assert "通知书：亳州万达广场" in _text(documents.render_document("test.notice", {"unit_name": "亳州万达广场"}))
+    assert "通知书：亳州万达广场" in _text(
+        documents.render_document("test.notice", {"unit_name": "亳州万达广场"})
+    )
 
 
 def test_replacement_template_is_used_and_audited(kind, people):
@@ -56,4 +58,6 @@ def test_broken_template_is_refused_and_old_one_kept(kind, people):
 
 def test_non_docx_upload_is_refused(kind, people):
     with pytest.raises(ValidationError):
-        documents.template_replace("test.notice", SimpleUploadedFile("x.docx", b"<html></html>"), by=people.detachment)
+        documents.template_replace(
+            "test.notice", SimpleUploadedFile("x.docx", b"<html></html>"), by=people.detachment
+        )

@@ -22,7 +22,9 @@ def _jpeg_with_gps() -> bytes:
 
 
 def test_html_named_jpg_is_refused(orgs):
-    fake = SimpleUploadedFile("photo.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    fake = SimpleUploadedFile(
+        "photo.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"
+    )
     with pytest.raises(ValidationError) as err:
         store_upload(fake, owner=orgs.school)
     assert "不是允许的类型" in err.value.messages[0]

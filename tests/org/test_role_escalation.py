@@ -9,13 +9,18 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 def test_admin_cannot_grant_an_action_they_do_not_hold(people):
     with pytest.raises(DomainError) as err:
-        role_create(by=people.detachment, data={"code": "sneaky", "name": "越权角色", "actions": ["core.auditevent.view"]})
+        role_create(
+            by=people.detachment,
+            data={"code": "sneaky", "name": "越权角色", "actions": ["core.auditevent.view"]},
+        )
     assert "core.auditevent.view" in err.value.message
     assert not Role.objects.filter(code="sneaky").exists()
 
 
 def test_admin_can_create_role_within_own_actions(people):
-    role = role_create(by=people.detachment, data={"code": "viewer", "name": "只读", "actions": ["org.person.view"]})
+    role = role_create(
+        by=people.detachment, data={"code": "viewer", "name": "只读", "actions": ["org.person.view"]}
+    )
     assert role.actions == ["org.person.view"]
 
 
@@ -35,13 +40,19 @@ def test_detachment_admin_cannot_make_someone_an_auditor(people, orgs):
     with pytest.raises(DomainError):
         membership_create(
             by=people.detachment,
-            data={"person": person, "organization": orgs.detachment, "role": Role.objects.get(code="auditor")},
+            data={
+                "person": person,
+                "organization": orgs.detachment,
+                "role": Role.objects.get(code="auditor"),
+            },
         )
     assert not person.memberships.exists()
 
 
 def test_system_admin_configures_roles_for_others_but_not_their_own(people):
-    role = role_create(by=people.sysadmin, data={"code": "clerk", "name": "文书", "actions": ["units.*.view"]})
+    role = role_create(
+        by=people.sysadmin, data={"code": "clerk", "name": "文书", "actions": ["units.*.view"]}
+    )
     assert role.actions == ["units.*.view"]
     own = Role.objects.get(code="system_admin")
     with pytest.raises(DomainError):

@@ -44,7 +44,9 @@ def exception_handler(exc, context):
         if request is not None and request.user.is_authenticated:
             from flameblue.core import audit
 
-            audit.record(audit.AuditAction.DENIED, by=request.user, object_type="api", object_repr=request.path[:300])
+            audit.record(
+                audit.AuditAction.DENIED, by=request.user, object_type="api", object_repr=request.path[:300]
+            )
     return response
 
 
@@ -54,7 +56,9 @@ class ScopedPermission:
     def has_permission(self, request, view) -> bool:
         if not request.user or not request.user.is_authenticated:
             return False
-        action = getattr(view, "scoped_actions", {}).get(view.action) or ACTION_FOR_METHOD.get(request.method, "view")
+        action = getattr(view, "scoped_actions", {}).get(view.action) or ACTION_FOR_METHOD.get(
+            request.method, "view"
+        )
         return has_action(request.user, view.queryset.model, action)
 
     def has_object_permission(self, request, view, obj) -> bool:

@@ -32,6 +32,7 @@ def recorded_as(action: str, *, reason: str = "") -> Iterator[None]:
     finally:
         _override.reset(token)
 
+
 #: Fields never written to the audit trail in clear (ciphertexts, digests, password hashes).
 SECRET_FIELDS = {"password", "id_number_encrypted", "id_number_digest"}
 
@@ -83,7 +84,10 @@ def record(
     info = current_request_info()
     override = _override.get()
     if override is not None and action in _OVERRIDABLE:
-        action, reason = override[0], (f"{override[1]}；{reason}" if reason and override[1] else override[1] or reason)
+        action, reason = (
+            override[0],
+            (f"{override[1]}；{reason}" if reason and override[1] else override[1] or reason),
+        )
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)

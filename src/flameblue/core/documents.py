@@ -89,5 +89,10 @@ def template_replace(code: str, upload: Any, *, by: Any) -> DocumentTemplate:
     template = DocumentTemplate.objects.create(
         code=code, version=version, storage_name=storage_name, sha256=digest, uploaded_by=by, is_active=True
     )
-    audit.record(audit.AuditAction.UPDATE, by=by, obj=template, changes={"template": [latest and latest.version, version]})
+    audit.record(
+        audit.AuditAction.UPDATE,
+        by=by,
+        obj=template,
+        changes={"template": [latest and latest.version, version]},
+    )
     return template

@@ -25,7 +25,10 @@ def download(request, pk: int):
         raise Http404
     inline = stored.content_type.startswith("image/")
     response = FileResponse(
-        path.open("rb"), content_type=stored.content_type, as_attachment=not inline, filename=stored.original_name
+        path.open("rb"),
+        content_type=stored.content_type,
+        as_attachment=not inline,
+        filename=stored.original_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"

@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from flameblue.core.request_context import RequestInfo, set_request_info
 
@@ -99,7 +100,7 @@ class TwoFactorRequiredMiddleware:
 
             if needs_second_factor(user, request.session):
                 if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": "需要完成双因素验证。"}, status=403)
+                    return JsonResponse({"detail": gettext("需要完成双因素验证。")}, status=403)
                 return redirect(
                     f"{reverse('twofactor-verify')}?{urlencode({'next': request.get_full_path()})}"
                 )

@@ -38,7 +38,13 @@ MENU: list[MenuItem] = [
         _("利益冲突申报"), "inspections:conflict-list", "inspections.ConflictDeclaration", group=_("业务")
     ),
     MenuItem(_("火灾隐患"), "hazards:hazard-list", "hazards.Hazard", group=_("业务")),
-    MenuItem(_("本单位隐患整改"), "hazards:my-unit-hazards", "hazards.Hazard", action="report_completion", group=_("业务")),
+    MenuItem(
+        _("本单位隐患整改"),
+        "hazards:my-unit-hazards",
+        "hazards.Hazard",
+        action="report_completion",
+        group=_("业务"),
+    ),
     MenuItem(_("举报投诉"), "hazards:tip-list", "hazards.Tip", group=_("业务")),
     MenuItem(_("挂牌督办"), "hazards:supervision-list", "hazards.SupervisionCase", group=_("业务")),
     MenuItem(_("角色"), "org:role-list", "org.Role", group=_("系统")),

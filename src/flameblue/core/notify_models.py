@@ -17,7 +17,10 @@ class Notification(models.Model):
     ``dedupe_key`` makes sending idempotent: the same event never lands twice in one inbox."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("接收人")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("接收人"),
     )
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     subject = models.CharField(_("标题"), max_length=200)
@@ -37,7 +40,9 @@ class Notification(models.Model):
         verbose_name_plural = _("站内通知")
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "dedupe_key"], condition=~models.Q(dedupe_key=""), name="notification_dedupe"
+                fields=["recipient", "dedupe_key"],
+                condition=~models.Q(dedupe_key=""),
+                name="notification_dedupe",
             )
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]

@@ -69,10 +69,10 @@ class ScopeSpec:
         if self.global_:
             return Q()
         q = Q()
-        if scope.unit_id is not None:
-            if self.unit is not None:
-                return Q(**{self.unit: scope.unit_id})
-            # A unit's staff see models without a unit dimension only within the unit's region.
+        # A unit's staff see their own unit's records; models without a unit dimension only within the
+        # unit's region (below).
+        if scope.unit_id is not None and self.unit is not None:
+            return Q(**{self.unit: scope.unit_id})
         if scope.region_prefix and self.region is not None:
             low, high = code_range(scope.region_prefix)
             q &= Q(**{f"{self.region}__gte": low, f"{self.region}__lt": high})
@@ -125,7 +125,9 @@ class ScopedQuerySet(models.QuerySet):
         scopes = user_scopes(user, self.model, action)
         if not scopes:
             return self.none()
-        if spec.global_ or any(s.region_prefix is None and s.unit_id is None and s.industry is None for s in scopes):
+        if spec.global_ or any(
+            s.region_prefix is None and s.unit_id is None and s.industry is None for s in scopes
+        ):
             return self.all()
         combined = Q(pk__in=[])
         for scope in scopes:

@@ -44,7 +44,8 @@ def _reencode(data: bytes, fmt: str) -> tuple[bytes, int, int]:
             width, height = probe.size
             if width * height > MAX_PIXELS:
                 raise ValidationError(
-                    _("图片像素过大（%(w)d×%(h)d），上限为 4000 万像素。") % {"w": width, "h": height}, code="pixels"
+                    _("图片像素过大（%(w)d×%(h)d），上限为 4000 万像素。") % {"w": width, "h": height},
+                    code="pixels",
                 )
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
@@ -72,15 +73,20 @@ def store_upload(
     size = getattr(upload, "size", None)
     limit = settings.UPLOAD_MAX_BYTES
     if size is not None and size > limit:
-        raise ValidationError(_("文件“%(name)s”超过 %(mb)d MB 上限。") % {"name": name, "mb": limit // 1048576}, code="size")
+        raise ValidationError(
+            _("文件“%(name)s”超过 %(mb)d MB 上限。") % {"name": name, "mb": limit // 1048576}, code="size"
+        )
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise ValidationError(_("文件“%(name)s”超过 %(mb)d MB 上限。") % {"name": name, "mb": limit // 1048576}, code="size")
+        raise ValidationError(
+            _("文件“%(name)s”超过 %(mb)d MB 上限。") % {"name": name, "mb": limit // 1048576}, code="size"
+        )
     fmt = _sniff(data[:16])
     if fmt is None or (fmt == "PDF" and not allow_pdf):
         allowed = "JPEG、PNG、PDF" if allow_pdf else "JPEG、PNG"
         raise ValidationError(
-            _("文件“%(name)s”的内容不是允许的类型（只接受 %(allowed)s）。") % {"name": name, "allowed": allowed},
+            _("文件“%(name)s”的内容不是允许的类型（只接受 %(allowed)s）。")
+            % {"name": name, "allowed": allowed},
             code="type",
         )
     width = height = None

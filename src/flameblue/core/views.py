@@ -36,7 +36,9 @@ def is_htmx(request) -> bool:
 
 
 def deny(request, message: str = "") -> PermissionDenied:
-    audit.record(audit.AuditAction.DENIED, by=request.user, object_type="page", object_repr=request.path[:300])
+    audit.record(
+        audit.AuditAction.DENIED, by=request.user, object_type="page", object_repr=request.path[:300]
+    )
     return PermissionDenied(message or _("您没有执行此操作的权限。"))
 
 

@@ -26,19 +26,35 @@ def build_region_rows(dist_dir: Path, province_code: str) -> list[dict[str, str]
     rows: list[dict[str, str]] = []
     for row in _read(dist_dir / "provinces.csv"):
         if row["code"] == province_code:
-            rows.append({"code": row["code"], "name": row["name"], "level": RegionLevel.PROVINCE, "parent": ""})
+            rows.append(
+                {"code": row["code"], "name": row["name"], "level": RegionLevel.PROVINCE, "parent": ""}
+            )
     if not rows:
         raise ValueError(f"province {province_code} not found in {dist_dir}")
     for row in _read(dist_dir / "cities.csv"):
         if row["provinceCode"] == province_code:
-            rows.append({"code": row["code"], "name": row["name"], "level": RegionLevel.CITY, "parent": province_code})
+            rows.append(
+                {"code": row["code"], "name": row["name"], "level": RegionLevel.CITY, "parent": province_code}
+            )
     for row in _read(dist_dir / "areas.csv"):
         if row["provinceCode"] == province_code:
-            rows.append({"code": row["code"], "name": row["name"], "level": RegionLevel.COUNTY, "parent": row["cityCode"]})
+            rows.append(
+                {
+                    "code": row["code"],
+                    "name": row["name"],
+                    "level": RegionLevel.COUNTY,
+                    "parent": row["cityCode"],
+                }
+            )
     for row in _read(dist_dir / "streets.csv"):
         if row["provinceCode"] == province_code:
             rows.append(
-                {"code": row["code"], "name": row["name"], "level": RegionLevel.TOWNSHIP, "parent": row["areaCode"]}
+                {
+                    "code": row["code"],
+                    "name": row["name"],
+                    "level": RegionLevel.TOWNSHIP,
+                    "parent": row["areaCode"],
+                }
             )
     rows.sort(key=lambda r: r["code"])
     return rows
@@ -67,9 +83,13 @@ def load_regions(region_model=None, path: Path = DATA_FILE) -> tuple[int, int]:
         parent = row["parent"] or None
         current = existing.get(row["code"])
         if current is None:
-            region_model.objects.create(code=row["code"], name=row["name"], level=row["level"], parent_id=parent)
+            region_model.objects.create(
+                code=row["code"], name=row["name"], level=row["level"], parent_id=parent
+            )
             created += 1
         elif (current.name, current.level, current.parent_id) != (row["name"], row["level"], parent):
-            region_model.objects.filter(code=row["code"]).update(name=row["name"], level=row["level"], parent_id=parent)
+            region_model.objects.filter(code=row["code"]).update(
+                name=row["name"], level=row["level"], parent_id=parent
+            )
             updated += 1
     return created, updated

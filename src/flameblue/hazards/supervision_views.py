@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views import generic
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
@@ -168,7 +169,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             minutes=f.cleaned_data["minutes"],
             at=f.cleaned_data["at"],
         ),  # fmt: skip
-        "集体讨论已记录。",
+        gettext_noop("集体讨论已记录。"),
     ),
     "panel": (
         PanelForm,
@@ -180,7 +181,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             votes_for=f.cleaned_data["votes_for"],
             votes_against=f.cleaned_data["votes_against"],
         ),  # fmt: skip
-        "专家组论证已记录。",
+        gettext_noop("专家组论证已记录。"),
     ),
     "conclude": (
         ConcludeForm,
@@ -193,7 +194,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             proposed_measures=f.cleaned_data["proposed_measures"],
             proposed_deadline=f.cleaned_data["proposed_deadline"],
         ),  # fmt: skip
-        "判定结论已保存。",
+        gettext_noop("判定结论已保存。"),
     ),
 }
 
@@ -321,26 +322,26 @@ CASE_STEPS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
             case=case, government=f.cleaned_data["government"], by=user
         ),
         "change",
-        "已提请挂牌督办，等待政府决定。",
+        gettext_noop("已提请挂牌督办，等待政府决定。"),
     ),
-    "decide": (CaseDecideForm, _decide, "decide", "挂牌决定已保存。"),
+    "decide": (CaseDecideForm, _decide, "decide", gettext_noop("挂牌决定已保存。")),
     "report": (
         CaseReportForm,
         lambda case, f, user: sup.case_report(case=case, content=f.cleaned_data["content"], by=user),
         "view",
-        "督办报告已报送。",
+        gettext_noop("督办报告已报送。"),
     ),
     "delist": (
         CaseDelistForm,
         lambda case, f, user: sup.case_delist(case=case, by=user),
         "view",
-        "已摘牌销案。",
+        gettext_noop("已摘牌销案。"),
     ),
     "public": (
         CasePublicForm,
         lambda case, f, user: sup.case_set_public(case=case, public=f.cleaned_data["is_public"], by=user),
         "change",
-        "公开设置已保存。",
+        gettext_noop("公开设置已保存。"),
     ),
 }
 

@@ -54,7 +54,9 @@ urlpatterns += [
     ),
     path("determinations/<int:pk>/panel/", sv.determination_step_view("panel"), name="determination-panel"),
     path(
-        "determinations/<int:pk>/conclude/", sv.determination_step_view("conclude"), name="determination-conclude"
+        "determinations/<int:pk>/conclude/",
+        sv.determination_step_view("conclude"),
+        name="determination-conclude",
     ),
     path("supervision/", sv.SupervisionListView.as_view(), name="supervision-list"),
     path("supervision/government/", sv.GovernmentSupervisionView.as_view(), name="government-supervision"),

@@ -48,12 +48,24 @@ class Organization(TrackedModel):
     name = models.CharField(_("名称"), max_length=120)
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
     kind = models.CharField(_("类型"), max_length=20, choices=OrgKind.choices, db_index=True)
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="organizations", verbose_name=_("所在区划"))
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="organizations", verbose_name=_("所在区划")
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("上级组织")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("上级组织"),
     )
     industry = models.ForeignKey(
-        Industry, null=True, blank=True, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("行业")
+        Industry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        verbose_name=_("行业"),
     )
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
@@ -121,7 +133,9 @@ class Role(TrackedModel):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if not isinstance(self.actions, list) or not all(isinstance(a, str) and a.count(".") == 2 for a in self.actions):
+        if not isinstance(self.actions, list) or not all(
+            isinstance(a, str) and a.count(".") == 2 for a in self.actions
+        ):
             raise ValidationError({"actions": _("操作须为形如 “org.person.view” 的字符串列表。")})
 
 
@@ -141,7 +155,9 @@ class Person(TrackedModel):
     title = models.CharField(_("职务"), max_length=60, blank=True)
     is_active = models.BooleanField(_("在职"), default=True)
 
-    scope_spec = ScopeSpec(region="organization__region_id", industry="organization__industry_id", unit="organization_id")
+    scope_spec = ScopeSpec(
+        region="organization__region_id", industry="organization__industry_id", unit="organization_id"
+    )
 
     class Meta:
         ordering = ["organization_id", "name"]
@@ -192,11 +208,15 @@ class Membership(TrackedModel):
     """任职: a person's role in an organization. A person may hold several (a brigade officer who also sits
     on a county committee). The organization decides the scope; the role decides the actions."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("人员"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("人员")
+    )
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("组织")
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("角色"))
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("角色")
+    )
     title = models.CharField(_("职务"), max_length=60, blank=True)
     start_date = models.DateField(_("起始日期"), null=True, blank=True)
     end_date = models.DateField(_("截止日期"), null=True, blank=True)
@@ -262,4 +282,3 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.person.name if self.person_id else self.username
-

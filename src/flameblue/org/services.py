@@ -38,7 +38,9 @@ def organization_create(*, by: Any, data: dict[str, Any]) -> Organization:
     return object_create(Organization, by=by, data=data)
 
 
-def organization_update(org: Organization, *, by: Any, data: dict[str, Any], expected_version: int | None = None):
+def organization_update(
+    org: Organization, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+):
     return object_update(org, by=by, data=data, expected_version=expected_version)
 
 
@@ -70,7 +72,9 @@ def person_create(*, by: Any, data: dict[str, Any], action: str = "add") -> Pers
 
 
 @transaction.atomic
-def person_update(person: Person, *, by: Any, data: dict[str, Any], expected_version: int | None = None) -> Person:
+def person_update(
+    person: Person, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+) -> Person:
     data, id_number = _split_id_number(data)
     if id_number is not None and id_number.strip().upper() != person.id_number:
         before_masked = person.id_number_masked
@@ -94,7 +98,9 @@ def person_reveal(person: Person, *, by: Any, reason: str) -> dict[str, str]:
     if len(reason) < 4:
         raise DomainError(_("请填写查看完整个人信息的事由（至少 4 个字）。"), field="reason")
     ensure_in_scope(person, by=by, action="reveal")
-    audit.record(audit.AuditAction.REVEAL, by=by, obj=person, reason=reason, changes={"fields": ["phone", "id_number"]})
+    audit.record(
+        audit.AuditAction.REVEAL, by=by, obj=person, reason=reason, changes={"fields": ["phone", "id_number"]}
+    )
     return {"phone": person.phone, "id_number": person.id_number}
 
 
@@ -206,10 +212,17 @@ def user_create(*, by: Any, username: str, password: str, person: Person | None 
 
 
 def _end_sessions(user: User) -> int:
+    """Delete the user's live sessions through the session engine, so a cached copy (cached_db sessions
+    on Redis) goes too. Sessions are stored in the database table with either engine."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     ended = 0
     for session in Session.objects.filter(expire_date__gte=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+            store(session_key=session.session_key).delete()
             ended += 1
     return ended
 

@@ -25,7 +25,7 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.demo.people import id_number as demo_id_number
 from flameblue.org.models import Organization, Person
 from flameblue.units.keyunits import judge
-from flameblue.units.models import Unit
+from flameblue.units.models import RiskTag, Unit
 from flameblue.units.selectors import active_rulesets, unit_attributes
 
 __all__ = ["seed"]
@@ -229,17 +229,64 @@ def _departments() -> dict[tuple[str, str], int]:
     return {(org.region_id, org.industry_id): org.pk for org in rows}
 
 
+#: The social units of the organization demo set (org/demo/bozhou.yaml) whose managers hold demo accounts:
+#: each becomes a registered unit with realistic attributes so those accounts have a unit to work on.
+NAMED_UNITS: dict[str, dict[str, Any]] = {
+    "亳州市第一中学": {"place_type_id": "school", "category": "school", "dormitory_beds": 1200,
+                      "building_area_m2": Decimal("42000"), "risk_tags": ["crowded"]},
+    "亳州市人民医院": {"place_type_id": "medical", "category": "hospital", "inpatient_beds": 1500,
+                      "building_area_m2": Decimal("98000"), "is_high_rise": True, "risk_tags": ["crowded", "high_rise"]},
+    "亳州万达广场": {"place_type_id": "mall", "category": "shop", "building_area_m2": Decimal("180000"),
+                    "sells_combustibles": True, "risk_tags": ["crowded", "large_complex", "underground"]},
+    "亳州花戏楼": {"place_type_id": "heritage", "category": "heritage_site", "heritage_level": "national",
+                  "building_area_m2": Decimal("3100"), "risk_tags": ["heritage", "landmark"]},
+    "涡阳县天静宫": {"place_type_id": "heritage", "category": "heritage_site", "heritage_level": "province",
+                    "building_area_m2": Decimal("6800"), "risk_tags": ["heritage"]},
+    "蒙城县人民医院": {"place_type_id": "medical", "category": "hospital", "inpatient_beds": 800,
+                      "building_area_m2": Decimal("56000"), "risk_tags": ["crowded"]},
+    "利辛县社会福利中心": {"place_type_id": "elderly_care", "category": "elderly_home", "elderly_beds": 260,
+                          "building_area_m2": Decimal("12000"), "risk_tags": ["elderly", "crowded"]},
+    "涡阳县乐都汇 KTV": {"place_type_id": "entertainment", "category": "entertainment",
+                        "building_area_m2": Decimal("1600"), "risk_tags": ["crowded"]},
+}  # fmt: skip
+
+
+def _seed_named_units(stdout) -> int:
+    """Register the organization demo's social units (idempotent: units that exist are left alone)."""
+    from flameblue.units.services import key_unit_confirm, unit_create
+
+    created = 0
+    orgs = Organization.objects.filter(
+        kind=OrgKind.SOCIAL_UNIT, name__in=list(NAMED_UNITS), unit__isnull=True
+    )
+    for org in orgs.order_by("pk"):
+        values = dict(NAMED_UNITS[org.name])
+        tags = values.pop("risk_tags")
+        manager = org.people.order_by("pk").first()
+        data = {"name": org.name, "region": org.region, "industry": org.industry, "address": org.address,
+                "risk_tags": list(RiskTag.objects.filter(code__in=tags)), "safety_manager": manager,
+                "responsible_person": manager, **values}  # fmt: skip
+        unit = unit_create(by=None, data=data)
+        if unit.key_unit_suggested:
+            key_unit_confirm(unit, by=None, reason="演示数据：按规则认定")
+        created += 1
+    if created:
+        stdout.write(f"units: 登记演示账号所属单位 {created} 个。\n")
+    return created
+
+
 @transaction.atomic
 def seed(stdout) -> dict[str, int]:
     """Create the demo units that are missing. Returns the counts created (``units``, ``key_units``,
     ``organizations``, ``people``) for seed-demo's single import audit event; ``{}`` when nothing was."""
+    named = _seed_named_units(stdout)
     existing = set(Unit.objects.values_list("region_id", "name"))
     used_codes = set(Unit.objects.exclude(credit_code="").values_list("credit_code", flat=True))
     used_ids = set(Person.objects.exclude(id_number_digest="").values_list("id_number_digest", flat=True))
     specs = [s for s in _specs() if (s.region_id, s.name) not in existing]
     if not specs:
         stdout.write("units: 演示单位已存在，未作改动。\n")
-        return {}
+        return {"named_units": named} if named else {}
     orgs_by_key = {(o.region_id, o.name): o for o in Organization.objects.filter(kind=OrgKind.SOCIAL_UNIT)}
     with_unit = set(Unit.objects.values_list("organization_id", flat=True))
     specs = [s for s in specs if getattr(orgs_by_key.get((s.region_id, s.name)), "pk", None) not in with_unit]
@@ -260,6 +307,7 @@ def seed(stdout) -> dict[str, int]:
     key = sum(u.is_key_unit for u in units)
     stdout.write(f"units: 新增演示单位 {len(units)} 个（重点单位 {key} 个）。\n")
     created = {
+        "named_units": named,
         "units": len(units),
         "key_units": key,
         "organizations": len(new_orgs),

@@ -99,6 +99,22 @@ def _attribute_rows(unit: Unit) -> list[tuple[str, str]]:
     return rows
 
 
+def _unit_work(unit: Unit, user: Any) -> dict[str, Any]:
+    """The unit's recent hazards and inspections, each through its own scope (the registry does not
+    depend on those apps: they are looked up by name)."""
+    from django.apps import apps
+
+    work: dict[str, Any] = {}
+    for key, label, related in (
+        ("unit_hazards", "hazards.Hazard", ("notice",)),
+        ("unit_inspections", "inspections.Inspection", ("inspector",)),
+    ):
+        model = apps.get_model(label)
+        if has_action(user, model, "view"):
+            work[key] = list(model.objects.visible_to(user, "view").filter(unit=unit).select_related(*related)[:20])
+    return work
+
+
 class UnitDetailView(ScopedDetailView):
     model = Unit
     template_name = "units/unit_detail.html"
@@ -137,6 +153,7 @@ class UnitDetailView(ScopedDetailView):
             ],
             attributes=_attribute_rows(unit),
             has_echarts=ECHARTS.exists(),
+            **_unit_work(unit, user),
         )
         context.setdefault("decision_form", KeyUnitDecisionForm(initial={"version": unit.version}))
         return context

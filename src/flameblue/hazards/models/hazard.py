@@ -19,13 +19,26 @@ class Hazard(TrackedModel):
     ``hazards/services.py``; each move leaves a :class:`HazardTransition`. Region and industry are copied
     from the unit when the hazard is found so that scoping is one indexed comparison on this table."""
 
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="hazards", verbose_name=_("单位"))
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="hazards", verbose_name=_("单位")
+    )
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇")
+    )
     industry = models.ForeignKey(
-        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("行业")
+        "org.Industry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("行业"),
     )
     brigade = models.ForeignKey(
-        "org.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "org.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("负责大队"),
     )
     location = models.CharField(_("隐患部位"), max_length=200, blank=True)
@@ -38,18 +51,33 @@ class Hazard(TrackedModel):
         _("状态"), max_length=20, choices=HazardStatus.choices, default=HazardStatus.FOUND, db_index=True
     )
     checklist_item = models.ForeignKey(
-        "inspections.ChecklistItem", null=True, blank=True, on_delete=models.PROTECT, related_name="hazards",
+        "inspections.ChecklistItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hazards",
         verbose_name=_("检查项"),
     )
     gb35181_element = models.CharField(_("GB 35181 判定要素"), max_length=20, blank=True)
     tip = models.ForeignKey(
-        "hazards.Tip", null=True, blank=True, on_delete=models.SET_NULL, related_name="hazards",
+        "hazards.Tip",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hazards",
         verbose_name=_("来源举报"),
     )
-    source_ref = models.CharField(_("来源编号"), max_length=80, blank=True, help_text=_("专项整治、安保任务等的编号"))
+    source_ref = models.CharField(
+        _("来源编号"), max_length=80, blank=True, help_text=_("专项整治、安保任务等的编号")
+    )
     responsible_party = models.CharField(_("整改责任方"), max_length=120, blank=True)
     responsible_person = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("整改责任人")
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("整改责任人"),
     )
     interim_measures = models.TextField(_("整改期间防范措施"), blank=True)
     rectification_measures = models.TextField(_("整改措施"), blank=True)
@@ -59,13 +87,21 @@ class Hazard(TrackedModel):
     )
     recheck_due = models.DateField(_("复查期限"), null=True, blank=True, db_index=True)
     notice = models.ForeignKey(
-        "hazards.Notice", null=True, blank=True, on_delete=models.PROTECT, related_name="hazards",
+        "hazards.Notice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hazards",
         verbose_name=_("整改通知书"),
     )
     corrected_on_spot = models.BooleanField(_("当场改正"), default=False)
     found_at = models.DateTimeField(_("发现时间"), default=timezone.now, db_index=True)
     found_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("发现人"),
     )
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
@@ -111,7 +147,9 @@ class HazardTransition(models.Model):
     from_status = models.CharField(_("原状态"), max_length=20, choices=HazardStatus.choices, blank=True)
     to_status = models.CharField(_("新状态"), max_length=20, choices=HazardStatus.choices)
     at = models.DateTimeField(_("时间"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField(_("说明"), blank=True)
     data = models.JSONField(_("数据"), default=dict, blank=True)
 

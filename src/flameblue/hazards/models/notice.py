@@ -22,7 +22,9 @@ class NoticeCounter(models.Model):
     last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["brigade", "year"], name="notice_counter_brigade_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["brigade", "year"], name="notice_counter_brigade_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.prefix}〔{self.year}〕{self.last_serial}"
@@ -32,17 +34,29 @@ class Notice(TrackedModel):
     """责令限期改正通知书: the notice a brigade serves on a unit ordering one or more hazards corrected by a
     deadline, numbered per brigade per year in the official style (e.g. 亳消限字〔2019〕第0001号)."""
 
-    brigade = models.ForeignKey("org.Organization", on_delete=models.PROTECT, related_name="notices", verbose_name=_("大队"))
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="notices", verbose_name=_("单位"))
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
-    industry = models.ForeignKey("org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    brigade = models.ForeignKey(
+        "org.Organization", on_delete=models.PROTECT, related_name="notices", verbose_name=_("大队")
+    )
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="notices", verbose_name=_("单位")
+    )
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇")
+    )
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("年度"))
     serial = models.PositiveIntegerField(_("序号"))
     number = models.CharField(_("文号"), max_length=60, unique=True)
     issued_at = models.DateTimeField(_("签发时间"), default=timezone.now)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     deadline = models.DateField(_("整改期限"))
-    status = models.CharField(_("状态"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.OPEN)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.OPEN
+    )
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(region="region_id", industry="industry_id", unit="unit__organization_id")
@@ -51,7 +65,9 @@ class Notice(TrackedModel):
         ordering = ["-year", "-serial"]
         verbose_name = _("责令限期改正通知书")
         verbose_name_plural = _("责令限期改正通知书")
-        constraints = [models.UniqueConstraint(fields=["brigade", "year", "serial"], name="notice_serial_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["brigade", "year", "serial"], name="notice_serial_unique")
+        ]
 
     def __str__(self) -> str:
         return self.number

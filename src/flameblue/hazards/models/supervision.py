@@ -43,7 +43,9 @@ class MajorHazardDetermination(TrackedModel):
     proposed_measures = models.TextField(_("整改措施建议"), blank=True)
     proposed_deadline = models.DateField(_("建议整改期限"), null=True, blank=True)
     decided_at = models.DateTimeField(_("判定时间"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(
@@ -67,19 +69,31 @@ class SupervisionCase(TrackedModel):
     hazard = models.OneToOneField("hazards.Hazard", on_delete=models.PROTECT, related_name="supervision_case")
     case_number = models.CharField(_("案件编号"), max_length=60, unique=True)
     region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+")
-    industry = models.ForeignKey("org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(
-        _("状态"), max_length=12, choices=SupervisionStatus.choices, default=SupervisionStatus.FILED, db_index=True
+        _("状态"),
+        max_length=12,
+        choices=SupervisionStatus.choices,
+        default=SupervisionStatus.FILED,
+        db_index=True,
     )
     filed_at = models.DateTimeField(_("立案时间"), default=timezone.now)
     requested_at = models.DateTimeField(_("提请挂牌时间"), null=True, blank=True)
     government = models.ForeignKey(
-        "org.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="supervision_cases",
+        "org.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supervision_cases",
         verbose_name=_("督办政府"),
     )
     decision_due = models.DateField(_("决定期限"), null=True, blank=True, db_index=True)
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     listing_document_number = models.CharField(_("挂牌督办文号"), max_length=80, blank=True)
     deadline = models.DateField(_("督办整改期限"), null=True, blank=True)
     report_interval_days = models.PositiveSmallIntegerField(_("督办报告周期（天）"), default=30)
@@ -106,11 +120,15 @@ class SupervisionReport(models.Model):
 
     case = models.ForeignKey(SupervisionCase, on_delete=models.CASCADE, related_name="reports")
     submitted_at = models.DateTimeField(_("报告时间"), default=timezone.now)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     content = models.TextField(_("进展情况"))
 
     objects = ScopedManager()
-    scope_spec = ScopeSpec(region="case__region_id", industry="case__industry_id", unit="case__hazard__unit__organization_id")
+    scope_spec = ScopeSpec(
+        region="case__region_id", industry="case__industry_id", unit="case__hazard__unit__organization_id"
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -18,9 +18,13 @@ class Tip(models.Model):
     becomes a hazard or is dismissed with a reason."""
 
     tracking_code = models.CharField(_("查询码"), max_length=16, unique=True)
-    category = models.CharField(_("类别"), max_length=30, choices=TipCategory.choices, default=TipCategory.OTHER)
+    category = models.CharField(
+        _("类别"), max_length=30, choices=TipCategory.choices, default=TipCategory.OTHER
+    )
     description = models.TextField(_("举报内容"))
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇")
+    )
     address = models.CharField(_("地址"), max_length=200)
     place_name = models.CharField(_("场所名称"), max_length=120, blank=True)
     phone = models.CharField(_("联系电话"), max_length=20, blank=True)
@@ -28,10 +32,16 @@ class Tip(models.Model):
     ip = models.GenericIPAddressField(null=True, blank=True)
     received_at = models.DateTimeField(_("受理时间"), default=timezone.now, db_index=True)
     check_due_at = models.DateTimeField(_("核查期限"), db_index=True)
-    status = models.CharField(_("状态"), max_length=12, choices=TipStatus.choices, default=TipStatus.RECEIVED, db_index=True)
+    status = models.CharField(
+        _("状态"), max_length=12, choices=TipStatus.choices, default=TipStatus.RECEIVED, db_index=True
+    )
     checked_at = models.DateTimeField(_("核查时间"), null=True, blank=True)
-    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="tips")
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="tips"
+    )
     dismissal_reason = models.TextField(_("不属实理由"), blank=True)
     public_reply = models.TextField(_("对外答复"), blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -70,7 +80,9 @@ class Escalation(models.Model):
         verbose_name = _("督促升级记录")
         verbose_name_plural = _("督促升级记录")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_type", "object_id", "level"], name="escalation_once")
+            models.UniqueConstraint(
+                fields=["kind", "object_type", "object_id", "level"], name="escalation_once"
+            )
         ]
 
     def __str__(self) -> str:

@@ -20,23 +20,44 @@ class Inspection(TrackedModel):
     it started with. A draft is saved as the inspector goes; ``client_uuid`` makes submitting twice create
     one inspection. ``context_type``/``context_id`` link campaign and event-security checks to their owner."""
 
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="inspections", verbose_name=_("被检查单位"))
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
-    industry = models.ForeignKey("org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="inspections", verbose_name=_("被检查单位")
+    )
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇")
+    )
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(_("检查类别"), max_length=20, choices=InspectionKind.choices, db_index=True)
     checklist = models.ForeignKey(
-        "inspections.Checklist", on_delete=models.PROTECT, related_name="inspections", verbose_name=_("检查表版本")
+        "inspections.Checklist",
+        on_delete=models.PROTECT,
+        related_name="inspections",
+        verbose_name=_("检查表版本"),
     )
     status = models.CharField(
-        _("状态"), max_length=10, choices=InspectionStatus.choices, default=InspectionStatus.DRAFT, db_index=True
+        _("状态"),
+        max_length=10,
+        choices=InspectionStatus.choices,
+        default=InspectionStatus.DRAFT,
+        db_index=True,
     )
     client_uuid = models.UUIDField(_("客户端编号"), unique=True, null=True, blank=True)
     organization = models.ForeignKey(
-        "org.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="inspections_made",
+        "org.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections_made",
         verbose_name=_("检查单位"),
     )
     inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
         verbose_name=_("检查人"),
     )
     co_inspectors = models.CharField(_("同行检查人员"), max_length=200, blank=True)
@@ -49,13 +70,25 @@ class Inspection(TrackedModel):
     unit_signed_at = models.DateTimeField(_("单位签名时间"), null=True, blank=True)
     summary = models.TextField(_("检查情况"), blank=True)
     plan_item = models.ForeignKey(
-        "inspections.InspectionPlanItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections"
+        "inspections.InspectionPlanItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
     )
     draw_assignment = models.ForeignKey(
-        "inspections.DrawAssignment", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections"
+        "inspections.DrawAssignment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
     )
     recheck_of = models.ForeignKey(
-        "hazards.Hazard", null=True, blank=True, on_delete=models.SET_NULL, related_name="rechecks",
+        "hazards.Hazard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rechecks",
         verbose_name=_("复查的隐患"),
     )
     context_type = models.CharField(_("关联任务类型"), max_length=40, blank=True)
@@ -92,7 +125,9 @@ class InspectionAnswer(models.Model):
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(
-        region="inspection__region_id", industry="inspection__industry_id", unit="inspection__unit__organization_id"
+        region="inspection__region_id",
+        industry="inspection__industry_id",
+        unit="inspection__unit__organization_id",
     )
 
     class Meta:
@@ -121,14 +156,18 @@ class Finding(models.Model):
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(
-        region="inspection__region_id", industry="inspection__industry_id", unit="inspection__unit__organization_id"
+        region="inspection__region_id",
+        industry="inspection__industry_id",
+        unit="inspection__unit__organization_id",
     )
 
     class Meta:
         ordering = ["inspection_id", "id"]
         verbose_name = _("检查发现")
         verbose_name_plural = _("检查发现")
-        constraints = [models.UniqueConstraint(fields=["hazard"], condition=~Q(hazard=None), name="finding_hazard_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["hazard"], condition=~Q(hazard=None), name="finding_hazard_once")
+        ]
 
     def __str__(self) -> str:
         return self.description[:40]

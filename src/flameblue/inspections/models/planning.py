@@ -9,7 +9,14 @@ from flameblue.core.models import TrackedModel
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.inspections.choices import DrawStatus
 
-__all__ = ["ConflictDeclaration", "Draw", "DrawAssignment", "InspectionPlan", "InspectionPlanItem", "SupervisionDue"]
+__all__ = [
+    "ConflictDeclaration",
+    "Draw",
+    "DrawAssignment",
+    "InspectionPlan",
+    "InspectionPlanItem",
+    "SupervisionDue",
+]
 
 
 class SupervisionDue(models.Model):
@@ -19,7 +26,9 @@ class SupervisionDue(models.Model):
 
     unit = models.OneToOneField("units.Unit", on_delete=models.CASCADE, related_name="supervision_due")
     region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+")
-    industry = models.ForeignKey("org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     cycle_days = models.PositiveIntegerField(_("检查周期（天）"), null=True, blank=True)
     basis = models.CharField(_("依据"), max_length=120, blank=True)
     rules_version = models.CharField(_("规则版本"), max_length=40, blank=True)
@@ -35,6 +44,9 @@ class SupervisionDue(models.Model):
         verbose_name = _("监督检查周期")
         verbose_name_plural = _("监督检查周期")
         indexes = [models.Index(fields=["region", "next_due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.next_due_on}"
 
 
 class InspectionPlan(TrackedModel):
@@ -63,7 +75,9 @@ class InspectionPlanItem(models.Model):
     plan = models.ForeignKey(InspectionPlan, on_delete=models.CASCADE, related_name="items")
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="plan_items")
     planned_on = models.DateField(_("计划日期"))
-    inspectors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="planned_inspections")
+    inspectors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="planned_inspections"
+    )
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(region="plan__region_id")
@@ -71,6 +85,9 @@ class InspectionPlanItem(models.Model):
     class Meta:
         ordering = ["planned_on", "id"]
         constraints = [models.UniqueConstraint(fields=["plan", "unit"], name="plan_unit_once")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.planned_on}"
 
 
 class Draw(TrackedModel):
@@ -89,7 +106,9 @@ class Draw(TrackedModel):
     seed = models.CharField(_("随机种子"), max_length=64, blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=DrawStatus.choices, default=DrawStatus.DRAFT)
     drawn_at = models.DateTimeField(_("抽取时间"), null=True, blank=True)
-    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
 
     scope_spec = ScopeSpec(region="region_id")
@@ -119,6 +138,9 @@ class DrawAssignment(models.Model):
     class Meta:
         ordering = ["draw_id", "order"]
         constraints = [models.UniqueConstraint(fields=["draw", "unit"], name="draw_unit_once")]
+
+    def __str__(self) -> str:
+        return f"{self.draw_id}#{self.order} {self.unit}"
 
 
 class ConflictDeclaration(TrackedModel):

