@@ -111,7 +111,9 @@ def _unit_work(unit: Unit, user: Any) -> dict[str, Any]:
     ):
         model = apps.get_model(label)
         if has_action(user, model, "view"):
-            work[key] = list(model.objects.visible_to(user, "view").filter(unit=unit).select_related(*related)[:20])
+            work[key] = list(
+                model.objects.visible_to(user, "view").filter(unit=unit).select_related(*related)[:20]
+            )
     return work
 
 
