@@ -207,10 +207,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Demo accounts' password (seed-demo).
 DEMO_PASSWORD = env_str("FLAMEBLUE_DEMO_PASSWORD", "Huoyan#Lan2026")
 
+API_TOKEN_HOURS = env_int("API_TOKEN_HOURS", 12)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "flameblue.org.api_auth.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -65,3 +65,16 @@ def test_the_case_list_is_scoped(login, people, orgs, units):
     listed_case(units.mall, people.qiaocheng, orgs.city_gov, people.city_leader, today=TODAY)
     assert login(people.qiaocheng).get("/api/v1/supervision-cases/").json()["count"] == 1
     assert login(people.mengcheng).get("/api/v1/supervision-cases/").json()["count"] == 0
+
+
+def test_deciding_a_case_twice_is_a_409_state_conflict(login, people, orgs, units):
+    case = listed_case(units.mall, people.qiaocheng, orgs.city_gov, people.city_leader, today=TODAY)
+    body = {
+        "listed": True,
+        "document_number": "亳政督〔2026〕2号",
+        "deadline": (TODAY + dt.timedelta(days=30)).isoformat(),
+    }
+    answer = _post(login(people.city_leader), f"/api/v1/supervision-cases/{case.pk}/decide/", body)
+    assert answer.status_code == 409 and answer.json()["code"] == "state"
+    case.refresh_from_db()
+    assert case.listing_document_number == "亳政督〔2026〕1号"

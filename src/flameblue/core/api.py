@@ -26,8 +26,9 @@ ACTION_FOR_METHOD = {
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, ConcurrencyError):
-        return Response({"detail": exc.message, "code": "stale"}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, DomainError) and exc.conflict:
+        code = "stale" if isinstance(exc, ConcurrencyError) else "state"
+        return Response({"detail": exc.message, "code": code}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, OutOfScope):
         exc = Http404(exc.message)
     elif isinstance(exc, PermissionDeniedError):

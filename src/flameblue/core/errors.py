@@ -8,7 +8,10 @@ __all__ = ["ConcurrencyError", "DomainError", "OutOfScope", "PermissionDeniedErr
 
 
 class DomainError(Exception):
-    """A business rule refused the operation; ``message`` is shown to the user as is."""
+    """A business rule refused the operation; ``message`` is shown to the user as is. Subclasses that
+    mean "the record is no longer in a state that allows this" set ``conflict`` and the API answers 409."""
+
+    conflict = False
 
     def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
@@ -18,6 +21,8 @@ class DomainError(Exception):
 
 class ConcurrencyError(DomainError):
     """Someone else changed the record since the user loaded it."""
+
+    conflict = True
 
 
 class OutOfScope(DomainError):

@@ -56,7 +56,9 @@ DECIDE = "decide"
 
 
 class IllegalCaseMove(DomainError):
-    """The case's current status does not allow this step."""
+    """The case's current status does not allow this step (the API answers 409)."""
+
+    conflict = True
 
 
 def _rules() -> dict[str, Any]:

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _l
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -28,6 +27,7 @@ from flameblue.core import audit
 from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
 from flameblue.core.errors import DomainError
 from flameblue.org import services
+from flameblue.org.api_auth import fresh_token
 from flameblue.org.filters import MembershipFilter, OrganizationFilter, PersonFilter, RegionFilter
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
 from flameblue.org.serializers import (
@@ -244,7 +244,7 @@ class ObtainTokenView(APIView):
             # Wrong password, unknown or disabled account: one answer, so none of them is revealed.
             raise exceptions.ValidationError({"non_field_errors": [_("用户名或密码错误。")]})
         _check_second_factor(user, payload.validated_data.get("otp_token", ""))
-        token, _created = Token.objects.get_or_create(user=user)
+        token = fresh_token(user)
         _token_login_succeeded(user)
         return Response(TokenSerializer({"token": token.key}).data)
 
