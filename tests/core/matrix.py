@@ -35,3 +35,7 @@ CASES = [
     ),
     Case("core:audit-export", allowed="auditor", no_permission="qiaocheng"),
 ]
+
+CASES += [
+    Case("core:lookup", kwargs=lambda w: {"name": "organization"}, allowed="qiaocheng", no_permission="auditor"),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from flameblue.core import audit_views, dashboard, files_views, inbox_views
+from flameblue.core import audit_views, dashboard, files_views, inbox_views, lookups
 
 app_name = "core"
 urlpatterns = [
@@ -10,5 +10,6 @@ urlpatterns = [
     path("audit/export/", audit_views.AuditExportView.as_view(), name="audit-export"),
     path("audit/<int:pk>/", audit_views.AuditDetailView.as_view(), name="audit-detail"),
     path("inbox/", inbox_views.InboxView.as_view(), name="inbox"),
+    path("lookup/<slug:name>/", lookups.lookup_view, name="lookup"),
     path("files/<int:pk>/", files_views.download, name="file-download"),
 ]

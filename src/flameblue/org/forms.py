@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.dashboard import HOMES
+from flameblue.core.lookups import RemoteSelect
 from flameblue.geo.models import Region
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
 from flameblue.org.validators import validate_id_number
@@ -86,7 +87,7 @@ class OrganizationForm(ServiceModelForm):
             "phone",
             "is_active",
         ]
-        widgets = {"parent": forms.Select(attrs=TOMSELECT), "industry": forms.Select(attrs=TOMSELECT)}
+        widgets = {"parent": RemoteSelect("organization"), "industry": forms.Select(attrs=TOMSELECT)}
 
     def limit_choices(self) -> None:
         self.fields["region"].queryset = Region.objects.visible_to(self.user)
@@ -106,7 +107,7 @@ class PersonForm(ServiceModelForm):
     class Meta:
         model = Person
         fields = ["name", "gender", "phone", "id_number", "organization", "title", "is_active"]
-        widgets = {"organization": forms.Select(attrs=TOMSELECT)}
+        widgets = {"organization": RemoteSelect("organization")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,8 +147,8 @@ class MembershipForm(ServiceModelForm):
         model = Membership
         fields = ["person", "organization", "role", "title", "start_date", "end_date", "is_active"]
         widgets = {
-            "person": forms.Select(attrs=TOMSELECT),
-            "organization": forms.Select(attrs=TOMSELECT),
+            "person": RemoteSelect("person"),
+            "organization": RemoteSelect("organization"),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
@@ -204,7 +205,10 @@ class RoleForm(ServiceModelForm):
 class UserCreateForm(ScopedFormMixin, forms.Form):
     username = forms.CharField(label=_("用户名"), max_length=150)
     person = forms.ModelChoiceField(
-        label=_("人员"), queryset=Person.objects.none(), required=False, widget=forms.Select(attrs=TOMSELECT)
+        label=_("人员"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=RemoteSelect("person-no-account"),
     )
     password = forms.CharField(
         label=_("初始密码"), widget=forms.PasswordInput(render_value=True), strip=False

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.lookups import RemoteSelect
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
@@ -88,9 +89,9 @@ class UnitForm(forms.ModelForm):
         people = people.select_related("organization").order_by("organization__name", "name", "pk")
         for name in PEOPLE_FIELDS:
             field = self.fields[name]
+            field.widget = RemoteSelect("unit-person")  # thousands of people: searched on the server
             field.queryset = people
             field.label_from_instance = lambda p: f"{p.name}（{p.organization.name}）"
-            field.widget.attrs["class"] = "js-tomselect"
             field.help_text = _("选择已登记人员，或在下方填写新人员。")
             label = field.label
             self.fields[f"{name}_name"] = forms.CharField(

@@ -17,6 +17,22 @@
       if (el.tomselect) return;
       const options = { maxOptions: 500, allowEmptyOption: true, plugins: [] };
       if (el.multiple) options.plugins.push("remove_button");
+      // Large lists (organizations, people, units) are searched on the server: data-lookup-url.
+      const url = el.dataset.lookupUrl;
+      if (url) {
+        Object.assign(options, {
+          valueField: "value",
+          labelField: "text",
+          searchField: ["text"],
+          preload: "focus",
+          load: (query, callback) => {
+            fetch(`${url}?q=${encodeURIComponent(query)}`, { credentials: "same-origin" })
+              .then((response) => (response.ok ? response.json() : { results: [] }))
+              .then((data) => callback(data.results))
+              .catch(() => callback());
+          },
+        });
+      }
       // Tom Select fires a bubbling "change" on the original <select>, so htmx filter forms still reload.
       new window.TomSelect(el, options);
     });
