@@ -37,5 +37,7 @@ CASES = [
 ]
 
 CASES += [
-    Case("core:lookup", kwargs=lambda w: {"name": "organization"}, allowed="qiaocheng", no_permission="auditor"),
+    Case(
+        "core:lookup", kwargs=lambda w: {"name": "organization"}, allowed="qiaocheng", no_permission="auditor"
+    ),
 ]
