@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# One definition of hazard grades: checklists suggest the grades the hazards app records.
+from flameblue.hazards.choices import HazardGrade
+
 __all__ = ["ChecklistKind", "ChecklistStatus", "Comparison", "HazardGrade", "MeasurementKind", "PLACE_TYPES"]
 
 
@@ -20,12 +23,6 @@ class ChecklistStatus(models.TextChoices):
     DRAFT = "draft", _("草稿")
     PUBLISHED = "published", _("已发布")
     RETIRED = "retired", _("已停用")
-
-
-class HazardGrade(models.TextChoices):
-    GENERAL = "general", _("一般隐患")
-    PROMINENT = "prominent", _("突出隐患")
-    MAJOR = "major", _("重大隐患")
 
 
 class MeasurementKind(models.TextChoices):

@@ -5,16 +5,11 @@ NEW_ACTIONS = {"unit_manager": ["units.placetype.view", "units.risktag.view"]}
 
 
 def load(apps, schema_editor):
+    from flameblue.org.reference_data import grant_actions
     from flameblue.units.loader import load_key_unit_rulesets
 
     load_key_unit_rulesets(apps.get_model("units", "KeyUnitRuleSet"))
-    Role = apps.get_model("org", "Role")
-    for code, actions in NEW_ACTIONS.items():
-        for role in Role.objects.filter(code=code):
-            missing = [a for a in actions if a not in role.actions]
-            if missing:
-                role.actions = [*role.actions, *missing]
-                role.save(update_fields=["actions"])
+    grant_actions(apps.get_model("org", "Role"), NEW_ACTIONS)
 
 
 class Migration(migrations.Migration):

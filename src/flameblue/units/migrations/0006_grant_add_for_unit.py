@@ -11,13 +11,9 @@ ACTIONS = {
 
 
 def grant(apps, schema_editor):
-    role_model = apps.get_model("org", "Role")
-    for code, actions in ACTIONS.items():
-        for role in role_model.objects.filter(code=code):
-            missing = [a for a in actions if a not in role.actions]
-            if missing:
-                role.actions = [*role.actions, *missing]
-                role.save(update_fields=["actions"])
+    from flameblue.org.reference_data import grant_actions
+
+    grant_actions(apps.get_model("org", "Role"), ACTIONS)
 
 
 class Migration(migrations.Migration):

@@ -10,15 +10,9 @@ ACTIONS = {
 
 
 def grant(apps, schema_editor):
-    role_model = apps.get_model("org", "Role")
-    for code, actions in ACTIONS.items():
-        role = role_model.objects.filter(code=code).first()
-        if role is None:
-            continue
-        missing = [a for a in actions if a not in role.actions]
-        if missing:
-            role.actions = [*role.actions, *missing]
-            role.save(update_fields=["actions"])
+    from flameblue.org.reference_data import grant_actions
+
+    grant_actions(apps.get_model("org", "Role"), ACTIONS)
 
 
 class Migration(migrations.Migration):
