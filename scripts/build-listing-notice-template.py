@@ -3,7 +3,7 @@
 
 The output, ``src/flameblue/hazards/documents/listing-notice.docx``, is committed; run this again after
 changing the layout. Placeholders are docxtpl (Jinja) tags; the context is built by
-``hazards.supervision_documents.listing_context``.
+``hazards.supervision.documents.listing_context``.
 Usage: .venv/bin/python scripts/build-listing-notice-template.py
 """
 

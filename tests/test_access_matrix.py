@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -24,13 +24,13 @@ EXEMPT = {
 
 
 def _matrix_modules():
-    for info in pkgutil.iter_modules(tests.__path__):
-        if info.ispkg:
-            try:
-                yield importlib.import_module(f"tests.{info.name}.matrix")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"tests.{info.name}.matrix":
-                    raise
+    """Every ``matrix.py`` of a test package at any depth (``tests/hazards/supervision/matrix.py``)."""
+    root = Path(tests.__file__).parent
+    for path in sorted(root.rglob("matrix.py")):
+        package = path.parent
+        if package == root or not (package / "__init__.py").exists():
+            continue  # tests/matrix.py holds the Case type, not cases
+        yield importlib.import_module(".".join(("tests", *path.relative_to(root).with_suffix("").parts)))
 
 
 def all_cases() -> list[Case]:

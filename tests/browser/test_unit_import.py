@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from flameblue.units.models import Unit
 from tests.factories import DEFAULT_PASSWORD
-from tests.unit_import.sheets import xlsx
+from tests.units.sheets.sheets import xlsx
 
 pytestmark = pytest.mark.browser
 

@@ -9,14 +9,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from flameblue.core.notify_models import Notification
-from flameblue.hazards import tips
 from flameblue.hazards.choices import EscalationKind as K
 from flameblue.hazards.models import Escalation, Hazard
 from flameblue.hazards.sweep import sweep
+from flameblue.hazards.tips import services as tips
 from flameblue.workdays.services import add_working_days
 from tests.hazards.lifecycle_helpers import completion_reported, rectifying
-from tests.hazards_tips.helpers import at, make_tip
-from tests.hazards_tips.sweep_helpers import levels, subjects
+from tests.hazards.sweep_helpers import levels, subjects
+from tests.hazards.tips.helpers import at, make_tip
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 

@@ -14,8 +14,8 @@ from flameblue.hazards.models import Escalation
 from flameblue.hazards.sweep import sweep
 from flameblue.workdays.services import add_working_days
 from tests.hazards.lifecycle_helpers import rectifying
-from tests.hazards_tips.helpers import at, make_tip
-from tests.hazards_tips.sweep_helpers import levels
+from tests.hazards.sweep_helpers import levels
+from tests.hazards.tips.helpers import at, make_tip
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

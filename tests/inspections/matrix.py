@@ -209,9 +209,9 @@ CASES += [
 
 
 def _planning_world(w) -> None:
-    from flameblue.inspections.conflicts import conflict_declare
-    from flameblue.inspections.draws import draw_create, draw_execute, draw_publish
-    from flameblue.inspections.planning import PlanEntry, plan_create, supervision_due_refresh
+    from flameblue.inspections.planning.conflicts import conflict_declare
+    from flameblue.inspections.planning.draws import draw_create, draw_execute, draw_publish
+    from flameblue.inspections.planning.services import PlanEntry, plan_create, supervision_due_refresh
     from flameblue.org.choices import OrgKind
     from tests.factories import org
     from tests.units.factories import make_unit

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from tests.factories import persona
 from tests.hazards.lifecycle_helpers import DAY, rectifying, report
-from tests.hazards.supervision_helpers import requested_case
-from tests.hazards_tips.helpers import GUJING, HUAXILOU, at, make_tip
+from tests.hazards.supervision.helpers import requested_case
+from tests.hazards.tips.helpers import GUJING, HUAXILOU, at, make_tip
 from tests.ui.dashboard_helpers import units_fixture  # noqa: F401 (the ``units`` fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

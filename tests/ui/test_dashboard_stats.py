@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.hazards.lifecycle_helpers import rectifying, report
-from tests.hazards.supervision_helpers import requested_case
-from tests.hazards_tips.helpers import make_tip
+from tests.hazards.supervision.helpers import requested_case
+from tests.hazards.tips.helpers import make_tip
 from tests.ui.dashboard_helpers import units_fixture  # noqa: F401 (the ``units`` fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

@@ -33,10 +33,10 @@ from flameblue.hazards.choices import (
 )
 from flameblue.hazards.models import Hazard, Notice, SupervisionCase, Tip
 from flameblue.hazards.selectors import my_unit_hazards
-from flameblue.hazards.supervision_selectors import government_cases
+from flameblue.hazards.supervision.selectors import government_cases
 from flameblue.inspections.choices import InspectionKind, InspectionStatus
-from flameblue.inspections.compliance import compliance_rates, obligations
 from flameblue.inspections.models import Inspection, InspectionPlanItem, SupervisionDue
+from flameblue.inspections.planning.compliance import compliance_rates, obligations
 from flameblue.inspections.unit_scope import in_region, units_within
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import outstanding_declarations

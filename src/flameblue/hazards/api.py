@@ -36,7 +36,7 @@ from flameblue.hazards.services import TRANSITION_ACTIONS, IllegalTransition
 __all__ = ["HazardViewSet", "NoticeViewSet", "register"]
 
 #: Modules of the other hazards areas that register their own viewsets when present.
-EXTENSIONS = ("flameblue.hazards.supervision_api", "flameblue.hazards.tips_api")
+EXTENSIONS = ("flameblue.hazards.supervision.api", "flameblue.hazards.tips.api")
 
 
 def _move(name: str, serializer: type, call):

@@ -54,7 +54,7 @@ class ChecklistViewSet(ScopedReadOnlyViewSet):
 
 def register(router) -> None:
     from flameblue.inspections.inspection_api import register as register_inspections
-    from flameblue.inspections.planning_api import register as register_planning
+    from flameblue.inspections.planning.api import register as register_planning
 
     router.register("checklists", ChecklistViewSet)
     register_inspections(router)

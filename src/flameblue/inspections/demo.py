@@ -149,7 +149,7 @@ class Builder:
 
 def _inspectors(brigades: dict[str, Organization], rng: random.Random) -> dict[str, list[User]]:
     """Each county brigade's inspectors: its existing accounts plus a few demo officers (no password)."""
-    from flameblue.inspections.planning import brigade_inspectors
+    from flameblue.inspections.planning.services import brigade_inspectors
 
     role = Role.objects.get(code="brigade_inspector")
     names = iter(INSPECTOR_NAMES)
@@ -187,7 +187,7 @@ def _conflicts(
 
 
 def _supervision(b: Builder, key_units: list[Unit], brigades: dict, team: dict) -> None:
-    from flameblue.inspections.planning import cycle_for
+    from flameblue.inspections.planning.services import cycle_for
 
     tags = _tags([u.pk for u in key_units])
     for unit in key_units:
@@ -210,7 +210,7 @@ def _tags(unit_ids: list[int]) -> dict[int, set[str]]:
 
 
 def _draws(b: Builder, brigades: dict, team: dict) -> int:
-    from flameblue.inspections.draws import draw_create, draw_execute, draw_publish, pool_units
+    from flameblue.inspections.planning.draws import draw_create, draw_execute, draw_publish, pool_units
 
     made = 0
     for county, days_ago in (("341602", 120), ("341622", 75)):
@@ -291,7 +291,7 @@ def _self_inspections(b: Builder, key_units: list[Unit], units: list[Unit]) -> N
 
 def _plan(brigades: dict, team: dict, today: dt.date) -> int:
     from flameblue.inspections.models import SupervisionDue
-    from flameblue.inspections.planning import plan_create, spread_over_days
+    from flameblue.inspections.planning.services import plan_create, spread_over_days
 
     brigade, inspectors = brigades.get("341602"), team.get("341602", [])
     if brigade is None or not inspectors:
@@ -308,7 +308,7 @@ def _plan(brigades: dict, team: dict, today: dt.date) -> int:
 
 
 def seed(stdout) -> dict[str, int]:
-    from flameblue.inspections.planning import supervision_due_refresh
+    from flameblue.inspections.planning.services import supervision_due_refresh
 
     if Inspection.objects.filter(client_uuid=MARKER).exists():
         return {}

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flameblue.hazards.determination import judge, load_standard
+from flameblue.hazards.supervision.determination import judge, load_standard
 from flameblue.inspections.choices import HazardGrade
 from flameblue.inspections.kinds import gb35181_categories
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, lock_task
 
-from flameblue.inspections.planning import supervision_due_refresh
+from flameblue.inspections.planning.services import supervision_due_refresh
 
 __all__ = ["refresh_supervision_due"]
 

@@ -233,7 +233,7 @@ class Unit(TrackedModel):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Excel import jobs (单位批量导入任务) — owned by the import/export work (units/importing.py, units/tasks.py).
+# Excel import jobs (单位批量导入任务) — owned by the import/export work (units/sheets/, units/tasks.py).
 # ---------------------------------------------------------------------------------------------------------
 
 

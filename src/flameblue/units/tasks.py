@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from huey.contrib.djhuey import db_task
 
-from flameblue.units.import_jobs import job_validate, run_apply
 from flameblue.units.models import UnitImportJob
+from flameblue.units.sheets.import_jobs import job_validate, run_apply
 
 __all__ = ["apply_import_job", "validate_import_job"]
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from flameblue.units import views
 
@@ -18,17 +18,5 @@ urlpatterns = [
     path("map/points/", views.UnitMapDataView.as_view(), name="unit-map-data"),
 ]
 
-# Import, export and QR-code pages (units/import_views.py) append their patterns below.
-
-from flameblue.units import import_views  # noqa: E402
-
-urlpatterns += [
-    path("import/", import_views.ImportUploadView.as_view(), name="import-upload"),
-    path("import/template/", import_views.ImportTemplateView.as_view(), name="import-template"),
-    path("import/<int:pk>/", import_views.ImportJobView.as_view(), name="import-job"),
-    path("import/<int:pk>/apply/", import_views.ImportApplyView.as_view(), name="import-apply"),
-    path("export/", import_views.UnitExportView.as_view(), name="unit-export"),
-    path("qr/", import_views.UnitQRSheetsView.as_view(), name="unit-qr-sheets"),
-    path("<int:pk>/qr/", import_views.UnitQRView.as_view(), name="unit-qr"),
-    path("<int:pk>/qr/sheet/", import_views.UnitQRSheetView.as_view(), name="unit-qr-sheet"),
-]
+# Import, export and QR-code pages: see sheets/urls.py.
+urlpatterns += [path("", include("flameblue.units.sheets.urls"))]

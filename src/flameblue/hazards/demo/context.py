@@ -19,8 +19,8 @@ from flameblue.hazards import services
 from flameblue.hazards.choices import HazardGrade, NoticeStatus
 from flameblue.hazards.demo.clock import Clock, Story, moment
 from flameblue.hazards.models import Hazard, Notice
-from flameblue.hazards.supervision_services import government_leaders
-from flameblue.inspections.planning import brigade_inspectors
+from flameblue.hazards.supervision.services import government_leaders
+from flameblue.inspections.planning.services import brigade_inspectors
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Organization, User
 from flameblue.units.models import Unit

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from flameblue.hazards import determination_services as det_services
-from flameblue.hazards import supervision_services as sup
 from flameblue.hazards.demo.clock import Story
 from flameblue.hazards.demo.context import CITY, Context, Plan
 from flameblue.hazards.models import Hazard, SupervisionCase
+from flameblue.hazards.supervision import determination_services as det_services
+from flameblue.hazards.supervision import services as sup
 
 __all__ = ["Listing", "listed_story"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flameblue.hazards import tips
 from flameblue.hazards.choices import URGENT_TIP_CATEGORIES, HazardSource, TipCategory
 from flameblue.hazards.demo.clock import Story
 from flameblue.hazards.demo.context import Context, Plan, lifecycle
+from flameblue.hazards.tips import services as tips
 from flameblue.units.models import Unit
 
 __all__ = ["tip_story"]

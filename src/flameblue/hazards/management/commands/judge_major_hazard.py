@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from flameblue.hazards.determination import DEFAULT_STANDARD, DeterminationError, judge
+from flameblue.hazards.supervision.determination import DEFAULT_STANDARD, DeterminationError, judge
 
 LIST_KEYS = ("categories", "elements", "corrected_on_spot", "exclusions")
 KEYS = ("standard", *LIST_KEYS, "found_on")

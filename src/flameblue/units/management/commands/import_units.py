@@ -11,8 +11,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from flameblue.org.models import User
-from flameblue.units.import_jobs import apply_plans
-from flameblue.units.importing import SheetError, check_upload, read_sheet, validate_sheet
+from flameblue.units.sheets.import_jobs import apply_plans
+from flameblue.units.sheets.importing import SheetError, check_upload, read_sheet, validate_sheet
 
 
 class Command(BaseCommand):
