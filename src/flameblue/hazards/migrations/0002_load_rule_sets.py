@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from flameblue.hazards.determination import rule_set_rows
+    from flameblue.hazards.supervision.determination import rule_set_rows
 
     model = apps.get_model("hazards", "HazardRuleSet")
     for row in rule_set_rows():
