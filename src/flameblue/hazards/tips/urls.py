@@ -3,12 +3,12 @@
 
 from django.urls import path
 
-from flameblue.hazards.tips import views as tip_views
+from flameblue.hazards.tips import views
 
 urlpatterns = [
-    path("tips/", tip_views.TipListView.as_view(), name="tip-list"),
-    path("tips/<int:pk>/", tip_views.TipDetailView.as_view(), name="tip-detail"),
-    path("tips/<int:pk>/start/", tip_views.tip_move_view("start"), name="tip-start"),
-    path("tips/<int:pk>/convert/", tip_views.tip_move_view("convert"), name="tip-convert"),
-    path("tips/<int:pk>/dismiss/", tip_views.tip_move_view("dismiss"), name="tip-dismiss"),
+    path("tips/", views.TipListView.as_view(), name="tip-list"),
+    path("tips/<int:pk>/", views.TipDetailView.as_view(), name="tip-detail"),
+    path("tips/<int:pk>/start/", views.tip_move_view("start"), name="tip-start"),
+    path("tips/<int:pk>/convert/", views.tip_move_view("convert"), name="tip-convert"),
+    path("tips/<int:pk>/dismiss/", views.tip_move_view("dismiss"), name="tip-dismiss"),
 ]

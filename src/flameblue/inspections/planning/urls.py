@@ -4,22 +4,22 @@ and so on; the public draw results are in ``portal_urls.py``."""
 
 from django.urls import path
 
-from flameblue.inspections.planning import views as planning_views
+from flameblue.inspections.planning import views
 
 urlpatterns = [
-    path("due/", planning_views.DueListView.as_view(), name="due-list"),
-    path("plans/", planning_views.PlanListView.as_view(), name="plan-list"),
-    path("plans/new/", planning_views.PlanCreateView.as_view(), name="plan-create"),
-    path("plans/<int:pk>/", planning_views.PlanDetailView.as_view(), name="plan-detail"),
-    path("draws/", planning_views.DrawListView.as_view(), name="draw-list"),
-    path("draws/new/", planning_views.DrawCreateView.as_view(), name="draw-create"),
-    path("draws/<int:pk>/", planning_views.DrawDetailView.as_view(), name="draw-detail"),
-    path("draws/<int:pk>/execute/", planning_views.DrawExecuteView.as_view(), name="draw-execute"),
-    path("draws/<int:pk>/verify/", planning_views.DrawVerifyView.as_view(), name="draw-verify"),
-    path("draws/<int:pk>/publish/", planning_views.DrawPublishView.as_view(), name="draw-publish"),
-    path("conflicts/", planning_views.ConflictListView.as_view(), name="conflict-list"),
-    path("conflicts/new/", planning_views.ConflictCreateView.as_view(), name="conflict-create"),
-    path("compliance/", planning_views.ComplianceView.as_view(), name="compliance"),
-    path("compliance/units/", planning_views.ComplianceUnitsView.as_view(), name="compliance-units"),
-    path("compliance/units/<int:pk>/", planning_views.ComplianceUnitView.as_view(), name="compliance-unit"),
+    path("due/", views.DueListView.as_view(), name="due-list"),
+    path("plans/", views.PlanListView.as_view(), name="plan-list"),
+    path("plans/new/", views.PlanCreateView.as_view(), name="plan-create"),
+    path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
+    path("draws/", views.DrawListView.as_view(), name="draw-list"),
+    path("draws/new/", views.DrawCreateView.as_view(), name="draw-create"),
+    path("draws/<int:pk>/", views.DrawDetailView.as_view(), name="draw-detail"),
+    path("draws/<int:pk>/execute/", views.DrawExecuteView.as_view(), name="draw-execute"),
+    path("draws/<int:pk>/verify/", views.DrawVerifyView.as_view(), name="draw-verify"),
+    path("draws/<int:pk>/publish/", views.DrawPublishView.as_view(), name="draw-publish"),
+    path("conflicts/", views.ConflictListView.as_view(), name="conflict-list"),
+    path("conflicts/new/", views.ConflictCreateView.as_view(), name="conflict-create"),
+    path("compliance/", views.ComplianceView.as_view(), name="compliance"),
+    path("compliance/units/", views.ComplianceUnitsView.as_view(), name="compliance-units"),
+    path("compliance/units/<int:pk>/", views.ComplianceUnitView.as_view(), name="compliance-unit"),
 ]

@@ -3,15 +3,15 @@ a namespace, so the names are ``units:import-…``, ``units:unit-export`` and ``
 
 from django.urls import path
 
-from flameblue.units.sheets import views as import_views
+from flameblue.units.sheets import views
 
 urlpatterns = [
-    path("import/", import_views.ImportUploadView.as_view(), name="import-upload"),
-    path("import/template/", import_views.ImportTemplateView.as_view(), name="import-template"),
-    path("import/<int:pk>/", import_views.ImportJobView.as_view(), name="import-job"),
-    path("import/<int:pk>/apply/", import_views.ImportApplyView.as_view(), name="import-apply"),
-    path("export/", import_views.UnitExportView.as_view(), name="unit-export"),
-    path("qr/", import_views.UnitQRSheetsView.as_view(), name="unit-qr-sheets"),
-    path("<int:pk>/qr/", import_views.UnitQRView.as_view(), name="unit-qr"),
-    path("<int:pk>/qr/sheet/", import_views.UnitQRSheetView.as_view(), name="unit-qr-sheet"),
+    path("import/", views.ImportUploadView.as_view(), name="import-upload"),
+    path("import/template/", views.ImportTemplateView.as_view(), name="import-template"),
+    path("import/<int:pk>/", views.ImportJobView.as_view(), name="import-job"),
+    path("import/<int:pk>/apply/", views.ImportApplyView.as_view(), name="import-apply"),
+    path("export/", views.UnitExportView.as_view(), name="unit-export"),
+    path("qr/", views.UnitQRSheetsView.as_view(), name="unit-qr-sheets"),
+    path("<int:pk>/qr/", views.UnitQRView.as_view(), name="unit-qr"),
+    path("<int:pk>/qr/sheet/", views.UnitQRSheetView.as_view(), name="unit-qr-sheet"),
 ]
