@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.notify import unread_count
-from flameblue.core.scoping import has_action, user_scopes
+from flameblue.core.scoping import has_action, in_region, user_scopes, within_scopes
 from flameblue.geo.models import Region
 from flameblue.hazards.choices import (
     OPEN_STATUSES,
@@ -37,7 +37,6 @@ from flameblue.hazards.supervision_selectors import government_cases
 from flameblue.inspections.choices import InspectionKind, InspectionStatus
 from flameblue.inspections.compliance import compliance_rates, obligations
 from flameblue.inspections.models import Inspection, InspectionPlanItem, SupervisionDue
-from flameblue.inspections.unit_scope import in_region, units_within
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import outstanding_declarations
 
@@ -380,7 +379,7 @@ def grid_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
             "inspections:inspection-list", kind=InspectionKind.GRID_PATROL, inspected_after=first.isoformat()
         )
         start, end = _previous_month(today)
-        units = units_within(user, Inspection, "view")
+        units = within_scopes(Unit.objects.all(), user, Inspection, "view")
         data["compliance"] = _compliance_summary(
             units, start=start, end=end, today=today, group_by="township"
         )
@@ -405,7 +404,7 @@ def department_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
         }  # fmt: skip
     if has_action(user, Inspection, "view"):
         start, end = _previous_month(today)
-        units = units_within(user, Inspection, "view")
+        units = within_scopes(Unit.objects.all(), user, Inspection, "view")
         data["compliance"] = _compliance_summary(
             units, start=start, end=end, today=today, group_by="industry"
         )
