@@ -232,9 +232,11 @@ class ConflictForm(forms.Form):
         ).order_by("region_id", "name")
         if may_declare_for_others(user):
             self.fields["person"].required = True
-            self.fields["person"].queryset = Person.objects.filter(
-                organization__kind__in=FIRE_SERVICE_KINDS, is_active=True
-            ).select_related("organization")
+            self.fields["person"].queryset = (
+                Person.objects.visible_to(user, "view")
+                .filter(organization__kind__in=FIRE_SERVICE_KINDS, is_active=True)
+                .select_related("organization")
+            )
             self.fields["person"].label_from_instance = lambda p: f"{p.name}（{p.organization.name}）"
         else:
             self.fields["person"].queryset = Person.objects.filter(pk=getattr(user, "person_id", None))
