@@ -5,3 +5,9 @@ class GeoConfig(AppConfig):
     name = "flameblue.geo"
     label = "geo"
     verbose_name = "行政区划"
+
+    def ready(self) -> None:
+        from flameblue.core.reference_data import register_reference_loader
+        from flameblue.geo.loader import load_regions_reference
+
+        register_reference_loader("regions", order=10, load=load_regions_reference)
