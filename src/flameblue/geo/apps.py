@@ -8,6 +8,8 @@ class GeoConfig(AppConfig):
 
     def ready(self) -> None:
         from flameblue.core.reference_data import register_reference_loader
+        from flameblue.geo.dashboard import register as register_dashboard
         from flameblue.geo.loader import load_regions_reference
 
         register_reference_loader("regions", order=10, load=load_regions_reference)
+        register_dashboard()
