@@ -12,13 +12,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.filters import RegionFilter
 from flameblue.core.scoping import action_name, code_range, has_action, memberships_granting
 from flameblue.hazards.choices import SupervisionStatus
 from flameblue.hazards.determination_services import supervision_rules
 from flameblue.hazards.models import SupervisionCase, SupervisionReport
 from flameblue.hazards.supervision_services import may_decide, passed_recheck
 from flameblue.org.choices import OrgKind
-from flameblue.org.filters import RegionFilter
 from flameblue.org.models import Organization
 from flameblue.workdays.services import working_days_between
 

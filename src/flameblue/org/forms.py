@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.dashboard import homes
+from flameblue.core.forms import RegionChoiceField
 from flameblue.core.lookups import RemoteSelect
 from flameblue.geo.models import Region
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
@@ -28,11 +29,6 @@ __all__ = [
 ]
 
 TOMSELECT = {"class": "form-select js-tomselect"}
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Region) -> str:
-        return f"{obj.code} {obj.name}"
 
 
 class ScopedFormMixin:
