@@ -59,3 +59,32 @@ def test_several_memberships_widen_the_scope(people, orgs):
     visible = Organization.objects.visible_to(people.qiaocheng)
     assert visible.filter(pk=orgs.mengcheng_hospital.pk).exists()
     assert visible.filter(pk=orgs.school.pk).exists()
+
+
+def test_role_patterns_grant_actions_by_wildcard():
+    from flameblue.core.scoping import grants
+
+    assert grants(["hazards.*.view"], "hazards.hazard.view")
+    assert not grants(["hazards.*.view"], "hazards.hazard.change")
+    assert not grants([], "hazards.hazard.view")
+
+
+def test_memberships_granting_an_action_are_those_whose_role_grants_it(people, orgs):
+    from flameblue.core.scoping import memberships_granting
+
+    decide = "hazards.supervisioncase.decide"
+    assert [m.organization for m in memberships_granting(people.city_leader, decide)] == [orgs.city_gov]
+    assert memberships_granting(people.qiaocheng, decide) == []
+    assert memberships_granting(people.outsider, "org.person.view") == []
+
+
+def test_rows_within_the_scopes_of_another_models_action(people, orgs):
+    from flameblue.core.scoping import in_region, within_scopes
+
+    organizations = within_scopes(Organization.objects.all(), people.qiaocheng, Person, "view")
+    assert organizations.filter(pk=orgs.school.pk).exists()
+    assert not organizations.filter(pk=orgs.mengcheng_hospital.pk).exists()
+    assert not within_scopes(Organization.objects.all(), people.outsider, Person, "view").exists()
+    assert set(Organization.objects.filter(in_region("341622")).values_list("pk", flat=True)) == {
+        orgs.mengcheng_gov.pk, orgs.mengcheng_brigade.pk, orgs.mengcheng_edu.pk, orgs.mengcheng_hospital.pk,
+    }  # fmt: skip

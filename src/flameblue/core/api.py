@@ -1,18 +1,32 @@
-"""API plumbing shared by every app: the scoped viewset base and the exception handler that turns domain
-errors into 400/403/404/409 with a message in the user's language."""
+"""API plumbing shared by every app: the scoped viewset bases (read-only, and service-backed writes), the
+scoped related-record field, the versioned serializer, and the exception handler that turns domain errors
+into 400/403/404/409 with a message in the user's language."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.http import Http404
-from rest_framework import exceptions, status, viewsets
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
 
-__all__ = ["ScopedPermission", "ScopedViewSetMixin", "exception_handler"]
+__all__ = [
+    "VERSION_HELP",
+    "ScopedPermission",
+    "ScopedPrimaryKeyRelatedField",
+    "ScopedReadOnlyViewSet",
+    "ScopedViewSetMixin",
+    "ServiceWriteViewSet",
+    "VersionedSerializer",
+    "exception_handler",
+]
 
 ACTION_FOR_METHOD = {
     "GET": "view",
@@ -81,3 +95,56 @@ class ScopedViewSetMixin:
 
 class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
+
+
+class ServiceWriteViewSet(
+    ScopedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, retrieve, create and update, with every write done by a service. The client sends back the
+    ``version`` it read; a stale one makes the service raise ConcurrencyError (409) and nothing is saved."""
+
+    def create_object(self, data: dict[str, Any]) -> models.Model:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def update_object(self, obj: models.Model, data: dict[str, Any], version: int | None) -> models.Model:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def perform_create(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = self.create_object(data)
+
+    def perform_update(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        serializer.instance = self.update_object(serializer.instance, data, version)
+
+
+VERSION_HELP = _("读取记录时得到的版本号；修改时原样提交，若记录已被他人修改则返回 409。")
+
+
+class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related record chosen by primary key, limited to what the requesting user may see
+    (``visible_to(user, action)``). A key outside the user's jurisdiction is refused exactly like a key that
+    does not exist, so the answer reveals nothing about records the user may not see."""
+
+    def __init__(self, *, scope_action: str = "view", **kwargs: Any) -> None:
+        self.scope_action = scope_action
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return queryset & queryset.model.objects.visible_to(user, self.scope_action)
+
+
+class VersionedSerializer(serializers.ModelSerializer):
+    """Adds ``version``: output is the stored version, input (on update) the version the client edited."""
+
+    version = serializers.IntegerField(required=False, min_value=1, help_text=VERSION_HELP)

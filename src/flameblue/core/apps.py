@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "flameblue.core"
     label = "core"
     verbose_name = "核心"
+
+    def ready(self) -> None:
+        from flameblue.core.dashboard import register_core_panels
+
+        register_core_panels()

@@ -1,103 +1,221 @@
-"""The home page: a panel set chosen by the ``home`` of the user's roles (a role is data, so is its home),
-and the JSON statistics by region behind the detachment's chart. The panels' reads live in
-``dashboard_panels.py``; each panel shows only when the user's roles grant what it reads."""
+"""The home page (首页工作台) and the registries the apps fill to build it, as NetBox apps register dashboard
+widgets.
+
+- A **home** is a kind of landing page a role names (``Role.home``): the app that owns roles registers each
+  home's key and label with :func:`register_home`.
+- A **panel** is one card of a home: an app registers its key, the homes that show it, its ``order`` on the
+  page, who may see it (``may_see``) and the ``data(user, today)`` callable behind its template
+  (``core/_panel_<key>.html`` unless told). ``data`` answering ``None`` also hides the panel, so a role never
+  sees a panel about records it may not read. The quick links always come last.
+- The **statistics by region** behind the detachment's chart (``core:dashboard-stats``) come from the one
+  :class:`StatsProvider` an app registers with :func:`register_stats_provider`.
+
+Core knows no domain model: everything on the page arrives through these registries."""
 
 from __future__ import annotations
 
-from typing import Any
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlencode
 
-from django.apps import apps
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, JsonResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
 from flameblue.core.models import AuditEvent
 from flameblue.core.navigation import menu_for
-from flameblue.core.scoping import has_action, user_scopes
+from flameblue.core.notify import unread_count
+from flameblue.core.scoping import has_action, user_memberships
 from flameblue.core.views import ScopedMixin
-from flameblue.geo.models import Region
-from flameblue.geo.selectors import top_regions
-from flameblue.org.models import Membership, Organization, Person, Role, User
-from flameblue.org.selectors import user_roles
 
-__all__ = ["HOMES", "PANELS", "DashboardStatsView", "DashboardView", "panels_for"]
+__all__ = [
+    "DEFAULT_HOME",
+    "DashboardPanel",
+    "DashboardStatsView",
+    "DashboardView",
+    "QueueRow",
+    "StatsProvider",
+    "cached_unread_count",
+    "filtered_url",
+    "homes",
+    "inbox_summary",
+    "month_bounds",
+    "panels_for",
+    "previous_month",
+    "recent_audit_events",
+    "register_home",
+    "register_panel",
+    "register_scoped_count",
+    "register_stats_provider",
+    "scoped_counts",
+]
 
-#: What each kind of home is called on the page.
-HOMES: dict[str, Any] = {
-    "command": _("支队指挥"),
-    "inspector": _("防火监督"),
-    "station": _("消防救援站"),
-    "corps": _("队伍管理"),
-    "government": _("政府履职"),
-    "grid": _("网格巡查"),
-    "department": _("行业监管"),
-    "unit": _("单位自查"),
-    "admin": _("系统管理"),
-    "audit": _("安全审计"),
-}
+#: The pseudo-home whose panels a role gets when its home is not registered.
+DEFAULT_HOME = "*"
 
-#: The panels each home shows, in order ("links" always comes last). A panel whose builder in
-#: ``_panels().BUILDERS`` answers None (no permission) is left out.
-PANELS: dict[str, list[str]] = {
-    "command": ["command", "work_queue", "inbox"],
-    "inspector": ["work_queue", "inbox", "jurisdiction", "counts"],
-    "station": ["work_queue", "inbox", "jurisdiction", "counts"],
-    "corps": ["inbox", "jurisdiction", "counts"],
-    "government": ["government", "hazard_overview", "inbox", "jurisdiction"],
-    "grid": ["grid", "inbox", "jurisdiction"],
-    "department": ["department", "inbox", "jurisdiction"],
-    "unit": ["my_units", "unit", "inbox"],
-    "admin": ["admin", "inbox", "counts"],
-    "audit": ["audit", "inbox"],
-}
-_DEFAULT = ["inbox", "jurisdiction", "counts"]
+PanelData = Callable[[Any, dt.date], Any]
 
 
-def _panels():
-    # org.forms imports HOMES from this module while the URLconf loads, so the apps' selectors (which import
-    # org.filters in turn) are imported when a page is served, not when this module is.
-    from flameblue.core import dashboard_panels
+@dataclass(frozen=True)
+class DashboardPanel:
+    """One card of the home page. ``data(user, today)`` returns what its template shows as ``data`` (None:
+    not shown); ``context_name`` also exposes it to the page under that name."""
 
-    return dashboard_panels
+    key: str
+    data: PanelData
+    homes: frozenset[str] | None
+    order: int = 100
+    may_see: Callable[[Any], bool] | None = None
+    template: str = ""
+    context_name: str | None = None
 
-
-def panels_for(homes: list[str]) -> list[str]:
-    panels: list[str] = []
-    for home in homes:
-        for panel in PANELS.get(home, _DEFAULT):
-            if panel not in panels:
-                panels.append(panel)
-    return [*panels, "links"]
-
-
-def _unit_model():
-    if not apps.is_installed("flameblue.units"):
-        return None
-    try:
-        return apps.get_model("units", "Unit")
-    except LookupError:
-        return None
+    @property
+    def template_name(self) -> str:
+        return self.template or f"core/_panel_{self.key}.html"
 
 
-def scoped_counts(user: Any) -> list[dict[str, Any]]:
-    """Records in the user's scope, one entry per model they may view."""
+@dataclass(frozen=True)
+class _Home:
+    key: str
+    label: Any
+    order: int
+
+
+_HOMES: dict[str, _Home] = {}
+_PANELS: dict[str, DashboardPanel] = {}
+
+
+def register_home(key: str, label: Any, *, order: int = 100) -> None:
+    """Declare a kind of home page a role may land on (re-registering replaces it)."""
+    _HOMES[key] = _Home(key=key, label=label, order=order)
+
+
+def homes() -> dict[str, Any]:
+    """Registered homes, key → label, in their order (the choices of a role's home)."""
+    return {h.key: h.label for h in sorted(_HOMES.values(), key=lambda h: (h.order, h.key))}
+
+
+def register_panel(
+    key: str,
+    data: PanelData,
+    *,
+    homes: Iterable[str] | None,
+    order: int = 100,
+    may_see: Callable[[Any], bool] | None = None,
+    template: str = "",
+    context_name: str | None = None,
+) -> None:
+    """Show the panel ``key`` on the given homes (None: on every home; :data:`DEFAULT_HOME` stands for roles
+    whose home is not registered), placed by ``order`` among the panels of the page."""
+    _PANELS[key] = DashboardPanel(
+        key=key, data=data, homes=None if homes is None else frozenset(homes), order=order, may_see=may_see, template=template,
+        context_name=context_name,
+    )  # fmt: skip
+
+
+def panels_for(home_keys: list[str]) -> list[DashboardPanel]:
+    """The panels of the user's homes, in page order (an unregistered home gets the default panels)."""
+    wanted = {home if home in _HOMES else DEFAULT_HOME for home in home_keys}
+    chosen = [p for p in _PANELS.values() if p.homes is None or p.homes & wanted]
+    return sorted(chosen, key=lambda p: (p.order, p.key))
+
+
+# --- Helpers the apps' panels share ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of a work queue: what, how many, where the filtered list is, whether it is late."""
+
+    label: str
+    count: int
+    url: str
+    warning: bool = False
+
+
+def filtered_url(name: str, **query: Any) -> str:
+    """``reverse(name)`` with the non-empty ``query`` as a query string (a list's filters)."""
+    base = reverse(name)
+    query = {k: v for k, v in query.items() if v not in (None, "")}
+    return f"{base}?{urlencode(query)}" if query else base
+
+
+def month_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def previous_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def cached_unread_count(user: Any) -> int:
+    """Unread inbox messages, counted once per request (the navbar and the dashboard both show it)."""
+    cached = getattr(user, "_flameblue_unread", None)
+    if cached is None:
+        cached = unread_count(user)
+        user._flameblue_unread = cached
+    return cached
+
+
+# --- Core's own panels -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopedCount:
+    """One figure of the "records in your scope" panel: a scoped model the user may view."""
+
+    label: Any
+    model: Any
+    url_name: str
+    order: int = 100
+
+
+_COUNTS: dict[str, ScopedCount] = {}
+
+
+def register_scoped_count(key: str, *, label: Any, model: Any, url_name: str, order: int = 100) -> None:
+    """Add a figure to the counts panel (records of ``model`` visible to the user, linked to its list)."""
+    _COUNTS[key] = ScopedCount(label=label, model=model, url_name=url_name, order=order)
+
+
+def scoped_counts(user: Any, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Records in the user's scope, one entry per registered model they may view."""
     counts = []
-    targets = [(Organization, _("组织机构"), "org:organization-list"), (Person, _("人员"), "org:person-list")]
-    unit_model = _unit_model()
-    if unit_model is not None:
-        targets.append((unit_model, _("社会单位"), "units:unit-list"))
-    for model, label, url_name in targets:
-        if not has_action(user, model, "view"):
-            continue
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            url = ""
-        counts.append({"label": label, "count": model.objects.visible_to(user).count(), "url": url})
+    for item in sorted(_COUNTS.values(), key=lambda c: c.order):
+        if has_action(user, item.model, "view"):
+            count = item.model.objects.visible_to(user).count()
+            counts.append({"label": item.label, "count": count, "url": reverse(item.url_name)})
     return counts
+
+
+def inbox_summary(user: Any, today: dt.date | None = None) -> dict[str, Any]:
+    """The inbox panel: unread messages and the inbox link."""
+    return {"unread": cached_unread_count(user), "url": reverse("core:inbox")}
+
+
+def recent_audit_events(user: Any, today: dt.date | None = None) -> Any:
+    """The auditor's panel: the latest audit events (None without the audit log's view action)."""
+    return AuditEvent.objects.visible_to(user)[:10] if has_action(user, AuditEvent, "view") else None
+
+
+def register_core_panels() -> None:
+    """The inbox, on every home; called from ``CoreConfig.ready()``. The app that defines the homes places
+    core's other panels (:func:`scoped_counts`, :func:`recent_audit_events`) on them."""
+    register_panel("inbox", inbox_summary, homes=None, order=20)
+
+
+# --- The pages -------------------------------------------------------------------------------------------
+
+
+def _home_keys(user: Any) -> list[str]:
+    return list(dict.fromkeys(m.role.home for m in user_memberships(user)))
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -106,79 +224,76 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        homes = list(dict.fromkeys(role.home for role in user_roles(user)))
-        context.update(homes=[HOMES.get(h, h) for h in homes], links=menu_for(user))
+        home_keys = _home_keys(user)
+        labels = homes()
+        context.update(homes=[labels.get(h, h) for h in home_keys], links=menu_for(user))
         today = timezone.localdate()
         blocks = []
-        for panel in panels_for(homes):
-            data = self._panel_data(panel, user, today, context)
-            if data is not None:
-                blocks.append({"name": panel, "template": f"core/_panel_{panel}.html", "data": data})
+        for panel in panels_for(home_keys) if home_keys else []:
+            if panel.may_see is not None and not panel.may_see(user):
+                continue
+            data = panel.data(user, today)
+            if data is None:
+                continue
+            if panel.context_name:
+                context[panel.context_name] = data
+            blocks.append({"name": panel.key, "template": panel.template_name, "data": data})
+        blocks.append({"name": "links", "template": "core/_panel_links.html", "data": context["links"]})
         context["panels"] = [b["name"] for b in blocks]
         context["blocks"] = blocks
         return context
 
-    def _panel_data(self, panel: str, user: Any, today: Any, context: dict[str, Any]) -> Any:
-        builder = _panels().BUILDERS.get(panel)
-        if builder is not None:
-            return builder(user, today)
-        if panel == "jurisdiction":
-            context["regions"] = top_regions(user)
-            return context["regions"]
-        if panel == "counts":
-            context["counts"] = scoped_counts(user)
-            return context["counts"]
-        if panel == "my_units" and has_action(user, Organization, "view"):
-            context["my_units"] = Organization.objects.visible_to(user).select_related("region")[:20]
-            return context["my_units"]
-        if panel == "audit" and has_action(user, AuditEvent, "view"):
-            context["recent_events"] = AuditEvent.objects.visible_to(user)[:10]
-            return context["recent_events"]
-        if panel == "admin":
-            context["admin_links"] = self._admin_links(user)
-            return context["admin_links"]
-        if panel == "links":
-            return context["links"]
-        return None
 
-    @staticmethod
-    def _admin_links(user: Any) -> list[dict[str, str]]:
-        links = []
-        for model, action, label, url_name in [
-            (User, "view", _("账号管理"), "org:user-list"),
-            (User, "add", _("新增账号"), "org:user-create"),
-            (Role, "view", _("角色管理"), "org:role-list"),
-            (Role, "add", _("新增角色"), "org:role-create"),
-            (Membership, "view", _("任职管理"), "org:membership-list"),
-        ]:
-            if has_action(user, model, action):
-                links.append({"label": label, "url": reverse(url_name)})
-        return links
+class StatsProvider(Protocol):
+    """What the dashboard chart's statistics come from (one app registers it)."""
+
+    #: The model whose ``view`` action the statistics need (403 without it).
+    model: Any
+
+    def region(self, user: Any, code: str) -> Any | None:
+        """The region ``code`` when it lies in the user's scope for the statistics, else None."""
+
+    def default_region(self, user: Any) -> Any | None:
+        """The widest region of the user's scope, or None."""
+
+    def payload(self, user: Any, region: Any) -> dict[str, Any]:
+        """The JSON: the region, its children's statistics and the series labels."""
+
+
+_STATS: dict[str, StatsProvider] = {}
+
+
+def register_stats_provider(provider: StatsProvider) -> None:
+    """Set the source of the dashboard chart's statistics (the hazards app does, at ``ready()``)."""
+    _STATS["provider"] = provider
+
+
+def _stats_provider() -> StatsProvider:
+    if "provider" not in _STATS:
+        raise Http404(_("没有可用的统计。"))
+    return _STATS["provider"]
 
 
 class DashboardStatsView(ScopedMixin, View):
     """``?region=<code>``: statistics by the region's children (counties of a city, townships of a county)
-    as JSON for the dashboard chart. 403 without the hazard view action; 404 for a region outside the
-    user's jurisdiction. Without ``region``, the widest region of the user's scope."""
+    as JSON for the dashboard chart. 403 without the view action on the provider's model; 404 for a region
+    outside the user's jurisdiction. Without ``region``, the widest region of the user's scope."""
 
     action = "view"
 
     @property
     def model(self):
-        return apps.get_model("hazards", "Hazard")
+        return _stats_provider().model
 
     def get(self, request, *args: Any, **kwargs: Any) -> JsonResponse:
+        provider = _stats_provider()
         code = request.GET.get("region", "").strip()
         if code:
-            region = Region.objects.visible_to(request.user, "view").filter(code=code).first()
-            if region is None or not self._within_hazard_scope(code):
+            region = provider.region(request.user, code)
+            if region is None:
                 raise Http404(_("该区划不在您的管辖范围内。"))
         else:
-            region = _panels().default_region(request.user)
+            region = provider.default_region(request.user)
             if region is None:
                 raise Http404(_("您没有分配辖区。"))
-        return JsonResponse(_panels().stats_payload(request.user, region))
-
-    def _within_hazard_scope(self, code: str) -> bool:
-        prefixes = [s.region_prefix for s in user_scopes(self.request.user, self.model, "view")]
-        return any(p is None or code.startswith(p) for p in prefixes)
+        return JsonResponse(provider.payload(request.user, region))

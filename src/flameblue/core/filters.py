@@ -1,15 +1,53 @@
-"""Filters for the audit log, shared by the page and its Excel export."""
+"""Filter plumbing shared by every app (the region filter), and the audit log's filters, shared by its page
+and its Excel export."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.forms import RegionChoiceField
 from flameblue.core.models import AuditAction, AuditEvent
+from flameblue.core.scoping import code_range
 
-__all__ = ["AuditEventFilter"]
+__all__ = ["AuditEventFilter", "RegionFilter", "register_region_model"]
+
+TOMSELECT = forms.Select(attrs={"class": "form-select js-tomselect"})
+
+#: The region model (geo's), registered at ``ready()``: core filters by region without importing geo.
+_REGION: dict[str, Any] = {}
+
+
+def register_region_model(model: Any) -> None:
+    """Set the scoped model whose rows :class:`RegionFilter` offers (geo's ``Region``)."""
+    _REGION["model"] = model
+
+
+def _regions(request):
+    return _REGION["model"].objects.visible_to(getattr(request, "user", None))
+
+
+class RegionFilter(django_filters.ModelChoiceFilter):
+    """A region and everything under it (a code-prefix range, served by the region index)."""
+
+    field_class = RegionChoiceField
+
+    def __init__(self, *args, region_path: str = "region_id", **kwargs):
+        kwargs.setdefault("queryset", _regions)
+        kwargs.setdefault("label", _("区划"))
+        kwargs.setdefault("widget", TOMSELECT)
+        super().__init__(*args, **kwargs)
+        self.region_path = region_path
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        low, high = code_range(value.code)
+        return qs.filter(**{f"{self.region_path}__gte": low, f"{self.region_path}__lt": high})
 
 
 class AuditEventFilter(django_filters.FilterSet):

@@ -4,6 +4,8 @@ request context (IP, user agent) that the audit trail reads."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -15,7 +17,13 @@ from django.utils.translation import gettext
 
 from flameblue.core.request_context import RequestInfo, set_request_info
 
-__all__ = ["RequestContextMiddleware", "SessionLimitsMiddleware", "TwoFactorRequiredMiddleware", "client_ip"]
+__all__ = [
+    "RequestContextMiddleware",
+    "SessionLimitsMiddleware",
+    "TwoFactorRequiredMiddleware",
+    "client_ip",
+    "register_second_factor_policy",
+]
 
 LOGIN_TIME_KEY = "flameblue_login_at"
 LAST_SEEN_KEY = "flameblue_last_seen"
@@ -78,6 +86,16 @@ class SessionLimitsMiddleware:
         return self.get_response(request)
 
 
+#: ``policy(user, session) -> bool``: whether the user must present a second factor. The app that owns
+#: accounts (org) registers it at ``ready()``; core knows no roles or devices.
+_second_factor_policy: Callable[[Any, Any], bool] | None = None
+
+
+def register_second_factor_policy(policy: Callable[[Any, Any], bool]) -> None:
+    global _second_factor_policy
+    _second_factor_policy = policy
+
+
 class TwoFactorRequiredMiddleware:
     """Sends a logged-in user who must use two-factor login (their role requires it, or they enabled it)
     to the verification page until they have entered a TOTP code in this session. Costs no query for users
@@ -95,15 +113,12 @@ class TwoFactorRequiredMiddleware:
             and user.is_authenticated
             and not request.path.startswith(self.EXEMPT_PREFIXES)
             and not user.is_verified()
+            and _second_factor_policy is not None
+            and _second_factor_policy(user, request.session)
         ):
-            from flameblue.org.twofactor import needs_second_factor
-
-            if needs_second_factor(user, request.session):
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": gettext("需要完成双因素验证。")}, status=403)
-                return redirect(
-                    f"{reverse('twofactor-verify')}?{urlencode({'next': request.get_full_path()})}"
-                )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": gettext("需要完成双因素验证。")}, status=403)
+            return redirect(f"{reverse('twofactor-verify')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 

@@ -6,14 +6,18 @@ to one unit for a social unit's staff. Each scoped model declares a :class:`Scop
 the model to a region code, an industry code and a unit organization id. ``visible_to(user, action)`` ORs the
 scopes of the memberships whose role grants the action and compiles them into one WHERE clause made of code
 range comparisons (``code >= '341602' AND code < '341603'``), which an ordinary B-tree index serves.
+
+Core does not know where memberships come from: the app that owns them (org) registers a provider with
+:func:`register_membership_provider` in its ``AppConfig.ready()``. A membership is anything shaped like
+:class:`MembershipLike`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import models
 from django.db.models import Q
@@ -22,14 +26,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from django.contrib.auth.models import AbstractBaseUser
 
 __all__ = [
+    "MembershipLike",
     "Scope",
     "ScopeSpec",
     "ScopedManager",
     "ScopedQuerySet",
     "action_name",
     "code_range",
+    "grants",
     "has_action",
+    "in_region",
+    "memberships_granting",
+    "register_membership_provider",
+    "user_memberships",
     "user_scopes",
+    "within_scopes",
 ]
 
 
@@ -85,33 +96,57 @@ def action_name(model: type[models.Model], action: str) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}.{action}"
 
 
-def _grants(patterns: Iterable[str], wanted: str) -> bool:
+class MembershipLike(Protocol):
+    """What core needs of a membership: its role's action patterns and the scope it yields."""
+
+    role: Any
+    organization: Any
+
+    def scope(self) -> Scope: ...
+
+
+MembershipProvider = Callable[[Any], Iterable[MembershipLike]]
+_membership_provider: MembershipProvider | None = None
+
+
+def register_membership_provider(provider: MembershipProvider) -> None:
+    """Set the function that returns a user's active memberships (org does this at ``ready()``)."""
+    global _membership_provider
+    _membership_provider = provider
+
+
+def grants(patterns: Iterable[str], wanted: str) -> bool:
+    """Whether a role's action patterns (``"hazards.*.view"``, ``"*"`` …) grant the action name ``wanted``
+    (``"hazards.hazard.view"``, see :func:`action_name`)."""
     return any(fnmatchcase(wanted, pattern) for pattern in patterns)
 
 
-def _memberships(user: AbstractBaseUser) -> list[Any]:
-    """The user's active memberships, loaded once per user object (i.e. once per request)."""
+def user_memberships(user: AbstractBaseUser) -> list[MembershipLike]:
+    """The user's active memberships, loaded once per user object (i.e. once per request). Empty when no
+    app registered a membership provider."""
     cached = getattr(user, "_flameblue_memberships", None)
     if cached is not None:
         return cached
-    from flameblue.org.selectors import active_memberships_for_user
-
-    cached = list(active_memberships_for_user(user))
+    cached = list(_membership_provider(user)) if _membership_provider is not None else []
     user._flameblue_memberships = cached
     return cached
 
 
-def user_scopes(user: AbstractBaseUser | None, model: type[models.Model], action: str) -> list[Scope]:
-    """The scopes in which ``user`` may perform ``action`` on ``model`` (empty: nowhere)."""
+def memberships_granting(user: AbstractBaseUser | None, action: str) -> list[MembershipLike]:
+    """The user's active memberships whose role grants ``action`` (a full action name such as
+    ``action_name(SupervisionCase, "decide")``), in membership order; empty for anonymous or inactive users."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    wanted = action_name(model, action)
+    return [m for m in user_memberships(user) if grants(m.role.actions, action)]
+
+
+def user_scopes(user: AbstractBaseUser | None, model: type[models.Model], action: str) -> list[Scope]:
+    """The scopes in which ``user`` may perform ``action`` on ``model`` (empty: nowhere)."""
     scopes: list[Scope] = []
-    for membership in _memberships(user):
-        if _grants(membership.role.actions, wanted):
-            scope = membership.scope()
-            if scope not in scopes:
-                scopes.append(scope)
+    for membership in memberships_granting(user, action_name(model, action)):
+        scope = membership.scope()
+        if scope not in scopes:
+            scopes.append(scope)
     return scopes
 
 
@@ -119,20 +154,38 @@ def has_action(user: AbstractBaseUser | None, model: type[models.Model], action:
     return bool(user_scopes(user, model, action))
 
 
+def in_region(prefix: str, field: str = "region_id") -> Q:
+    """Rows whose region code lies in the subtree of ``prefix`` (an index-friendly range, not LIKE)."""
+    low, high = code_range(prefix)
+    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
+
+
+def _limit(queryset: models.QuerySet, scopes: list[Scope]) -> models.QuerySet:
+    spec: ScopeSpec = queryset.model.scope_spec
+    if not scopes:
+        return queryset.none()
+    if spec.global_ or any(
+        s.region_prefix is None and s.unit_id is None and s.industry is None for s in scopes
+    ):
+        return queryset.all()
+    combined = Q(pk__in=[])
+    for scope in scopes:
+        combined |= spec.q_for(scope)
+    return queryset.filter(combined)
+
+
+def within_scopes(
+    queryset: models.QuerySet, user: AbstractBaseUser | None, model: type[models.Model], action: str = "view"
+) -> models.QuerySet:
+    """Rows of ``queryset`` (of any scoped model) inside the scopes in which ``user`` may do ``action`` on
+    ``model``: e.g. the units a brigade officer may pick for a draw are the units inside the officer's
+    scopes for drawing, whatever the officer's scopes for units are. One WHERE clause, as ``visible_to``."""
+    return _limit(queryset, user_scopes(user, model, action))
+
+
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user: AbstractBaseUser | None, action: str = "view") -> ScopedQuerySet:
-        spec: ScopeSpec = self.model.scope_spec
-        scopes = user_scopes(user, self.model, action)
-        if not scopes:
-            return self.none()
-        if spec.global_ or any(
-            s.region_prefix is None and s.unit_id is None and s.industry is None for s in scopes
-        ):
-            return self.all()
-        combined = Q(pk__in=[])
-        for scope in scopes:
-            combined |= spec.q_for(scope)
-        return self.filter(combined)
+        return _limit(self, user_scopes(user, self.model, action))
 
 
 class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):  # type: ignore[misc]

@@ -4,6 +4,7 @@ htmx requests get the partial template from the same code path (``htmx_template`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -21,11 +23,15 @@ from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, Per
 from flameblue.core.scoping import has_action
 
 __all__ = [
+    "FormContextMixin",
+    "ObjectFormView",
     "ScopedCreateView",
     "ScopedDetailView",
     "ScopedListView",
     "ScopedMixin",
     "ScopedUpdateView",
+    "ServiceCreateView",
+    "ServiceUpdateView",
     "apply_form_errors",
     "is_htmx",
 ]
@@ -147,3 +153,84 @@ class ScopedCreateView(ServiceFormMixin, ScopedMixin, generic.CreateView):
 
 class ScopedUpdateView(ServiceFormMixin, ScopedObjectMixin, generic.UpdateView):
     action = "change"
+
+
+class FormContextMixin:
+    """What the shared form template needs: the record type's name and where "cancel" goes."""
+
+    cancel_url_name = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["model_name"] = self.model._meta.verbose_name
+        if (
+            getattr(self, "object", None) is not None
+            and self.object.pk
+            and getattr(self, "detail_url_name", "")
+        ):
+            context["cancel_url"] = reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
+        elif self.cancel_url_name:
+            context["cancel_url"] = reverse(self.cancel_url_name)
+        return context
+
+
+class ServiceCreateView(FormContextMixin, ScopedCreateView):
+    """Create through ``service(by=, data=)``; then show the new record."""
+
+    template_name = "core/form.html"
+    service: Callable[..., Any]
+    detail_url_name = ""
+
+    def perform(self, form):
+        return self.service(by=self.request.user, data=form.service_data())
+
+    def get_success_url(self) -> str:
+        return reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
+
+
+class ServiceUpdateView(FormContextMixin, ScopedUpdateView):
+    """Update through ``service(obj, by=, data=, expected_version=)``; a stale version is refused."""
+
+    template_name = "core/form.html"
+    service: Callable[..., Any]
+    detail_url_name = ""
+
+    def perform(self, form):
+        return self.service(
+            self.object,
+            by=self.request.user,
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
+
+
+class ObjectFormView(ScopedObjectMixin, generic.FormView):
+    """A confirm-and-act page on one record (reveal, enable/disable, unlock): GET shows the form, POST acts."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            result = self.perform(form)
+        except (ValidationError, DomainError) as exc:
+            apply_form_errors(form, exc)
+            return self.form_invalid(form)
+        return self.done(result)
+
+    def perform(self, form):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def done(self, result):
+        return redirect(self.get_success_url())

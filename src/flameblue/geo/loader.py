@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
 from flameblue.geo.choices import RegionLevel
 
-__all__ = ["DATA_FILE", "build_region_rows", "load_regions", "read_region_rows"]
+__all__ = ["DATA_FILE", "build_region_rows", "load_regions", "load_regions_reference", "read_region_rows"]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "regions-anhui.csv"
 FIELDS = ["code", "name", "level", "parent"]
@@ -93,3 +94,9 @@ def load_regions(region_model=None, path: Path = DATA_FILE) -> tuple[int, int]:
             )
             updated += 1
     return created, updated
+
+
+def load_regions_reference(**options: Any) -> str:
+    """The ``load-reference-data`` step for regions (registered in ``GeoConfig.ready()``)."""
+    created, updated = load_regions()
+    return f"行政区划 regions: {created} created, {updated} updated"

@@ -9,3 +9,6 @@ class HazardsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the notice's Word document kind so the template page and renders find it.
         from flameblue.hazards import notices  # noqa: F401
+        from flameblue.hazards.dashboard import register as register_dashboard
+
+        register_dashboard()

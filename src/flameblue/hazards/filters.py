@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.filters import RegionFilter
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, Notice
 from flameblue.org.choices import OrgKind
-from flameblue.org.filters import RegionFilter
 from flameblue.org.models import Industry, Organization
 from flameblue.units.models import PlaceType
 

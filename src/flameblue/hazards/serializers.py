@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from flameblue.core.api import ScopedPrimaryKeyRelatedField
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
 from flameblue.org.models import Person
-from flameblue.org.serializers import ScopedPrimaryKeyRelatedField
 from flameblue.units.models import Unit
 
 __all__ = [

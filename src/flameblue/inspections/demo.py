@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from flameblue.core.scoping import in_region
 from flameblue.inspections.choices import AnswerResult, ChecklistKind, ChecklistStatus, InspectionKind
 from flameblue.inspections.models import (
     Checklist,
@@ -30,7 +31,6 @@ from flameblue.inspections.models import (
     Inspection,
     InspectionAnswer,
 )
-from flameblue.inspections.unit_scope import in_region
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Organization, Person, Role, User
 from flameblue.units.models import Unit

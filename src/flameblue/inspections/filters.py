@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.filters import RegionFilter
 from flameblue.inspections.choices import (
     PLACE_TYPES,
     ChecklistKind,
@@ -15,7 +16,6 @@ from flameblue.inspections.choices import (
     InspectionStatus,
 )
 from flameblue.inspections.models import Checklist, Finding, Inspection
-from flameblue.org.filters import RegionFilter
 
 __all__ = ["ChecklistFilterSet", "InspectionFilterSet"]
 

@@ -5,30 +5,28 @@ user's scope (``ScopedViewSetMixin``), so a record outside it is a 404 and a mis
 
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import update_last_login
-from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from flameblue.core import audit
-from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.api import ScopedReadOnlyViewSet, ServiceWriteViewSet
 from flameblue.core.errors import DomainError
+from flameblue.core.filters import RegionFilter
 from flameblue.org import services
 from flameblue.org.api_auth import fresh_token
-from flameblue.org.filters import MembershipFilter, OrganizationFilter, PersonFilter, RegionFilter
+from flameblue.org.filters import MembershipFilter, OrganizationFilter, PersonFilter
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
 from flameblue.org.serializers import (
     IndustrySerializer,
@@ -50,37 +48,8 @@ __all__ = [
     "OrganizationViewSet",
     "PersonViewSet",
     "RoleViewSet",
-    "ServiceWriteViewSet",
     "register",
 ]
-
-
-class ServiceWriteViewSet(
-    ScopedViewSetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """List, retrieve, create and update, with every write done by a service. The client sends back the
-    ``version`` it read; a stale one makes the service raise ConcurrencyError (409) and nothing is saved."""
-
-    def create_object(self, data: dict[str, Any]) -> models.Model:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def update_object(self, obj: models.Model, data: dict[str, Any], version: int | None) -> models.Model:
-        raise NotImplementedError  # pragma: no cover - abstract
-
-    def perform_create(self, serializer) -> None:
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = self.create_object(data)
-
-    def perform_update(self, serializer) -> None:
-        data = dict(serializer.validated_data)
-        version = data.pop("version", None)
-        serializer.instance = self.update_object(serializer.instance, data, version)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -7,4 +7,17 @@ class OrgConfig(AppConfig):
     verbose_name = "组织与人员"
 
     def ready(self) -> None:
+        from flameblue.core.middleware import register_second_factor_policy
+        from flameblue.core.reference_data import register_reference_loader
+        from flameblue.core.scoping import register_membership_provider
         from flameblue.org import auth_events  # noqa: F401  (connects login/logout/lockout auditing)
+        from flameblue.org.dashboard import register as register_dashboard
+        from flameblue.org.reference_data import load_industries_reference, load_roles_reference
+        from flameblue.org.selectors import active_memberships_for_user
+        from flameblue.org.twofactor import needs_second_factor
+
+        register_membership_provider(active_memberships_for_user)
+        register_reference_loader("industries", order=20, load=load_industries_reference)
+        register_reference_loader("roles", order=30, load=load_roles_reference)
+        register_second_factor_policy(needs_second_factor)
+        register_dashboard()

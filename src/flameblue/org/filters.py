@@ -8,19 +8,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.scoping import code_range
-from flameblue.geo.models import Region
+from flameblue.core.filters import RegionFilter
 from flameblue.org.choices import OrgKind
-from flameblue.org.forms import RegionChoiceField
 from flameblue.org.models import Industry, Membership, Organization, Person, Role, User
 
 __all__ = ["MembershipFilter", "OrganizationFilter", "PersonFilter", "UserFilter"]
 
 TOMSELECT = forms.Select(attrs={"class": "form-select js-tomselect"})
-
-
-def _regions(request):
-    return Region.objects.visible_to(getattr(request, "user", None))
 
 
 def _organizations(request):
@@ -33,25 +27,6 @@ def _industries(request):
 
 def _roles(request):
     return Role.objects.visible_to(getattr(request, "user", None))
-
-
-class RegionFilter(django_filters.ModelChoiceFilter):
-    """A region and everything under it (a code-prefix range, served by the region index)."""
-
-    field_class = RegionChoiceField
-
-    def __init__(self, *args, region_path: str = "region_id", **kwargs):
-        kwargs.setdefault("queryset", _regions)
-        kwargs.setdefault("label", _("区划"))
-        kwargs.setdefault("widget", TOMSELECT)
-        super().__init__(*args, **kwargs)
-        self.region_path = region_path
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        low, high = code_range(value.code)
-        return qs.filter(**{f"{self.region_path}__gte": low, f"{self.region_path}__lt": high})
 
 
 class OrganizationFilter(django_filters.FilterSet):

@@ -10,7 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.dashboard import HOMES
+from flameblue.core.dashboard import homes
+from flameblue.core.forms import RegionChoiceField
 from flameblue.core.lookups import RemoteSelect
 from flameblue.geo.models import Region
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
@@ -28,11 +29,6 @@ __all__ = [
 ]
 
 TOMSELECT = {"class": "form-select js-tomselect"}
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Region) -> str:
-        return f"{obj.code} {obj.name}"
 
 
 class ScopedFormMixin:
@@ -177,9 +173,10 @@ class RoleForm(ServiceModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(key, label) for key, label in HOMES.items()]
+        registered = homes()
+        choices = list(registered.items())
         current = self.instance.home if self.instance.pk else ""
-        if current and current not in HOMES:
+        if current and current not in registered:
             choices.append((current, current))
         self.fields["home"].choices = choices
         if self.instance.pk:

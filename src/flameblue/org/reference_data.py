@@ -8,7 +8,14 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-__all__ = ["INDUSTRIES_FILE", "ROLES_FILE", "load_industries", "load_roles"]
+__all__ = [
+    "INDUSTRIES_FILE",
+    "ROLES_FILE",
+    "load_industries",
+    "load_industries_reference",
+    "load_roles",
+    "load_roles_reference",
+]
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 INDUSTRIES_FILE = RULES_DIR / "industries.yaml"
@@ -89,3 +96,14 @@ def grant_actions(role_model, grants: dict[str, list[str]]) -> None:
         if missing:
             role.actions = [*role.actions, *missing]
             role.save(update_fields=["actions"])
+
+
+def load_industries_reference(**options: Any) -> str:
+    """The ``load-reference-data`` step for industries (registered in ``OrgConfig.ready()``)."""
+    return f"行业 industries: {load_industries()} loaded"
+
+
+def load_roles_reference(*, overwrite_roles: bool = False, **options: Any) -> str:
+    """The ``load-reference-data`` step for roles; ``--overwrite-roles`` resets existing roles' actions."""
+    created, updated = load_roles(overwrite=overwrite_roles)
+    return f"角色 roles: {created} created, {updated} reset from roles.yaml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flameblue.core.scoping import user_memberships
 from flameblue.org.models import Membership
 
 __all__ = ["active_memberships_for_user", "user_roles"]
@@ -21,9 +22,7 @@ def active_memberships_for_user(user: Any):
 
 
 def user_roles(user: Any) -> list[Any]:
-    from flameblue.core.scoping import _memberships
-
     seen: dict[int, Any] = {}
-    for membership in _memberships(user):
+    for membership in user_memberships(user):
         seen.setdefault(membership.role_id, membership.role)
     return list(seen.values())

@@ -1,16 +1,15 @@
-"""API representations of organizations, people, roles, memberships and industries, and the scoped
-choice field every app's serializers use for a related record.
+"""API representations of organizations, people, roles, memberships and industries (the scoped choice
+field and the versioned base they use are core's, :mod:`flameblue.core.api`).
 
 Serializers only parse and present: writes go through :mod:`flameblue.org.services`."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, VersionedSerializer
 from flameblue.geo.models import Region
 from flameblue.org.models import Industry, Membership, Organization, Person, Role
 from flameblue.org.validators import validate_id_number, validate_phone
@@ -23,35 +22,9 @@ __all__ = [
     "PersonRevealSerializer",
     "PersonSerializer",
     "RoleSerializer",
-    "ScopedPrimaryKeyRelatedField",
     "TokenRequestSerializer",
     "TokenSerializer",
-    "VERSION_HELP",
 ]
-
-VERSION_HELP = _("读取记录时得到的版本号；修改时原样提交，若记录已被他人修改则返回 409。")
-
-
-class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
-    """A related record chosen by primary key, limited to what the requesting user may see
-    (``visible_to(user, action)``). A key outside the user's jurisdiction is refused exactly like a key that
-    does not exist, so the answer reveals nothing about records the user may not see."""
-
-    def __init__(self, *, scope_action: str = "view", **kwargs: Any) -> None:
-        self.scope_action = scope_action
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        return queryset & queryset.model.objects.visible_to(user, self.scope_action)
-
-
-class VersionedSerializer(serializers.ModelSerializer):
-    """Adds ``version``: output is the stored version, input (on update) the version the client edited."""
-
-    version = serializers.IntegerField(required=False, min_value=1, help_text=VERSION_HELP)
 
 
 class IndustrySerializer(serializers.ModelSerializer):

@@ -3,28 +3,24 @@ the base views in :mod:`flameblue.core.views`, every write from :mod:`flameblue.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from flameblue.core.errors import DomainError
 from flameblue.core.scoping import has_action
 from flameblue.core.views import (
-    ScopedCreateView,
+    ObjectFormView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
-    ScopedObjectMixin,
-    ScopedUpdateView,
+    ServiceCreateView,
     ServiceFormMixin,
-    apply_form_errors,
+    ServiceUpdateView,
 )
 from flameblue.org import filters, forms, services
 from flameblue.org.lockout import failed_logins, user_unlock
@@ -42,87 +38,6 @@ class ObjectPermsMixin:
             has_action(user, model, action)
             and model.objects.visible_to(user, action).filter(pk=obj.pk).exists()
         )
-
-
-class FormContextMixin:
-    """What the shared form template needs: the record type's name and where "cancel" goes."""
-
-    cancel_url_name = ""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["model_name"] = self.model._meta.verbose_name
-        if (
-            getattr(self, "object", None) is not None
-            and self.object.pk
-            and getattr(self, "detail_url_name", "")
-        ):
-            context["cancel_url"] = reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
-        elif self.cancel_url_name:
-            context["cancel_url"] = reverse(self.cancel_url_name)
-        return context
-
-
-class ServiceCreateView(FormContextMixin, ScopedCreateView):
-    """Create through ``service(by=, data=)``; then show the new record."""
-
-    template_name = "org/form.html"
-    service: Callable[..., Any]
-    detail_url_name = ""
-
-    def perform(self, form):
-        return self.service(by=self.request.user, data=form.service_data())
-
-    def get_success_url(self) -> str:
-        return reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
-
-
-class ServiceUpdateView(FormContextMixin, ScopedUpdateView):
-    """Update through ``service(obj, by=, data=, expected_version=)``; a stale version is refused."""
-
-    template_name = "org/form.html"
-    service: Callable[..., Any]
-    detail_url_name = ""
-
-    def perform(self, form):
-        return self.service(
-            self.object,
-            by=self.request.user,
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-
-    def get_success_url(self) -> str:
-        return reverse(self.detail_url_name, kwargs={"pk": self.object.pk})
-
-
-class ObjectFormView(ScopedObjectMixin, FormView):
-    """A confirm-and-act page on one record (reveal, enable/disable, unlock): GET shows the form, POST acts."""
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            result = self.perform(form)
-        except (ValidationError, DomainError) as exc:
-            apply_form_errors(form, exc)
-            return self.form_invalid(form)
-        return self.done(result)
-
-    def perform(self, form):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def done(self, result):
-        return redirect(self.get_success_url())
 
 
 # ---- Organizations -------------------------------------------------------------------------------------
@@ -359,7 +274,7 @@ class UserCreateView(ServiceFormMixin, ScopedMixin, FormView):
     model = User
     action = "add"
     form_class = forms.UserCreateForm
-    template_name = "org/form.html"
+    template_name = "core/form.html"
     success_message = gettext_lazy("账号已创建。")
 
     def perform(self, form):

@@ -7,8 +7,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 
-from flameblue.core.api import ScopedReadOnlyViewSet
-from flameblue.org.api import ServiceWriteViewSet
+from flameblue.core.api import ScopedReadOnlyViewSet, ServiceWriteViewSet
 from flameblue.units import services
 from flameblue.units.filters import UnitFilter
 from flameblue.units.models import PlaceType, RiskTag, Unit

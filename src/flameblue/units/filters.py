@@ -6,8 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.filters import RegionFilter
 from flameblue.org.choices import OrgKind
-from flameblue.org.filters import RegionFilter
 from flameblue.org.models import Industry, Organization
 from flameblue.units.choices import OperatingStatus, UnitCategory
 from flameblue.units.models import PlaceType, RiskTag, Unit

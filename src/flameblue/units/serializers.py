@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, VersionedSerializer
 from flameblue.geo.models import Region
 from flameblue.org.models import Industry, Organization, Person
-from flameblue.org.serializers import ScopedPrimaryKeyRelatedField, VersionedSerializer
 from flameblue.units.forms import ATTRIBUTE_FIELDS
 from flameblue.units.models import PlaceType, RiskTag, Unit
 

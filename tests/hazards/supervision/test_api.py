@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import persona
 from tests.hazards.lifecycle_helpers import confirm, report
-from tests.hazards.supervision.helpers import PARTICIPANTS, listed_case, panel, requested_case
+from tests.hazards.supervision.helpers import PARTICIPANTS, filed_case, listed_case, panel, requested_case
 
 pytestmark = pytest.mark.sqlite
 TODAY = dt.date.today()
@@ -78,3 +78,16 @@ def test_deciding_a_case_twice_is_a_409_state_conflict(login, people, orgs, unit
     assert answer.status_code == 409 and answer.json()["code"] == "state"
     case.refresh_from_db()
     assert case.listing_document_number == "亳政督〔2026〕1号"
+
+
+def test_requesting_listing_from_an_out_of_scope_government_answers_like_any_invalid_choice(
+    login, people, orgs, units
+):
+    case = filed_case(units.mall, people.qiaocheng)
+    client = login(people.qiaocheng)
+    url = f"/api/v1/supervision-cases/{case.pk}/request/"
+    foreign = _post(client, url, {"government": orgs.mengcheng_gov.pk})
+    missing = _post(client, url, {"government": 987654321})
+    assert foreign.status_code == missing.status_code == 400
+    assert orgs.mengcheng_gov.name not in foreign.content.decode()
+    assert foreign.json() == missing.json()

@@ -71,3 +71,17 @@ def test_bad_declarations_name_the_field(people, many_units):
             valid_from=dt.date(2026, 5, 1), valid_to=dt.date(2026, 4, 1),
         )  # fmt: skip
     assert set(exc.value.message_dict) == {"reason", "valid_to", "unit"}
+
+
+def test_a_brigade_discipline_officer_picks_only_people_within_their_jurisdiction(orgs, people, many_units):
+    from flameblue.inspections.planning.forms import ConflictForm
+
+    officer = persona("qc_discipline", orgs.qiaocheng_brigade, "discipline_officer")
+    offered = ConflictForm(user=officer).fields["person"].queryset
+    assert people.qiaocheng.person in offered
+    assert people.mengcheng.person not in offered
+
+    form = ConflictForm(
+        {"person": people.mengcheng.person.pk, "unit": many_units.units[0].pk, "reason": "兼职"}, user=officer
+    )
+    assert not form.is_valid() and "person" in form.errors

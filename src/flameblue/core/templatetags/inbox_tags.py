@@ -13,7 +13,7 @@ register = template.Library()
 def unread_messages(user: Any) -> int:
     if user is None or not getattr(user, "is_authenticated", False):
         return 0
-    # Imported here: tag libraries load while apps are still importing, and the panels import every app.
-    from flameblue.core.dashboard_panels import cached_unread_count
+    # Imported here: tag libraries load while apps are still importing.
+    from flameblue.core.dashboard import cached_unread_count
 
     return cached_unread_count(user)

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils import timezone
 
+from flameblue.core.scoping import in_region
 from flameblue.hazards.demo import current, history
 from flameblue.hazards.demo.context import Context
 from flameblue.hazards.models import Hazard, HazardTransition, Notice, SupervisionCase, Tip
 from flameblue.hazards.supervision.services import case_number
-from flameblue.inspections.unit_scope import in_region
 from flameblue.units.models import Unit
 
 __all__ = ["SEED", "marker", "seed"]

@@ -17,7 +17,6 @@ from flameblue.hazards.models import Hazard, MajorHazardDetermination, Supervisi
 from flameblue.hazards.supervision import determination_services as dets
 from flameblue.hazards.supervision import services as sup
 from flameblue.hazards.supervision.selectors import SupervisionCaseFilter
-from flameblue.org.models import Organization
 
 __all__ = ["DeterminationViewSet", "SupervisionCaseViewSet", "register"]
 
@@ -172,9 +171,11 @@ class SupervisionCaseViewSet(
     def request_listing(self, request, pk=None) -> Response:
         case = self.get_object()
         data = _parse(CaseRequestInput, request)
-        government = Organization.objects.filter(pk=data["government"]).first()
+        # The choices are the form's (the governments over the hazard); anything else, out of scope or not,
+        # gets the same answer, which names no organization.
+        government = sup.eligible_governments(case).filter(pk=data["government"]).first()
         if government is None:
-            raise serializers.ValidationError({"government": ["所选政府不存在。"]})
+            raise serializers.ValidationError({"government": ["所选政府不存在或不可选。"]})
         return self._answer(sup.case_request_listing(case=case, government=government, by=request.user))
 
     @extend_schema(request=CaseDecideInput, responses=SupervisionCaseSerializer)

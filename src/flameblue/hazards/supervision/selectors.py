@@ -12,13 +12,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.scoping import _grants, _memberships, action_name, code_range, has_action
+from flameblue.core.filters import RegionFilter
+from flameblue.core.scoping import action_name, code_range, has_action, memberships_granting
 from flameblue.hazards.choices import SupervisionStatus
 from flameblue.hazards.models import SupervisionCase, SupervisionReport
 from flameblue.hazards.supervision.determination_services import supervision_rules
 from flameblue.hazards.supervision.services import may_decide, passed_recheck
 from flameblue.org.choices import OrgKind
-from flameblue.org.filters import RegionFilter
 from flameblue.org.models import Organization
 from flameblue.workdays.services import working_days_between
 
@@ -137,12 +137,8 @@ def available_case_steps(case: SupervisionCase, user: Any) -> list[str]:
 
 
 def _government_memberships(user: Any) -> list[Organization]:
-    wanted = action_name(SupervisionCase, "view")
-    return [
-        m.organization
-        for m in _memberships(user)
-        if m.organization.kind == OrgKind.GOVERNMENT and _grants(m.role.actions, wanted)
-    ]
+    granting = memberships_granting(user, action_name(SupervisionCase, "view"))
+    return [m.organization for m in granting if m.organization.kind == OrgKind.GOVERNMENT]
 
 
 def government_cases(user: Any, today: dt.date | None = None) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.notify import Message, notify
-from flameblue.core.scoping import _grants, _memberships, action_name, has_action
+from flameblue.core.scoping import action_name, grants, has_action, memberships_granting
 from flameblue.core.services import ensure_in_scope
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardStatus, SupervisionStatus
 from flameblue.hazards.models import (
@@ -172,7 +172,7 @@ def government_leaders(government: Organization) -> list[User]:
     memberships = (
         Membership.objects.current().filter(organization=government, is_active=True).select_related("role")
     )
-    people = {m.person_id for m in memberships if _grants(m.role.actions, wanted)}
+    people = {m.person_id for m in memberships if grants(m.role.actions, wanted)}
     return list(User.objects.filter(person_id__in=people, is_active=True))
 
 
@@ -181,11 +181,8 @@ def may_decide(user: Any, case: SupervisionCase) -> bool:
     role grants ``hazards.supervisioncase.decide``."""
     if user is None or not getattr(user, "is_authenticated", False) or case.government_id is None:
         return False
-    wanted = action_name(SupervisionCase, DECIDE)
-    return any(
-        m.organization_id == case.government_id and _grants(m.role.actions, wanted)
-        for m in _memberships(user)
-    )
+    granting = memberships_granting(user, action_name(SupervisionCase, DECIDE))
+    return any(m.organization_id == case.government_id for m in granting)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from flameblue.core.api import ScopedViewSetMixin
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin
 from flameblue.core.masking import mask_phone
 from flameblue.core.middleware import client_ip
 from flameblue.hazards.choices import HazardGrade, TipCategory
@@ -28,7 +28,6 @@ from flameblue.hazards.tips.guard import (
     form_token,
     rules,
 )
-from flameblue.org.serializers import ScopedPrimaryKeyRelatedField
 from flameblue.units.models import Unit
 
 __all__ = ["TipViewSet", "register"]

@@ -7,9 +7,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.filters import RegionFilter
 from flameblue.hazards.choices import TipCategory, TipStatus
 from flameblue.hazards.models import Tip
-from flameblue.org.filters import RegionFilter
 
 __all__ = ["TipFilter"]
 

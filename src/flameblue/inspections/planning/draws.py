@@ -25,13 +25,12 @@ from django.utils.translation import gettext as _
 
 from flameblue.core import audit
 from flameblue.core.errors import ConcurrencyError, DomainError, PermissionDeniedError
-from flameblue.core.scoping import has_action
+from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
 from flameblue.inspections.choices import DrawStatus, InspectionStatus
 from flameblue.inspections.models import Draw, DrawAssignment, Inspection
 from flameblue.inspections.planning.conflicts import conflicts_for
 from flameblue.inspections.planning.services import brigade_inspectors
-from flameblue.inspections.unit_scope import in_region
 from flameblue.org.models import Organization, User
 from flameblue.units.models import Unit
 

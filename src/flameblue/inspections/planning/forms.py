@@ -12,15 +12,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.scoping import in_region, within_scopes
 from flameblue.geo.models import Region
 from flameblue.inspections.models import ConflictDeclaration, Draw, SupervisionDue
 from flameblue.inspections.planning.conflicts import may_declare_for_others
 from flameblue.inspections.planning.services import brigade_inspectors, planning_brigades
-from flameblue.inspections.unit_scope import in_region, units_within
 from flameblue.org.choices import FIRE_SERVICE_KINDS
 from flameblue.org.models import Person, User
 from flameblue.units.choices import UnitCategory
-from flameblue.units.models import PlaceType, RiskTag
+from flameblue.units.models import PlaceType, RiskTag, Unit
 
 __all__ = [
     "ComplianceFilterForm",
@@ -227,14 +227,16 @@ class ConflictForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["unit"].queryset = units_within(user, ConflictDeclaration, "add").order_by(
-            "region_id", "name"
-        )
+        self.fields["unit"].queryset = within_scopes(
+            Unit.objects.all(), user, ConflictDeclaration, "add"
+        ).order_by("region_id", "name")
         if may_declare_for_others(user):
             self.fields["person"].required = True
-            self.fields["person"].queryset = Person.objects.filter(
-                organization__kind__in=FIRE_SERVICE_KINDS, is_active=True
-            ).select_related("organization")
+            self.fields["person"].queryset = (
+                Person.objects.visible_to(user, "view")
+                .filter(organization__kind__in=FIRE_SERVICE_KINDS, is_active=True)
+                .select_related("organization")
+            )
             self.fields["person"].label_from_instance = lambda p: f"{p.name}（{p.organization.name}）"
         else:
             self.fields["person"].queryset = Person.objects.filter(pk=getattr(user, "person_id", None))

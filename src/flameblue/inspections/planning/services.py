@@ -25,11 +25,10 @@ from django.utils.translation import gettext as _
 
 from flameblue.core import audit
 from flameblue.core.errors import PermissionDeniedError
-from flameblue.core.scoping import has_action
+from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
 from flameblue.inspections.choices import InspectionStatus
 from flameblue.inspections.models import Inspection, InspectionPlan, InspectionPlanItem, SupervisionDue
-from flameblue.inspections.unit_scope import in_region
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Organization, User
 from flameblue.units.models import Unit

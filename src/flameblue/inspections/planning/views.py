@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
-from flameblue.core.scoping import has_action
+from flameblue.core.scoping import has_action, within_scopes
 from flameblue.core.views import (
     ScopedDetailView,
     ScopedListView,
@@ -50,8 +50,8 @@ from flameblue.inspections.planning.forms import (
     SupervisionDueFilterSet,
 )
 from flameblue.inspections.planning.services import cycle_rules, due_units, plan_create, spread_over_days
-from flameblue.inspections.unit_scope import units_within
 from flameblue.org.models import User
+from flameblue.units.models import Unit
 
 __all__ = [
     "ComplianceUnitView",
@@ -341,7 +341,7 @@ class _ComplianceMixin(ScopedMixin):
     action = "view"
 
     def units(self):
-        return units_within(self.request.user, Inspection, "view")
+        return within_scopes(Unit.objects.all(), self.request.user, Inspection, "view")
 
     def filter_form(self) -> ComplianceFilterForm:
         form = ComplianceFilterForm(self.request.GET or None)

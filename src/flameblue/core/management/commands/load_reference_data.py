@@ -1,4 +1,5 @@
-"""``flameblue load-reference-data``: load the shipped reference data (regions, industries, roles).
+"""``flameblue load-reference-data``: load the shipped reference data (regions, industries, roles, then
+whatever else the apps register in :mod:`flameblue.core.reference_data`).
 
 Safe to run any number of times. Existing roles keep the actions an administrator gave them unless
 ``--overwrite-roles`` resets them to ``org/rules/roles.yaml``."""
@@ -7,8 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from flameblue.geo.loader import load_regions
-from flameblue.org.reference_data import load_industries, load_roles
+from flameblue.core.reference_data import reference_loaders
 
 
 class Command(BaseCommand):
@@ -21,9 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, overwrite_roles: bool = False, **options):
-        created, updated = load_regions()
-        self.stdout.write(f"行政区划 regions: {created} created, {updated} updated")
-        industries = load_industries()
-        self.stdout.write(f"行业 industries: {industries} loaded")
-        created, updated = load_roles(overwrite=overwrite_roles)
-        self.stdout.write(f"角色 roles: {created} created, {updated} reset from roles.yaml")
+        for loader in reference_loaders():
+            self.stdout.write(loader.load(overwrite_roles=overwrite_roles))

@@ -1,18 +1,15 @@
-"""The work each role sees on its home page (首页工作台): one builder per panel, each reading through the apps'
-selectors and ``visible_to``, each returning ``None`` when the user's roles do not grant the action the panel
-needs (so a role never sees a panel about records it may not read).
+"""hazards' part of the home page (首页工作台): the work queue, the command, government, grid, department and
+unit panels, and the statistics by region behind the detachment's chart (``core:dashboard-stats``). Each
+panel reads through the apps' selectors and ``visible_to`` and answers ``None`` when the user's roles do not
+grant what it reads. Registered with core in ``HazardsConfig.ready()``.
 
 Counts are aggregate queries (``Count(filter=Q(...))`` in one statement per model, grouped by region for the
 statistics tables): the number of queries does not grow with the number of units, inspections or hazards."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
@@ -20,8 +17,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.notify import unread_count
-from flameblue.core.scoping import has_action, user_scopes
+from flameblue.core.dashboard import (
+    QueueRow,
+    month_bounds,
+    previous_month,
+    register_panel,
+    register_stats_provider,
+)
+from flameblue.core.dashboard import (
+    filtered_url as _url,
+)
+from flameblue.core.scoping import has_action, in_region, user_scopes, within_scopes
 from flameblue.geo.models import Region
 from flameblue.hazards.choices import (
     OPEN_STATUSES,
@@ -35,20 +41,18 @@ from flameblue.hazards.models import Hazard, Notice, SupervisionCase, Tip
 from flameblue.hazards.selectors import my_unit_hazards
 from flameblue.hazards.supervision.selectors import government_cases
 from flameblue.inspections.choices import InspectionKind, InspectionStatus
-from flameblue.inspections.models import Inspection, InspectionPlanItem, SupervisionDue
-from flameblue.inspections.planning.compliance import compliance_rates, obligations
-from flameblue.inspections.unit_scope import in_region, units_within
-from flameblue.units.models import KeyUnitDeclaration, Unit
-from flameblue.units.selectors import outstanding_declarations
+from flameblue.inspections.dashboard import compliance_summary, due_rows, plan_rows
+from flameblue.inspections.models import Inspection
+from flameblue.units.dashboard import unit_rows
+from flameblue.units.models import Unit
 
 __all__ = [
-    "BUILDERS",
-    "QueueRow",
-    "cached_unread_count",
+    "HazardStats",
     "child_code_length",
     "default_region",
     "hazard_counts",
     "region_stats",
+    "register",
     "stats_payload",
 ]
 
@@ -56,31 +60,6 @@ __all__ = [
 RECHECK_LOOKAHEAD_DAYS = 3
 #: Code length of a region's children (province → city → county → township).
 _CHILD_LENGTH = {2: 4, 4: 6, 6: 9}
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    """One line of a work queue: what, how many, where the filtered list is, whether it is late."""
-
-    label: str
-    count: int
-    url: str
-    warning: bool = False
-
-
-def _url(name: str, **query: Any) -> str:
-    base = reverse(name)
-    query = {k: v for k, v in query.items() if v not in (None, "")}
-    return f"{base}?{urlencode(query)}" if query else base
-
-
-def _month_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
-    return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
-
-
-def _previous_month(today: dt.date) -> tuple[dt.date, dt.date]:
-    last = today.replace(day=1) - dt.timedelta(days=1)
-    return last.replace(day=1), last
 
 
 # --- Shared counts ---------------------------------------------------------------------------------------
@@ -104,33 +83,6 @@ def hazard_counts(queryset: QuerySet[Hazard], today: dt.date) -> dict[str, int]:
             ),
         ),
     )
-
-
-def cached_unread_count(user: Any) -> int:
-    """Unread inbox messages, counted once per request (the navbar and the dashboard both show it)."""
-    cached = getattr(user, "_flameblue_unread", None)
-    if cached is None:
-        cached = unread_count(user)
-        user._flameblue_unread = cached
-    return cached
-
-
-def _compliance_summary(
-    units: QuerySet[Unit], *, start: dt.date, end: dt.date, today: dt.date, group_by: str
-):
-    """Overall self-inspection rates over ``units`` per obligation (summed over the groups)."""
-    rows = compliance_rates(units, start=start, end=end, group_by=group_by, today=today)
-    summary = []
-    for obligation in obligations():
-        due = sum(row[obligation.code]["due"] for row in rows)
-        done = sum(row[obligation.code]["done"] for row in rows)
-        summary.append(
-            {"name": obligation.name, "due": due, "done": done, "rate": done / due if due else None}
-        )
-    return {
-        "start": start, "end": end, "obligations": summary,
-        "url": _url("inspections:compliance", start=start.isoformat(), end=end.isoformat(), group=group_by),
-    }  # fmt: skip
 
 
 # --- Regions and statistics by region ---------------------------------------------------------------------
@@ -210,8 +162,6 @@ def stats_payload(user: Any, region: Region, today: dt.date | None = None) -> di
 
 # --- Panels -----------------------------------------------------------------------------------------------
 
-Builder = Callable[[Any, dt.date], dict[str, Any] | None]
-
 
 def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
     """The fire inspector's and station's to-do list (待办工作): each row a count and the filtered list."""
@@ -227,9 +177,7 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
             _url("hazards:hazard-list", status=HazardStatus.COMPLETION_REPORTED),
         ),  # fmt: skip
     ]
-    rows += (
-        _tip_rows(user, today) + _due_rows(user, today) + _plan_rows(user, today) + _unit_rows(user, today)
-    )
+    rows += _tip_rows(user, today) + due_rows(user, today) + plan_rows(user, today) + unit_rows(user, today)
     soon = today + dt.timedelta(days=RECHECK_LOOKAHEAD_DAYS)
     recheck = (
         Hazard.objects.visible_to(user, "view")
@@ -262,52 +210,6 @@ def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:
         QueueRow(_("核查中举报"), t["checking"], _url("hazards:tip-list", status=TipStatus.CHECKING)),
         QueueRow(_("逾期未核查举报"), t["overdue"], _url("hazards:tip-list", overdue="yes"), warning=True),
     ]
-
-
-def _due_rows(user: Any, today: dt.date) -> list[QueueRow]:
-    if not has_action(user, SupervisionDue, "view"):
-        return []
-    _first, last = _month_bounds(today)
-    d = (
-        SupervisionDue.objects.visible_to(user, "view")
-        .order_by()
-        .aggregate(
-            month=Count("pk", filter=Q(next_due_on__gte=today, next_due_on__lte=last)),
-            overdue=Count("pk", filter=Q(next_due_on__lt=today)),
-        )
-    )
-    return [
-        QueueRow(_("本月到期监督检查"), d["month"], _url("inspections:due-list")),
-        QueueRow(_("逾期未监督检查"), d["overdue"], _url("inspections:due-list", overdue="on"), warning=True),
-    ]
-
-
-def _plan_rows(user: Any, today: dt.date) -> list[QueueRow]:
-    if not has_action(user, InspectionPlanItem, "view"):
-        return []
-    monday = today - dt.timedelta(days=today.weekday())
-    week = InspectionPlanItem.objects.visible_to(user, "view").filter(
-        planned_on__gte=monday, planned_on__lte=monday + dt.timedelta(days=6)
-    )
-    return [QueueRow(_("本周计划检查单位"), week.count(), _url("inspections:plan-list"))]
-
-
-def _unit_rows(user: Any, today: dt.date) -> list[QueueRow]:
-    rows = []
-    if has_action(user, Unit, "confirm_key"):
-        review = Unit.objects.visible_to(user, "confirm_key").filter(key_unit_needs_review=True).count()
-        rows.append(QueueRow(_("重点单位待复核"), review, _url("units:unit-list", key_unit="review")))
-    if has_action(user, KeyUnitDeclaration, "view") and has_action(user, Unit, "confirm_key"):
-        outstanding = outstanding_declarations(user, today.year).count()
-        rows.append(
-            QueueRow(
-                _("重点单位未申报"),
-                outstanding,
-                _url("units:declaration-list", year=today.year),
-                warning=True,
-            )
-        )
-    return rows
 
 
 def government_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
@@ -362,7 +264,7 @@ def grid_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     township's self-inspection compliance last month."""
     if not has_action(user, Hazard, "view"):
         return None
-    first, _last = _month_bounds(today)
+    first, _last = month_bounds(today)
     data: dict[str, Any] = {"hazards": hazard_counts(Hazard.objects.visible_to(user, "view"), today)}
     data["hazard_urls"] = {
         "open": _url("hazards:hazard-list", open="yes"), "overdue": _url("hazards:hazard-list", overdue="yes"),
@@ -379,11 +281,9 @@ def grid_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
         data["patrols_url"] = _url(
             "inspections:inspection-list", kind=InspectionKind.GRID_PATROL, inspected_after=first.isoformat()
         )
-        start, end = _previous_month(today)
-        units = units_within(user, Inspection, "view")
-        data["compliance"] = _compliance_summary(
-            units, start=start, end=end, today=today, group_by="township"
-        )
+        start, end = previous_month(today)
+        units = within_scopes(Unit.objects.all(), user, Inspection, "view")
+        data["compliance"] = compliance_summary(units, start=start, end=end, today=today, group_by="township")
     return data
 
 
@@ -404,11 +304,9 @@ def department_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
             "major": _url("hazards:hazard-list", open="yes", grade=HazardGrade.MAJOR),
         }  # fmt: skip
     if has_action(user, Inspection, "view"):
-        start, end = _previous_month(today)
-        units = units_within(user, Inspection, "view")
-        data["compliance"] = _compliance_summary(
-            units, start=start, end=end, today=today, group_by="industry"
-        )
+        start, end = previous_month(today)
+        units = within_scopes(Unit.objects.all(), user, Inspection, "view")
+        data["compliance"] = compliance_summary(units, start=start, end=end, today=today, group_by="industry")
     return data
 
 
@@ -447,18 +345,32 @@ def command_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     return {"region": region, "rows": rows, "totals": totals, "stats_url": stats_url}
 
 
-def inbox_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
-    return {"unread": cached_unread_count(user), "url": reverse("core:inbox")}
+class HazardStats:
+    """The statistics by region behind the dashboard chart: hazards, units and listed cases in scope."""
+
+    model = Hazard
+
+    def region(self, user: Any, code: str) -> Region | None:
+        region = Region.objects.visible_to(user, "view").filter(code=code).first()
+        prefixes = [s.region_prefix for s in user_scopes(user, Hazard, "view")]
+        if region is None or not any(p is None or code.startswith(p) for p in prefixes):
+            return None
+        return region
+
+    def default_region(self, user: Any) -> Region | None:
+        return default_region(user)
+
+    def payload(self, user: Any, region: Region) -> dict[str, Any]:
+        return stats_payload(user, region)
 
 
-#: Panel name → builder. A builder's ``None`` means the panel is not shown.
-BUILDERS: dict[str, Builder] = {
-    "work_queue": work_queue,
-    "government": government_panel,
-    "hazard_overview": hazard_overview,
-    "grid": grid_panel,
-    "department": department_panel,
-    "unit": unit_panel,
-    "command": command_panel,
-    "inbox": inbox_panel,
-}
+def register() -> None:
+    """Called from ``HazardsConfig.ready()``."""
+    register_panel("command", command_panel, homes=["command"], order=10)
+    register_panel("work_queue", work_queue, homes=["command", "inspector", "station"], order=15)
+    register_panel("government", government_panel, homes=["government"], order=10)
+    register_panel("hazard_overview", hazard_overview, homes=["government"], order=15)
+    register_panel("grid", grid_panel, homes=["grid"], order=10)
+    register_panel("department", department_panel, homes=["department"], order=10)
+    register_panel("unit", unit_panel, homes=["unit"], order=15)
+    register_stats_provider(HazardStats())

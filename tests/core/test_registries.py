@@ -1,0 +1,33 @@
+"""The registries core offers the apps: home-page panels and homes, reference-data loaders. The apps fill
+them at ``ready()``; core's pages read them in order."""
+
+from __future__ import annotations
+
+from flameblue.core.dashboard import DEFAULT_HOME, homes, panels_for
+from flameblue.core.reference_data import reference_loaders
+
+
+def _keys(home_keys: list[str]) -> list[str]:
+    return [panel.key for panel in panels_for(home_keys)]
+
+
+def test_each_home_shows_its_registered_panels_in_order():
+    assert _keys(["command"]) == ["command", "work_queue", "inbox"]
+    assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "counts"]
+    assert _keys(["government"]) == ["government", "hazard_overview", "inbox", "jurisdiction"]
+    assert _keys(["unit"]) == ["my_units", "unit", "inbox"]
+    assert _keys(["audit"]) == ["audit", "inbox"]
+
+
+def test_a_role_with_an_unregistered_home_gets_the_default_panels():
+    assert _keys(["no-such-home"]) == _keys([DEFAULT_HOME]) == ["inbox", "jurisdiction", "counts"]
+
+
+def test_the_apps_register_every_home_a_role_may_name():
+    assert list(homes()) == [
+        "command", "inspector", "station", "corps", "government", "grid", "department", "unit", "admin", "audit",
+    ]  # fmt: skip
+
+
+def test_reference_data_loads_regions_then_industries_then_roles():
+    assert [loader.key for loader in reference_loaders()][:3] == ["regions", "industries", "roles"]
