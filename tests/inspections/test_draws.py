@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from flameblue.core.errors import ConcurrencyError, DomainError, PermissionDeniedError
+from flameblue.core.errors import DomainError, PermissionDeniedError
+from flameblue.core.workflow import IllegalTransition
 from flameblue.inspections.conflicts import conflict_declare
 from flameblue.inspections.draws import draw_create, draw_execute, draw_publish, draw_verify
 from flameblue.inspections.models import DrawAssignment
@@ -119,5 +120,5 @@ def test_only_people_allowed_to_draw_may_draw_and_publish(orgs, people, many_uni
 
     published = draw_publish(draw=draw, by=people.qiaocheng)
     assert published.status == "published" and published.published_at
-    with pytest.raises(ConcurrencyError):
+    with pytest.raises(IllegalTransition, match="已公开"):  # a state error, not a stale page
         draw_execute(draw=published, by=people.qiaocheng)

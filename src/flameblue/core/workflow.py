@@ -31,7 +31,15 @@ from flameblue.core import audit
 from flameblue.core.errors import ConcurrencyError, DomainError
 from flameblue.core.services import ensure_in_scope
 
-__all__ = ["IllegalTransition", "advance", "lock", "stale_message", "status_label", "transition"]
+__all__ = [
+    "IllegalTransition",
+    "advance",
+    "begin",
+    "lock",
+    "stale_message",
+    "status_label",
+    "transition",
+]
 
 M = TypeVar("M", bound=models.Model)
 
@@ -169,6 +177,17 @@ def advance(
     for effect in on_commit:
         transaction.on_commit(effect)
     return obj
+
+
+def begin(
+    obj: M, *, by: Any, at: dt.datetime | None = None, reason: str = "", status_field: str = "status"
+) -> None:
+    """The first row of a new record's timeline ("" → its initial status); the creating service has written
+    the record and its audit event already."""
+    obj.transitions.create(
+        from_status="", to_status=getattr(obj, status_field), at=at or timezone.now(), by=_actor(by),
+        reason=reason,
+    )  # fmt: skip
 
 
 def transition(

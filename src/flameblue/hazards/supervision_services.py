@@ -147,6 +147,7 @@ def case_file(*, hazard: Hazard, by: Any, at: dt.datetime | None = None) -> Supe
     )  # fmt: skip
     ensure_in_scope(case, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=case, changes=audit.diff({}, audit.snapshot(case)))
+    workflow.begin(case, by=by, at=at)
     return case
 
 
