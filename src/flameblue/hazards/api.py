@@ -16,7 +16,6 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
-from flameblue.core.errors import ConcurrencyError
 from flameblue.hazards import services
 from flameblue.hazards.filters import HazardFilter, NoticeFilter
 from flameblue.hazards.models import Hazard, Notice
@@ -31,7 +30,7 @@ from flameblue.hazards.serializers import (
     RecheckInput,
     StartInput,
 )
-from flameblue.hazards.services import TRANSITION_ACTIONS, IllegalTransition
+from flameblue.hazards.services import TRANSITION_ACTIONS
 
 __all__ = ["HazardViewSet", "NoticeViewSet", "register"]
 
@@ -49,10 +48,7 @@ def _move(name: str, serializer: type, call):
         parsed.is_valid(raise_exception=True)
         data = dict(parsed.validated_data)
         version = data.pop("version", None)
-        try:
-            hazard = call(hazard=hazard, by=request.user, expected_version=version, **data)
-        except IllegalTransition as exc:
-            raise ConcurrencyError(exc.message) from exc  # a state conflict: 409 with the reason
+        hazard = call(hazard=hazard, by=request.user, expected_version=version, **data)
         return Response(HazardSerializer(hazard, context={"request": request}).data)
 
     handler.__name__ = name.replace("-", "_")
