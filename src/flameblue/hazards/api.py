@@ -8,7 +8,6 @@ import importlib
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -16,6 +15,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.hazards import services
 from flameblue.hazards.filters import HazardFilter, NoticeFilter
 from flameblue.hazards.models import Hazard, Notice
@@ -109,15 +109,9 @@ class NoticeViewSet(ScopedReadOnlyViewSet):
     @action(detail=True, methods=["get"])
     def docx(self, request, pk=None) -> HttpResponse:
         notice = self.get_object()
-        response = HttpResponse(
-            notice_docx(notice, by=request.user),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        return attachment_response(
+            notice_docx(notice, by=request.user), f"{notice.number}.docx", DOCX_CONTENT_TYPE
         )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"{notice.number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 def register(router) -> None:

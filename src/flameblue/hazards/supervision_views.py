@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views import generic
 
 from flameblue.core.errors import DomainError
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin
@@ -40,9 +40,6 @@ from flameblue.hazards.supervision_forms import (
     DiscussionForm,
     PanelForm,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 # ------------------------------------------------------------------------------------------ determination
 
@@ -385,14 +382,9 @@ class SupervisionDocxView(SupervisionDetailView):
         case = self.get_object()
         try:
             data = listing_docx(case, by=request.user)
-        except DomainError as exc:
+        except DomainError as exc:  # the case is not listed yet: there is no document to show
             raise Http404(exc.message) from exc
-        response = HttpResponse(data, content_type=DOCX)
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"挂牌督办通知书-{case.case_number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(data, f"挂牌督办通知书-{case.case_number}.docx", DOCX_CONTENT_TYPE)
 
 
 class GovernmentSupervisionView(ScopedMixin, generic.TemplateView):

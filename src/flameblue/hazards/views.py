@@ -12,7 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -20,6 +20,7 @@ from django.views import generic
 from flameblue.core import audit
 from flameblue.core.documents import template_replace
 from flameblue.core.exports import xlsx_response
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.notify_models import DocumentTemplate
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import run_service
@@ -294,15 +295,9 @@ class NoticeDetailView(ScopedDetailView):
 class NoticeDocxView(NoticeDetailView):
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         notice = self.get_object()
-        response = HttpResponse(
-            notice_docx(notice, by=request.user),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        return attachment_response(
+            notice_docx(notice, by=request.user), f"{notice.number}.docx", DOCX_CONTENT_TYPE
         )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"{notice.number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 class NoticeTemplateView(LoginRequiredMixin, generic.FormView):

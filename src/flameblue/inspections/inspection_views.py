@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
 from flameblue.core.views import (
     ScopedDetailView,
@@ -139,12 +140,7 @@ class InspectionDocxView(ScopedObjectMixin, View):
         except DomainError as exc:
             messages.error(request, exc.message)
             return HttpResponseRedirect(reverse("inspections:inspection-detail", kwargs={"pk": pk}))
-        response = HttpResponse(
-            data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        )
-        response["Content-Disposition"] = f'attachment; filename="inspection-{inspection.pk}.docx"'
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(data, f"inspection-{inspection.pk}.docx", DOCX_CONTENT_TYPE)
 
 
 class InspectionStartView(ScopedMixin, FormView):
