@@ -17,12 +17,20 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.views import apply_form_errors, deny
 
-__all__ = ["INVALID_STATUS", "STALE_STATUS", "ServiceErrorMixin", "error_message", "run_service"]
+__all__ = [
+    "INVALID_STATUS",
+    "STALE_STATUS",
+    "ServiceErrorMixin",
+    "error_message",
+    "errors_json",
+    "run_service",
+    "run_service_json",
+]
 
 T = TypeVar("T")
 
@@ -61,6 +69,34 @@ def run_service(request, call: Callable[[], T], *, form: Any = None) -> tuple[T 
             if not form.errors:
                 form.add_error(None, error_message(exc))
         return None, status
+
+
+def errors_json(exc: Exception, status: int = INVALID_STATUS) -> JsonResponse:
+    """A refusal as ``{"errors": {field: [message]}}`` (``__all__`` for the record as a whole); a stale edit
+    also carries ``"code": "stale"``."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        errors = exc.message_dict
+    elif isinstance(exc, DomainError):
+        errors = {exc.field or "__all__": [exc.message]}
+    else:
+        errors = {"__all__": [error_message(exc)]}
+    body: dict[str, Any] = {"errors": errors}
+    if isinstance(exc, ConcurrencyError):
+        body["code"] = "stale"
+    return JsonResponse(body, status=status)
+
+
+def run_service_json(request, call: Callable[[], T]) -> tuple[T | None, JsonResponse | None]:
+    """:func:`run_service` for the small JSON endpoints of pages (autosave): ``(result, None)`` or
+    ``(None, response)`` — 409 for a stale edit, 400 otherwise; 404/403 raised as for pages."""
+    try:
+        return call(), None
+    except OutOfScope as exc:
+        raise Http404(exc.message) from exc
+    except PermissionDeniedError as exc:
+        raise deny(request, exc.message) from exc
+    except (ValidationError, DomainError) as exc:
+        return None, errors_json(exc, STALE_STATUS if isinstance(exc, ConcurrencyError) else INVALID_STATUS)
 
 
 class ServiceErrorMixin:
