@@ -2,7 +2,8 @@
 the government's decision within 7 working days (a late one flagged to its leaders), periodic supervision
 reports, public disclosure, and delisting (摘牌/销案) only after a passing re-inspection.
 
-Every service locks the case row, guards the status, saves with a new version and writes an audit event.
+Every step goes through the workflow kernel (``core.workflow``): it locks the case row, checks the version
+the user saw and the status, saves with a new version, and writes a transition row and an audit event.
 ``decision_due`` and ``next_report_due`` are kept current here: the escalation sweep reads them.
 """
 
