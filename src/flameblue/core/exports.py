@@ -10,15 +10,14 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from openpyxl import Workbook
+
+from flameblue.core.http import XLSX_CONTENT_TYPE, attachment_response
 
 __all__ = ["FORMULA_PREFIXES", "XLSX_CONTENT_TYPE", "neutralise", "workbook_bytes", "xlsx_response"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\x00")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def neutralise(value: Any) -> Any:
@@ -52,7 +51,4 @@ def workbook_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, tit
 def xlsx_response(
     filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "Sheet1"
 ):
-    response = HttpResponse(workbook_bytes(headers, rows, title=title), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(workbook_bytes(headers, rows, title=title), filename, XLSX_CONTENT_TYPE)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from flameblue.core.http import attachment_response
 from flameblue.core.notify_models import StoredFile
 from flameblue.core.uploads import file_path
 
@@ -24,12 +25,7 @@ def download(request, pk: int):
     if not path.exists():
         raise Http404
     inline = stored.content_type.startswith("image/")
-    response = FileResponse(
-        path.open("rb"),
-        content_type=stored.content_type,
-        as_attachment=not inline,
-        filename=stored.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return attachment_response(
+        path.open("rb"), stored.original_name, stored.content_type, inline=inline,
+        cache_control="private, max-age=3600",
+    )  # fmt: skip

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import ScopedManager, ScopedQuerySet, ScopeSpec
 
-__all__ = ["AuditAction", "AuditEvent", "TrackedModel"]
+__all__ = ["AuditAction", "AuditEvent", "TrackedModel", "TransitionRecord"]
 
 
 class TrackedModel(models.Model):
@@ -40,6 +40,29 @@ class TrackedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TransitionRecord(models.Model):
+    """流转记录: the base of every workflow's transition row — one move of a record from one status to another,
+    who made it, when, why, and the data of the move. Append-only, written only by ``core.workflow``. Each
+    stateful model has its own concrete subclass with a foreign key named after it and
+    ``related_name="transitions"``, so a record's timeline is an indexed lookup with referential integrity."""
+
+    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20)
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("说明"), blank=True)
+    data = models.JSONField(_("数据"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
 
 
 class AuditAction(models.TextChoices):

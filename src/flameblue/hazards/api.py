@@ -8,7 +8,6 @@ import importlib
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -16,7 +15,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from flameblue.core.api import ScopedReadOnlyViewSet, ScopedViewSetMixin
-from flameblue.core.errors import ConcurrencyError
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.hazards import services
 from flameblue.hazards.filters import HazardFilter, NoticeFilter
 from flameblue.hazards.models import Hazard, Notice
@@ -31,7 +30,7 @@ from flameblue.hazards.serializers import (
     RecheckInput,
     StartInput,
 )
-from flameblue.hazards.services import TRANSITION_ACTIONS, IllegalTransition
+from flameblue.hazards.services import TRANSITION_ACTIONS
 
 __all__ = ["HazardViewSet", "NoticeViewSet", "register"]
 
@@ -49,10 +48,7 @@ def _move(name: str, serializer: type, call):
         parsed.is_valid(raise_exception=True)
         data = dict(parsed.validated_data)
         version = data.pop("version", None)
-        try:
-            hazard = call(hazard=hazard, by=request.user, expected_version=version, **data)
-        except IllegalTransition as exc:
-            raise ConcurrencyError(exc.message) from exc  # a state conflict: 409 with the reason
+        hazard = call(hazard=hazard, by=request.user, expected_version=version, **data)
         return Response(HazardSerializer(hazard, context={"request": request}).data)
 
     handler.__name__ = name.replace("-", "_")
@@ -113,15 +109,9 @@ class NoticeViewSet(ScopedReadOnlyViewSet):
     @action(detail=True, methods=["get"])
     def docx(self, request, pk=None) -> HttpResponse:
         notice = self.get_object()
-        response = HttpResponse(
-            notice_docx(notice, by=request.user),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        return attachment_response(
+            notice_docx(notice, by=request.user), f"{notice.number}.docx", DOCX_CONTENT_TYPE
         )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"{notice.number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 def register(router) -> None:

@@ -55,6 +55,13 @@ class SupervisionStatus(models.TextChoices):
     DELISTED = "delisted", _("已摘牌销案")
 
 
+class DeterminationStage(models.TextChoices):
+    """Where a major-hazard determination stands: open (discussion and panel may be recorded) or concluded."""
+
+    OPEN = "open", _("判定中")
+    CONCLUDED = "concluded", _("已作出结论")
+
+
 class TipStatus(models.TextChoices):
     RECEIVED = "received", _("已受理")
     CHECKING = "checking", _("核查中")

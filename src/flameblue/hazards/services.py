@@ -18,12 +18,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from flameblue.core import audit
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core import audit, workflow
+from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
@@ -74,8 +73,8 @@ VERBS = {
 }
 
 
-class IllegalTransition(DomainError):
-    """The hazard's current status does not allow this move."""
+#: The hazard's current status does not allow this move (the kernel's error, named here for callers).
+IllegalTransition = workflow.IllegalTransition
 
 
 def brigade_for(unit: Unit) -> Organization | None:
@@ -91,35 +90,13 @@ def _actor(by: Any):
     return by if getattr(by, "pk", None) else None
 
 
-def _when(value: dt.datetime | None) -> str:
-    return date_format(timezone.localtime(value), "Y-m-d H:i") if value else ""
-
-
-def _stale_message(current: Hazard) -> str:
-    last = current.transitions.select_related("by").order_by("-at", "-id").first()
-    by = (last.by if last else None) or current.updated_by
-    when = last.at if last else current.updated_at
-    return _("该隐患已被%(who)s于%(when)s处理为“%(status)s”，请刷新后再操作。") % {
-        "who": by.get_username() if by else _("其他用户"),
-        "when": _when(when),
-        "status": current.get_status_display(),
-    }
-
-
 def _lock(hazard: Hazard, *, by: Any, move: str, expected_version: int | None) -> Hazard:
     """Lock the row and apply the guards: permission and scope, the version the user saw, the status."""
     action, allowed = TRANSITION_ACTIONS[move]
-    ensure_in_scope(hazard, by=by, action=action)
-    current = Hazard.objects.select_for_update().get(pk=hazard.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise ConcurrencyError(_stale_message(current))
-    if current.status not in allowed:
-        raise IllegalTransition(
-            _("该隐患当前状态为“%(status)s”，不能%(verb)s。")
-            % {"status": current.get_status_display(), "verb": VERBS[move]}
-        )
-    current._before = audit.snapshot(current)
-    return current
+    return workflow.lock(
+        hazard, by=by, action=action, allowed=allowed, verb=VERBS[move], expected_version=expected_version,
+        noun=_("隐患"),
+    )  # fmt: skip
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
@@ -139,28 +116,7 @@ def _move(
 ) -> None:
     """Save the hazard in its new status and append the transition row and the audit event. ``at`` dates a
     move recorded after the fact (historical data); by default the move happens now."""
-    at = at or timezone.now()
-    before = getattr(hazard, "_before", None) or audit.snapshot(hazard)
-    from_status = hazard.status
-    hazard.status = to
-    hazard.version += 1
-    hazard.updated_at = at
-    hazard.updated_by = _actor(by)
-    hazard.save()
-    HazardTransition.objects.create(
-        hazard=hazard,
-        from_status=from_status,
-        to_status=to,
-        at=at,
-        by=_actor(by),
-        reason=reason,
-        data=_plain(data or {}),
-    )
-    hazard._before = audit.snapshot(hazard)
-    audit.record(
-        audit.AuditAction.TRANSITION, by=by, obj=hazard, changes=audit.diff(before, hazard._before),
-        reason=reason,
-    )  # fmt: skip
+    workflow.advance(hazard, to=to, by=by, reason=reason, data=data, at=at)
 
 
 def _store_photos(

@@ -8,28 +8,27 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from flameblue.core import audit
 from flameblue.core.documents import template_replace
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.exports import xlsx_response
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.notify_models import DocumentTemplate
 from flameblue.core.scoping import has_action
+from flameblue.core.service_errors import run_service
 from flameblue.core.views import (
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
-    apply_form_errors,
     deny,
 )
 from flameblue.hazards import selectors, services
@@ -41,23 +40,6 @@ from flameblue.hazards.notices import DOCUMENT_CODE, notice_docx
 from flameblue.hazards.services import TRANSITION_ACTIONS
 
 ECHARTS = Path(__file__).resolve().parent.parent / "static" / "vendor" / "echarts" / "echarts.min.js"
-
-
-def _service_errors(request, form, call) -> int | None:
-    """Run ``call``; on a domain error put the message on the form and return the HTTP status to show."""
-    try:
-        call()
-    except ConcurrencyError as exc:
-        form.add_error(None, exc.message)
-        return 409
-    except OutOfScope as exc:
-        raise Http404(exc.message) from exc
-    except PermissionDeniedError as exc:
-        raise deny(request, exc.message) from exc
-    except (ValidationError, DomainError) as exc:
-        apply_form_errors(form, exc)
-        return 400
-    return None
 
 
 # ----------------------------------------------------------------------------------------------- hazards
@@ -211,14 +193,10 @@ class HazardMoveView(HazardDetailView):
         form = MOVE_FORMS[self.move](request.POST, request.FILES, hazard=self.object, user=request.user)
         status = 400
         if form.is_valid():
-            result: dict[str, Hazard] = {}
-
-            def call():
-                result["hazard"] = _perform(self.move, self.object, form.cleaned_data, request.user)
-
-            status = _service_errors(request, form, call)
+            hazard, status = run_service(
+                request, lambda: _perform(self.move, self.object, form.cleaned_data, request.user), form=form
+            )
             if status is None:
-                hazard = result["hazard"]
                 messages.success(request, MOVE_MESSAGES[self.move])
                 warning = getattr(hazard, "deadline_warning", None)
                 if warning:
@@ -317,15 +295,9 @@ class NoticeDetailView(ScopedDetailView):
 class NoticeDocxView(NoticeDetailView):
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         notice = self.get_object()
-        response = HttpResponse(
-            notice_docx(notice, by=request.user),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        return attachment_response(
+            notice_docx(notice, by=request.user), f"{notice.number}.docx", DOCX_CONTENT_TYPE
         )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"{notice.number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 class NoticeTemplateView(LoginRequiredMixin, generic.FormView):
@@ -345,10 +317,10 @@ class NoticeTemplateView(LoginRequiredMixin, generic.FormView):
         return context
 
     def form_valid(self, form: NoticeTemplateForm):
-        status = _service_errors(
+        _done, status = run_service(
             self.request,
-            form,
             lambda: template_replace(DOCUMENT_CODE, form.cleaned_data["template"], by=self.request.user),
+            form=form,
         )
         if status is not None:
             return self.render_to_response(self.get_context_data(form=form), status=status)

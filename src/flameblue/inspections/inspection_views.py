@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
+from flameblue.core.service_errors import run_service_json
 from flameblue.core.views import (
     ScopedDetailView,
     ScopedListView,
@@ -65,16 +67,6 @@ def answer_json(answer: InspectionAnswer, photos: list[Any] | None = None) -> di
             for p in (photos or [])
         ],
     }
-
-
-def _errors_json(exc: Exception, status: int = 400) -> JsonResponse:
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        errors = exc.message_dict
-    elif isinstance(exc, DomainError):
-        errors = {exc.field or "__all__": [exc.message]}
-    else:
-        errors = {"__all__": list(getattr(exc, "messages", [str(exc)]))}
-    return JsonResponse({"errors": errors}, status=status)
 
 
 def _hazard_url(pk: int | None) -> str:
@@ -139,12 +131,7 @@ class InspectionDocxView(ScopedObjectMixin, View):
         except DomainError as exc:
             messages.error(request, exc.message)
             return HttpResponseRedirect(reverse("inspections:inspection-detail", kwargs={"pk": pk}))
-        response = HttpResponse(
-            data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        )
-        response["Content-Disposition"] = f'attachment; filename="inspection-{inspection.pk}.docx"'
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(data, f"inspection-{inspection.pk}.docx", DOCX_CONTENT_TYPE)
 
 
 class InspectionStartView(ScopedMixin, FormView):
@@ -230,18 +217,13 @@ class InspectionAnswerView(_DraftMixin, View):
         item = inspection.checklist.items.filter(pk=form.cleaned_data["item"]).first()
         if item is None:
             return JsonResponse({"errors": {"item": [_("检查项不属于本次检查使用的检查表。")]}}, status=400)
-        try:
-            answer = answer_save(
-                inspection=inspection, item=item, result=form.cleaned_data["result"], by=request.user,
-                note=form.cleaned_data["note"], measurement_values=form.measurement_values(),
-                answered_at=form.cleaned_data["answered_at"] or None,
-            )  # fmt: skip
-        except ConcurrencyError as exc:
-            return JsonResponse({"errors": {"__all__": [exc.message]}, "code": "stale"}, status=409)
-        except PermissionDeniedError as exc:
-            raise deny(request, exc.message) from exc
-        except (ValidationError, DomainError) as exc:
-            return _errors_json(exc)
+        answer, refused = run_service_json(request, lambda: answer_save(
+            inspection=inspection, item=item, result=form.cleaned_data["result"], by=request.user,
+            note=form.cleaned_data["note"], measurement_values=form.measurement_values(),
+            answered_at=form.cleaned_data["answered_at"] or None,
+        ))  # fmt: skip
+        if refused is not None:
+            return refused
         return JsonResponse(answer_json(answer, answer_photos([answer])[answer.pk]))
 
 
@@ -260,12 +242,11 @@ class InspectionPhotoView(_DraftMixin, View):
         upload = request.FILES.get("photo")
         if upload is None:
             return JsonResponse({"errors": {"photo": [_("请选择要上传的照片。")]}}, status=400)
-        try:
-            answer_photo_add(answer=answer, upload=upload, by=request.user)
-        except ConcurrencyError as exc:
-            return JsonResponse({"errors": {"__all__": [exc.message]}, "code": "stale"}, status=409)
-        except (ValidationError, DomainError) as exc:
-            return _errors_json(exc)
+        _photo, refused = run_service_json(
+            request, lambda: answer_photo_add(answer=answer, upload=upload, by=request.user)
+        )
+        if refused is not None:
+            return refused
         return JsonResponse(answer_json(answer, answer_photos([answer])[answer.pk]))
 
 

@@ -6,14 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
-from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedObjectMixin, deny
+from flameblue.core.service_errors import run_service
+from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedObjectMixin
 from flameblue.inspections.checklist_loader import gb35181_elements
 from flameblue.inspections.filters import ChecklistFilterSet
 from flameblue.inspections.measurements import describe
@@ -63,14 +63,10 @@ class ChecklistPublishView(ScopedObjectMixin, View):
         checklist = self.get_object()
         raw_version = request.POST.get("expected_version", "")
         expected = int(raw_version) if raw_version.isdigit() else None
-        try:
-            checklist_publish(checklist=checklist, by=request.user, expected_version=expected)
-        except OutOfScope as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDeniedError as exc:
-            raise deny(request, exc.message) from exc
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
+        _done, status = run_service(
+            request,
+            lambda: checklist_publish(checklist=checklist, by=request.user, expected_version=expected),
+        )
+        if status is None:
             messages.success(request, _("已发布 %(c)s，原版本已停用。") % {"c": checklist})
         return HttpResponseRedirect(reverse("inspections:checklist-detail", kwargs={"pk": checklist.pk}))

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,16 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
-from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
+from flameblue.core.service_errors import run_service
 from flameblue.core.views import (
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
     ScopedUpdateView,
-    apply_form_errors,
-    deny,
 )
 from flameblue.units import services
 from flameblue.units.choices import DeclarationStatus
@@ -203,27 +200,22 @@ class KeyUnitDecisionView(UnitDetailView):
         form = KeyUnitDecisionForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                if data["decision"] == "confirm":
-                    services.key_unit_confirm(
-                        self.object, by=request.user, reason=data["reason"], tier=data["tier"],
-                        expected_version=data["version"],
-                    )  # fmt: skip
-                else:
-                    services.key_unit_reject(
-                        self.object, by=request.user, reason=data["reason"], expected_version=data["version"]
-                    )
-            except OutOfScope as exc:
-                raise Http404(exc.message) from exc
-            except PermissionDeniedError as exc:
-                raise deny(request, exc.message) from exc
-            except (ValidationError, DomainError) as exc:
-                apply_form_errors(form, exc)
-            else:
+            _unit, status = run_service(request, lambda: self.decide(data), form=form)
+            if status is None:
                 messages.success(request, _("重点单位认定结论已保存。"))
                 return HttpResponseRedirect(self.next_url())
         context = self.get_context_data(object=self.object, decision_form=form)
-        return self.render_to_response(context, status=400)
+        return self.render_to_response(context, status=status or 400)
+
+    def decide(self, data: dict[str, Any]) -> Any:
+        if data["decision"] == "confirm":
+            return services.key_unit_confirm(
+                self.object, by=self.request.user, reason=data["reason"], tier=data["tier"],
+                expected_version=data["version"],
+            )  # fmt: skip
+        return services.key_unit_reject(
+            self.object, by=self.request.user, reason=data["reason"], expected_version=data["version"]
+        )
 
     def next_url(self) -> str:
         """Back where the decision was taken (the list of proposed removals), else the unit's page."""
@@ -306,13 +298,13 @@ class DeclarationAcceptView(ScopedMixin, generic.View):
             KeyUnitDeclaration.objects.visible_to(request.user, "view").select_related("unit"),
             pk=kwargs["pk"],
         )
-        try:
-            services.declaration_accept(declaration, by=request.user, note=request.POST.get("note", ""))
-        except (OutOfScope, PermissionDeniedError) as exc:
-            raise deny(request, exc.message) from exc
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
+        _accepted, status = run_service(
+            request,
+            lambda: services.declaration_accept(
+                declaration, by=request.user, note=request.POST.get("note", "")
+            ),
+        )
+        if status is None:
             messages.success(request, _("已确认 %(unit)s 的年度申报。") % {"unit": declaration.unit.name})
         return HttpResponseRedirect(_declaration_list_url(declaration.year))
 
@@ -333,12 +325,10 @@ class DeclarationRolloverView(ScopedMixin, generic.TemplateView):
         except ValueError:
             messages.error(request, _("请填写要顺延的申报年度。"))
             return HttpResponseRedirect(reverse("units:declaration-list"))
-        try:
-            result = services.declaration_rollover(year=year, by=request.user)
-        except PermissionDeniedError as exc:
-            raise deny(request, exc.message) from exc
-        except DomainError as exc:
-            messages.error(request, exc.message)
+        result, status = run_service(
+            request, lambda: services.declaration_rollover(year=year, by=request.user)
+        )
+        if status is not None:
             return HttpResponseRedirect(_declaration_list_url(year))
         context = self.get_context_data(
             year=year,

@@ -6,14 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import generic
 
-from flameblue.core.errors import DomainError, PermissionDeniedError
-from flameblue.core.views import ScopedMixin, apply_form_errors, deny
+from flameblue.core.service_errors import run_service
+from flameblue.core.views import ScopedMixin
 from flameblue.workdays import services
 from flameblue.workdays.forms import WorkingDayForm, YearForm
 from flameblue.workdays.models import WorkingDay
@@ -61,18 +60,15 @@ class CalendarView(ScopedMixin, generic.FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
-            services.working_day_set(
-                date=data["date"],
-                is_working=data["is_working"],
-                note=data["note"],
-                reason=data["reason"],
+        _day, status = run_service(
+            self.request,
+            lambda: services.working_day_set(
+                date=data["date"], is_working=data["is_working"], note=data["note"], reason=data["reason"],
                 by=self.request.user,
-            )
-        except PermissionDeniedError as exc:
-            raise deny(self.request, exc.message) from exc
-        except (ValidationError, DomainError) as exc:
-            apply_form_errors(form, exc)
+            ),
+            form=form,
+        )  # fmt: skip
+        if status is not None:
             return self.form_invalid(form)
         messages.success(self.request, _("已修改 %(date)s。") % {"date": data["date"].isoformat()})
         return HttpResponseRedirect(_calendar_url(data["date"].year))

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from flameblue.core.errors import ConcurrencyError, DomainError, PermissionDeniedError
+from flameblue.core.workflow import IllegalTransition
 from flameblue.inspections.models import DrawAssignment
 from flameblue.inspections.planning.conflicts import conflict_declare
 from flameblue.inspections.planning.draws import draw_create, draw_execute, draw_publish, draw_verify
@@ -119,5 +120,19 @@ def test_only_people_allowed_to_draw_may_draw_and_publish(orgs, people, many_uni
 
     published = draw_publish(draw=draw, by=people.qiaocheng)
     assert published.status == "published" and published.published_at
-    with pytest.raises(ConcurrencyError):
+    with pytest.raises(IllegalTransition, match="已公开"):  # a state error, not a stale page
         draw_execute(draw=published, by=people.qiaocheng)
+
+
+def test_a_draw_changed_since_the_page_was_read_is_a_stale_edit_with_a_transition_row_per_move(
+    orgs, people, many_units, brigade_team
+):
+    draw = _draw(orgs, people.qiaocheng)
+    seen = draw.version
+    drawn = draw_execute(draw=draw, by=people.qiaocheng, seed="s", expected_version=seen)
+    with pytest.raises(ConcurrencyError, match="qiaocheng"):
+        draw_publish(draw=drawn, by=people.qiaocheng, expected_version=seen)
+    draw_publish(draw=drawn, by=people.qiaocheng, expected_version=drawn.version)
+    moves = list(drawn.transitions.order_by("at", "id").values_list("from_status", "to_status"))
+    assert moves == [("", "draft"), ("draft", "drawn"), ("drawn", "published")]
+    assert drawn.transitions.order_by("at", "id")[1].data["seed"] == "s"

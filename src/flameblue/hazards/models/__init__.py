@@ -5,14 +5,17 @@ from flameblue.hazards.models.hazard import Hazard, HazardTransition
 from flameblue.hazards.models.notice import Notice, NoticeCounter
 from flameblue.hazards.models.rulesets import HazardRuleSet, RuleSetStatus
 from flameblue.hazards.models.supervision import (
+    DeterminationTransition,
     MajorHazardDetermination,
     SupervisionCase,
     SupervisionCaseCounter,
+    SupervisionCaseTransition,
     SupervisionReport,
 )
-from flameblue.hazards.models.tip import Escalation, Tip
+from flameblue.hazards.models.tip import Escalation, Tip, TipTransition
 
 __all__ = [
+    "DeterminationTransition",
     "Escalation",
     "Hazard",
     "HazardRuleSet",
@@ -23,6 +26,8 @@ __all__ = [
     "RuleSetStatus",
     "SupervisionCase",
     "SupervisionCaseCounter",
+    "SupervisionCaseTransition",
     "SupervisionReport",
     "Tip",
+    "TipTransition",
 ]

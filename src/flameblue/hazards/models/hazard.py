@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.models import TrackedModel
+from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource, HazardStatus
 
@@ -139,27 +139,20 @@ class Hazard(TrackedModel):
         return bool(self.is_open and self.deadline and self.deadline < today)
 
 
-class HazardTransition(models.Model):
+class HazardTransition(TransitionRecord):
     """隐患流转记录: one move of a hazard from one status to another — who, when, why, and the data of the
     move (new deadline, grade, re-inspection result). Append-only; the hazard's timeline."""
 
     hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(_("原状态"), max_length=20, choices=HazardStatus.choices, blank=True)
     to_status = models.CharField(_("新状态"), max_length=20, choices=HazardStatus.choices)
-    at = models.DateTimeField(_("时间"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.TextField(_("说明"), blank=True)
-    data = models.JSONField(_("数据"), default=dict, blank=True)
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(
         region="hazard__region_id", industry="hazard__industry_id", unit="hazard__unit__organization_id"
     )
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(TransitionRecord.Meta):
         verbose_name = _("隐患流转记录")
         verbose_name_plural = _("隐患流转记录")
 

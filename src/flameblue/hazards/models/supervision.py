@@ -5,11 +5,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.models import TrackedModel
+from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
-from flameblue.hazards.choices import SupervisionStatus
+from flameblue.hazards.choices import DeterminationStage, SupervisionStatus
 
-__all__ = ["MajorHazardDetermination", "SupervisionCase", "SupervisionCaseCounter", "SupervisionReport"]
+__all__ = [
+    "DeterminationTransition",
+    "MajorHazardDetermination",
+    "SupervisionCase",
+    "SupervisionCaseCounter",
+    "SupervisionCaseTransition",
+    "SupervisionReport",
+]
 
 
 class MajorHazardDetermination(TrackedModel):
@@ -59,6 +66,36 @@ class MajorHazardDetermination(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.hazard} · {self.standard}"
+
+    @property
+    def stage(self) -> str:
+        """Open until the conclusion is recorded; the workflow kernel guards moves on it."""
+        return DeterminationStage.CONCLUDED if self.decided_at else DeterminationStage.OPEN
+
+    def get_stage_display(self) -> str:
+        return str(DeterminationStage(self.stage).label)
+
+
+class DeterminationTransition(TransitionRecord):
+    """判定流转记录: one step of a determination record (discussion, expert panel, conclusion) — who, when,
+    why. Append-only; the record's timeline."""
+
+    determination = models.ForeignKey(
+        MajorHazardDetermination, on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("原阶段"), max_length=20, choices=DeterminationStage.choices, blank=True)
+    to_status = models.CharField(_("新阶段"), max_length=20, choices=DeterminationStage.choices)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(
+        region="determination__hazard__region_id",
+        industry="determination__hazard__industry_id",
+        unit="determination__hazard__unit__organization_id",
+    )
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("判定流转记录")
+        verbose_name_plural = _("判定流转记录")
 
 
 class SupervisionCase(TrackedModel):
@@ -113,6 +150,24 @@ class SupervisionCase(TrackedModel):
 
     def __str__(self) -> str:
         return self.case_number
+
+
+class SupervisionCaseTransition(TransitionRecord):
+    """督办流转记录: one move of a listed-supervision case (requested, decided, reported on, delisted) —
+    who, when, why. Append-only; the case's timeline."""
+
+    case = models.ForeignKey(SupervisionCase, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("原状态"), max_length=20, choices=SupervisionStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=SupervisionStatus.choices)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(
+        region="case__region_id", industry="case__industry_id", unit="case__hazard__unit__organization_id"
+    )
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("督办流转记录")
+        verbose_name_plural = _("督办流转记录")
 
 
 class SupervisionReport(models.Model):

@@ -5,10 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.models import TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.hazards.choices import EscalationKind, TipCategory, TipStatus
 
-__all__ = ["Escalation", "Tip"]
+__all__ = ["Escalation", "Tip", "TipTransition"]
 
 
 class Tip(models.Model):
@@ -57,6 +58,22 @@ class Tip(models.Model):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+
+class TipTransition(TransitionRecord):
+    """举报流转记录: one move of a tip (taken up for checking, converted into a hazard, dismissed) — who,
+    when, why. Append-only; the tip's timeline."""
+
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("原状态"), max_length=20, choices=TipStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=TipStatus.choices)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="tip__region_id", unit="tip__unit__organization_id")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("举报流转记录")
+        verbose_name_plural = _("举报流转记录")
 
 
 class Escalation(models.Model):

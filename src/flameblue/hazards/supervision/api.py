@@ -47,15 +47,25 @@ class SupervisionCaseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class VersionedInput(serializers.Serializer):
+    """A step on an existing record carries the version the client read; a colleague's change in between
+    answers 409 (code ``stale``)."""
+
+    version = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1,
+        help_text="客户端读取时的版本号；已被他人修改时返回 409",
+    )  # fmt: skip
+
+
 class CaseFileInput(serializers.Serializer):
     hazard = serializers.IntegerField(help_text="隐患编号")
 
 
-class CaseRequestInput(serializers.Serializer):
+class CaseRequestInput(VersionedInput):
     government = serializers.IntegerField(help_text="提请挂牌的市或县（区）人民政府编号")
 
 
-class CaseDecideInput(serializers.Serializer):
+class CaseDecideInput(VersionedInput):
     listed = serializers.BooleanField()
     document_number = serializers.CharField(required=False, allow_blank=True, default="")
     deadline = serializers.DateField(required=False, allow_null=True, default=None)
@@ -65,11 +75,11 @@ class CaseDecideInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CaseReportInput(serializers.Serializer):
+class CaseReportInput(VersionedInput):
     content = serializers.CharField()
 
 
-class CasePublicInput(serializers.Serializer):
+class CasePublicInput(VersionedInput):
     is_public = serializers.BooleanField()
 
 
@@ -101,7 +111,7 @@ class ParticipantInput(serializers.Serializer):
     role = serializers.CharField(allow_blank=True, default="")
 
 
-class DiscussionInput(serializers.Serializer):
+class DiscussionInput(VersionedInput):
     participants = ParticipantInput(many=True)
     minutes = serializers.CharField()
     at = serializers.DateTimeField(required=False, allow_null=True, default=None)
@@ -113,14 +123,14 @@ class MemberInput(serializers.Serializer):
     interested = serializers.BooleanField(default=False)
 
 
-class PanelInput(serializers.Serializer):
+class PanelInput(VersionedInput):
     members = MemberInput(many=True)
     heard = MemberInput(many=True, required=False, default=list)
     votes_for = serializers.IntegerField(min_value=0)
     votes_against = serializers.IntegerField(min_value=0)
 
 
-class ConcludeInput(serializers.Serializer):
+class ConcludeInput(VersionedInput):
     is_major = serializers.BooleanField()
     conclusion = serializers.CharField()
     reason = serializers.CharField(required=False, allow_blank=True, default="")
@@ -131,7 +141,10 @@ class ConcludeInput(serializers.Serializer):
 def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
     parsed = serializer(data=request.data)
     parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
+    data = dict(parsed.validated_data)
+    if "version" in data:
+        data["expected_version"] = data.pop("version")
+    return data
 
 
 # -------------------------------------------------------------------------------------------- viewsets
@@ -176,7 +189,9 @@ class SupervisionCaseViewSet(
         government = sup.eligible_governments(case).filter(pk=data["government"]).first()
         if government is None:
             raise serializers.ValidationError({"government": ["所选政府不存在或不可选。"]})
-        return self._answer(sup.case_request_listing(case=case, government=government, by=request.user))
+        return self._answer(sup.case_request_listing(
+            case=case, government=government, by=request.user, expected_version=data["expected_version"]
+        ))  # fmt: skip
 
     @extend_schema(request=CaseDecideInput, responses=SupervisionCaseSerializer)
     @action(detail=True, methods=["post"])
@@ -191,17 +206,23 @@ class SupervisionCaseViewSet(
         sup.case_report(case=case, by=request.user, **_parse(CaseReportInput, request))
         return self._answer(case, status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=SupervisionCaseSerializer)
+    @extend_schema(request=VersionedInput, responses=SupervisionCaseSerializer)
     @action(detail=True, methods=["post"])
     def delist(self, request, pk=None) -> Response:
-        return self._answer(sup.case_delist(case=self.get_object(), by=request.user))
+        case = self.get_object()
+        return self._answer(sup.case_delist(case=case, by=request.user, **_parse(VersionedInput, request)))
 
     @extend_schema(request=CasePublicInput, responses=SupervisionCaseSerializer)
     @action(detail=True, methods=["post"])
     def public(self, request, pk=None) -> Response:
         data = _parse(CasePublicInput, request)
         return self._answer(
-            sup.case_set_public(case=self.get_object(), public=data["is_public"], by=request.user)
+            sup.case_set_public(
+                case=self.get_object(),
+                public=data["is_public"],
+                by=request.user,
+                expected_version=data["expected_version"],
+            )  # fmt: skip
         )
 
 

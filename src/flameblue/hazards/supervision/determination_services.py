@@ -20,11 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from flameblue.core import audit
+from flameblue.core import audit, workflow
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
-from flameblue.hazards.choices import HazardGrade
+from flameblue.hazards.choices import DeterminationStage, HazardGrade
 from flameblue.hazards.models import Hazard, MajorHazardDetermination
 from flameblue.hazards.supervision import determination as engine
 
@@ -157,28 +157,24 @@ def determination_create(
     )  # fmt: skip
     ensure_in_scope(det, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=det, changes=audit.diff({}, audit.snapshot(det)))
+    workflow.begin(det, by=by, at=det.created_at, status_field="stage")
     return det
 
 
-def _lock_open(det: MajorHazardDetermination, *, by: Any) -> MajorHazardDetermination:
-    ensure_in_scope(det, by=by, action="change")
-    current = MajorHazardDetermination.objects.select_for_update().get(pk=det.pk)
-    if current.decided_at is not None:
-        raise DomainError(_("该判定已作出结论，不能再修改讨论或专家组记录。"))
-    current._before = audit.snapshot(current)
-    return current
-
-
-def _save(det: MajorHazardDetermination, *, by: Any, reason: str = "") -> MajorHazardDetermination:
-    det.version += 1
-    det.updated_at = timezone.now()
-    det.updated_by = by if getattr(by, "pk", None) else None
-    det.save()
-    audit.record(
-        audit.AuditAction.UPDATE, by=by, obj=det, changes=audit.diff(det._before, audit.snapshot(det)),
-        reason=reason,
+def _lock_open(
+    det: MajorHazardDetermination, *, by: Any, verb: str, expected_version: int | None = None
+) -> MajorHazardDetermination:
+    """Lock the record while it is open (no conclusion yet): a concluded record is not changed again."""
+    return workflow.lock(
+        det, by=by, allowed=(DeterminationStage.OPEN,), verb=verb, expected_version=expected_version,
+        noun=_("判定记录"), status_field="stage",
     )  # fmt: skip
-    return det
+
+
+def _save(
+    det: MajorHazardDetermination, *, by: Any, reason: str = "", at: dt.datetime | None = None
+) -> MajorHazardDetermination:
+    return workflow.advance(det, by=by, reason=reason, at=at, audit_action=audit.AuditAction.UPDATE)
 
 
 def _text(row: Mapping[str, Any], key: str) -> str:
@@ -192,10 +188,11 @@ def determination_record_discussion(
     by: Any,
     participants: Sequence[Mapping[str, Any]],
     minutes: str,
+    expected_version: int | None = None,
     at: dt.datetime | None = None,
 ) -> MajorHazardDetermination:
     """集体讨论: at least three participants, each with a name and a role, and the minutes."""
-    det = _lock_open(det, by=by)
+    det = _lock_open(det, by=by, verb=_("修改集体讨论记录"), expected_version=expected_version)
     rows = [{"name": _text(p, "name"), "role": _text(p, "role")} for p in participants if _text(p, "name")]
     if any(not row["role"] for row in rows):
         raise DomainError(_("请填写每位参加人的职务或身份。"), field="participants")
@@ -207,7 +204,7 @@ def determination_record_discussion(
         raise DomainError(_("请填写集体讨论纪要。"), field="minutes")
     det.discussion_participants, det.discussion_minutes = rows, minutes
     det.discussion_at = at or timezone.now()
-    return _save(det, by=by, reason=_("记录集体讨论"))
+    return _save(det, by=by, reason=_("记录集体讨论"), at=det.discussion_at)
 
 
 def panel_passes(members: int, votes_for: int) -> bool:
@@ -247,10 +244,11 @@ def determination_record_panel(
     votes_for: int,
     votes_against: int,
     heard: Sequence[Mapping[str, Any]] = (),
+    expected_version: int | None = None,
 ) -> MajorHazardDetermination:
     """专家组论证: at least seven members (name, organisation), none an interested party — those are listed
     separately as heard — and the vote; the panel's view passes with at least two thirds of the members."""
-    det = _lock_open(det, by=by)
+    det = _lock_open(det, by=by, verb=_("修改专家组论证记录"), expected_version=expected_version)
     rows = _panel_members(members)
     minimum = _procedure()["panel_min_members"]
     if len({row["name"] for row in rows}) < minimum:
@@ -284,11 +282,12 @@ def determination_conclude(
     proposed_measures: str = "",
     proposed_deadline: dt.date | None = None,
     reason: str = "",
+    expected_version: int | None = None,
     at: dt.datetime | None = None,
 ) -> MajorHazardDetermination:
     """The human conclusion, after the collective discussion. A conclusion that differs from the engine's
     suggestion needs a reason. A major conclusion makes the hazard's grade major."""
-    det = _lock_open(det, by=by)
+    det = _lock_open(det, by=by, verb=_("再次作出结论"), expected_version=expected_version)
     if det.discussion_at is None:
         raise DomainError(_("须先经集体讨论，才能作出判定结论。"))
     conclusion = (conclusion or "").strip()
@@ -304,7 +303,7 @@ def determination_conclude(
     det.proposed_deadline = proposed_deadline
     det.decided_at = at or timezone.now()
     det.decided_by = by if getattr(by, "pk", None) else None
-    _save(det, by=by, reason=_("作出判定结论"))
+    _save(det, by=by, reason=_("作出判定结论"), at=det.decided_at)
     if det.is_major:
         hazard_set_grade(
             hazard=det.hazard, grade=HazardGrade.MAJOR, by=by,

@@ -49,6 +49,9 @@ def parse_people(text: str, keys: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 class _UserForm(forms.Form):
+    #: The version of the record the page showed: a colleague's change in between is refused (409).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)

@@ -2,7 +2,8 @@
 the government's decision within 7 working days (a late one flagged to its leaders), periodic supervision
 reports, public disclosure, and delisting (摘牌/销案) only after a passing re-inspection.
 
-Every service locks the case row, guards the status, saves with a new version and writes an audit event.
+Every step goes through the workflow kernel (``core.workflow``): it locks the case row, checks the version
+the user saw and the status, saves with a new version, and writes a transition row and an audit event.
 ``decision_due`` and ``next_report_due`` are kept current here: the escalation sweep reads them.
 """
 
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from flameblue.core import audit
+from flameblue.core import audit, workflow
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import action_name, grants, has_action, memberships_granting
@@ -55,10 +56,8 @@ FILEABLE_GRADES = (HazardGrade.MAJOR, HazardGrade.PROMINENT)
 DECIDE = "decide"
 
 
-class IllegalCaseMove(DomainError):
-    """The case's current status does not allow this step (the API answers 409)."""
-
-    conflict = True
+#: The case's current status does not allow this step (the kernel's error; the API answers 409 "state").
+IllegalCaseMove = workflow.IllegalTransition
 
 
 def _rules() -> dict[str, Any]:
@@ -90,35 +89,31 @@ def _next_serial(year: int) -> int:
 
 
 def _lock(
-    case: SupervisionCase, *, by: Any, action: str, allowed: tuple[str, ...], verb: str
+    case: SupervisionCase,
+    *,
+    by: Any,
+    action: str,
+    allowed: tuple[str, ...],
+    verb: str,
+    expected_version: int | None = None,
 ) -> SupervisionCase:
-    if action != DECIDE:
-        ensure_in_scope(case, by=by, action=action)
-    current = (
-        SupervisionCase.objects.select_for_update(of=("self",))
-        .select_related("hazard", "government")
-        .get(pk=case.pk)
-    )
-    if current.status not in allowed:
-        raise IllegalCaseMove(
-            _("该督办案件当前状态为“%(status)s”，不能%(verb)s。")
-            % {"status": current.get_status_display(), "verb": verb}
-        )
-    current._before = audit.snapshot(current)
-    return current
+    return workflow.lock(
+        case, by=by, action=None if action == DECIDE else action, allowed=allowed, verb=verb,
+        expected_version=expected_version, noun=_("督办案件"),
+        queryset=SupervisionCase.objects.select_related("hazard", "government"),
+    )  # fmt: skip
 
 
 def _save(
-    case: SupervisionCase, *, by: Any, reason: str = "", action: str = audit.AuditAction.TRANSITION
+    case: SupervisionCase,
+    *,
+    by: Any,
+    reason: str = "",
+    action: str = audit.AuditAction.TRANSITION,
+    data: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
 ) -> SupervisionCase:
-    case.version += 1
-    case.updated_at = timezone.now()
-    case.updated_by = _actor(by)
-    case.save()
-    audit.record(
-        action, by=by, obj=case, changes=audit.diff(case._before, audit.snapshot(case)), reason=reason
-    )
-    return case
+    return workflow.advance(case, by=by, reason=reason, audit_action=action, data=data, at=at)
 
 
 def _link(case: SupervisionCase) -> str:
@@ -153,6 +148,7 @@ def case_file(*, hazard: Hazard, by: Any, at: dt.datetime | None = None) -> Supe
     )  # fmt: skip
     ensure_in_scope(case, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=case, changes=audit.diff({}, audit.snapshot(case)))
+    workflow.begin(case, by=by, at=at)
     return case
 
 
@@ -191,12 +187,14 @@ def case_request_listing(
     case: SupervisionCase,
     government: Organization,
     by: Any,
+    expected_version: int | None = None,
     today: dt.date | None = None,
     at: dt.datetime | None = None,
 ) -> SupervisionCase:
     """提请挂牌: ask the city or county government whose jurisdiction contains the hazard to list it; the
     decision falls due in 7 working days and the government's leaders are notified."""
-    case = _lock(case, by=by, action="change", allowed=(S.FILED, S.REFUSED), verb=_("提请挂牌"))
+    case = _lock(case, by=by, action="change", allowed=(S.FILED, S.REFUSED), verb=_("提请挂牌"),
+                 expected_version=expected_version)  # fmt: skip
     if not eligible_governments(case).filter(pk=government.pk).exists():
         raise DomainError(
             _("“%(gov)s”不是该隐患所在地的市或县（区）人民政府，不能向其提请挂牌督办。")
@@ -211,7 +209,7 @@ def case_request_listing(
     case.decision_due = due.date
     case.decided_at, case.decided_by, case.decided_late, case.decision_reason = None, None, False, ""
     case.status = S.REQUESTED
-    _save(case, by=by, reason=_("提请%(gov)s挂牌督办") % {"gov": government.name})
+    _save(case, by=by, reason=_("提请%(gov)s挂牌督办") % {"gov": government.name}, at=at)
     notify(
         government_leaders(government),
         Message(
@@ -250,6 +248,7 @@ def case_decide(
     deadline: dt.date | None = None,
     report_interval_days: int | None = None,
     reason: str = "",
+    expected_version: int | None = None,
     today: dt.date | None = None,
     at: dt.datetime | None = None,
 ) -> SupervisionCase:
@@ -258,7 +257,8 @@ def case_decide(
     and the leaders are told."""
     if by is not None and not SupervisionCase.objects.visible_to(by, "view").filter(pk=case.pk).exists():
         raise OutOfScope(_("该督办案件不在您的管辖范围内。"))
-    case = _lock(case, by=by, action=DECIDE, allowed=(S.REQUESTED,), verb=_("作出挂牌决定"))
+    case = _lock(case, by=by, action=DECIDE, allowed=(S.REQUESTED,), verb=_("作出挂牌决定"),
+                 expected_version=expected_version)  # fmt: skip
     if by is not None and not may_decide(by, case):
         raise PermissionDeniedError(
             _("只有%(gov)s的领导才能对该案件作出挂牌决定。") % {"gov": case.government.name}
@@ -279,7 +279,7 @@ def case_decide(
         case.next_report_due = today + dt.timedelta(days=interval)
     else:
         case.status, case.next_report_due = S.REFUSED, None
-    _save(case, by=by, reason=case.decision_reason or _("决定挂牌督办"))
+    _save(case, by=by, reason=case.decision_reason or _("决定挂牌督办"), at=at)
     if case.decided_late:
         notify(
             government_leaders(case.government),
@@ -300,13 +300,15 @@ def case_report(
     case: SupervisionCase,
     content: str,
     by: Any,
+    expected_version: int | None = None,
     today: dt.date | None = None,
     at: dt.datetime | None = None,
 ) -> SupervisionReport:
     """督办报告: a periodic progress report on a listed hazard; the next one falls due one interval later."""
     if by is not None and not has_action(by, SupervisionReport, "add"):
         raise PermissionDeniedError(_("您没有报送督办报告的权限。"))
-    case = _lock(case, by=by, action="view", allowed=(S.LISTED,), verb=_("报送督办报告"))
+    case = _lock(case, by=by, action="view", allowed=(S.LISTED,), verb=_("报送督办报告"),
+                 expected_version=expected_version)  # fmt: skip
     content = (content or "").strip()
     if not content:
         raise DomainError(_("请填写进展情况。"), field="content")
@@ -315,7 +317,8 @@ def case_report(
         case=case, submitted_by=_actor(by), content=content, submitted_at=at
     )
     case.next_report_due = (today or timezone.localdate(at)) + dt.timedelta(days=case.report_interval_days)
-    _save(case, by=by, reason=_("报送督办报告"), action=audit.AuditAction.UPDATE)
+    _save(case, by=by, reason=_("报送督办报告"), action=audit.AuditAction.UPDATE, data={"report": report.pk},
+          at=at)  # fmt: skip
     return report
 
 
@@ -328,9 +331,12 @@ def passed_recheck(hazard: Hazard) -> bool:
 
 
 @transaction.atomic
-def case_delist(*, case: SupervisionCase, by: Any, at: dt.datetime | None = None) -> SupervisionCase:
+def case_delist(
+    *, case: SupervisionCase, by: Any, expected_version: int | None = None, at: dt.datetime | None = None
+) -> SupervisionCase:
     """摘牌/销案: only once the hazard has been closed by a passing re-inspection."""
-    case = _lock(case, by=by, action="view", allowed=(S.LISTED, S.FILED, S.REFUSED), verb=_("摘牌销案"))
+    case = _lock(case, by=by, action="view", allowed=(S.LISTED, S.FILED, S.REFUSED), verb=_("摘牌销案"),
+                 expected_version=expected_version)  # fmt: skip
     if by is not None and not (may_decide(by, case) or has_action(by, SupervisionCase, "change")):
         raise PermissionDeniedError(_("您没有摘牌销案的权限。"))
     if by is not None and not may_decide(by, case):
@@ -342,13 +348,16 @@ def case_delist(*, case: SupervisionCase, by: Any, at: dt.datetime | None = None
         )
     case.status, case.delisted_at = S.DELISTED, at or timezone.now()
     case.next_report_due = None
-    return _save(case, by=by, reason=_("复查合格，摘牌销案"))
+    return _save(case, by=by, reason=_("复查合格，摘牌销案"), at=case.delisted_at)
 
 
 @transaction.atomic
-def case_set_public(*, case: SupervisionCase, public: bool, by: Any) -> SupervisionCase:
+def case_set_public(
+    *, case: SupervisionCase, public: bool, by: Any, expected_version: int | None = None
+) -> SupervisionCase:
     """Mark the case as published (or not) on the public list of listed hazards."""
-    case = _lock(case, by=by, action="change", allowed=tuple(S.values), verb=_("修改公开设置"))
+    case = _lock(case, by=by, action="change", allowed=tuple(S.values), verb=_("修改公开设置"),
+                 expected_version=expected_version)  # fmt: skip
     if case.is_public == bool(public):
         return case
     case.is_public = bool(public)

@@ -9,20 +9,20 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views import generic
 
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.errors import DomainError
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
-from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin, apply_form_errors, deny
+from flameblue.core.service_errors import run_service
+from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin
 from flameblue.hazards.models import Hazard, MajorHazardDetermination, SupervisionCase
 from flameblue.hazards.supervision import determination as engine
 from flameblue.hazards.supervision import determination_services as dets
@@ -40,27 +40,6 @@ from flameblue.hazards.supervision.forms import (
     DiscussionForm,
     PanelForm,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _run(request, form, call: Callable[[], Any]) -> tuple[Any, int | None]:
-    """Run a service; a domain error lands on the form and gives the status to answer with."""
-    try:
-        return call(), None
-    except ConcurrencyError as exc:
-        form.add_error(None, exc.message)
-        return None, 409
-    except OutOfScope as exc:
-        raise Http404(exc.message) from exc
-    except PermissionDeniedError as exc:
-        raise deny(request, exc.message) from exc
-    except (ValidationError, DomainError) as exc:
-        apply_form_errors(form, exc)
-        if not form.errors:
-            form.add_error(None, getattr(exc, "message", None) or "; ".join(exc.messages))
-        return None, 400
-
 
 # ------------------------------------------------------------------------------------------ determination
 
@@ -94,11 +73,11 @@ class DeterminationCreateView(ScopedMixin, generic.FormView):
 
     def form_valid(self, form: DeterminationForm):
         data = form.cleaned_data
-        det, status = _run(self.request, form, lambda: dets.determination_create(
+        det, status = run_service(self.request, lambda: dets.determination_create(
             hazard=self.hazard, by=self.request.user, standard=data["standard"], categories=data["categories"],
             elements=data["elements"], corrected_on_spot=data["corrected_on_spot"], exclusions=data["exclusions"],
             found_on=data["found_on"],
-        ))  # fmt: skip
+        ), form=form)  # fmt: skip
         if status is not None:
             return self.render_to_response(self.get_context_data(form=form), status=status)
         messages.success(self.request, _("判定记录已建立，系统建议已保存。"))
@@ -148,6 +127,8 @@ class DeterminationDetailView(ScopedDetailView):
             forms = {"discussion": DiscussionForm(user=user), "panel": PanelForm(user=user)}
             if det.discussion_at:
                 forms["conclude"] = ConcludeForm(user=user)
+            for form in forms.values():
+                form.initial["version"] = det.version
         forms.update(kwargs.get("bound_forms", {}))
         context.update(
             step_forms=forms,
@@ -168,6 +149,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             participants=f.cleaned_participants(),
             minutes=f.cleaned_data["minutes"],
             at=f.cleaned_data["at"],
+            expected_version=f.cleaned_data.get("version"),
         ),  # fmt: skip
         gettext_noop("集体讨论已记录。"),
     ),
@@ -180,6 +162,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             heard=f.cleaned_heard(),
             votes_for=f.cleaned_data["votes_for"],
             votes_against=f.cleaned_data["votes_against"],
+            expected_version=f.cleaned_data.get("version"),
         ),  # fmt: skip
         gettext_noop("专家组论证已记录。"),
     ),
@@ -193,6 +176,7 @@ DETERMINATION_STEPS: dict[str, tuple[type, Callable[..., Any], str]] = {
             reason=f.cleaned_data["reason"],
             proposed_measures=f.cleaned_data["proposed_measures"],
             proposed_deadline=f.cleaned_data["proposed_deadline"],
+            expected_version=f.cleaned_data.get("version"),
         ),  # fmt: skip
         gettext_noop("判定结论已保存。"),
     ),
@@ -212,7 +196,7 @@ class DeterminationStepView(DeterminationDetailView):
         form = form_class(request.POST, user=request.user)
         status = 400
         if form.is_valid():
-            _result, status = _run(request, form, lambda: call(self.object, form, request.user))
+            _result, status = run_service(request, lambda: call(self.object, form, request.user), form=form)
             if status is None:
                 messages.success(request, _(done))
                 return HttpResponseRedirect(
@@ -254,14 +238,8 @@ class SupervisionFileView(ScopedMixin, generic.View):
 
     def post(self, request, *args: Any, **kwargs: Any):
         hazard = get_object_or_404(Hazard.objects.visible_to(request.user), pk=kwargs["hazard_pk"])
-        try:
-            case = sup.case_file(hazard=hazard, by=request.user)
-        except OutOfScope as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDeniedError as exc:
-            raise deny(request, exc.message) from exc
-        except DomainError as exc:
-            messages.error(request, exc.message)
+        case, status = run_service(request, lambda: sup.case_file(hazard=hazard, by=request.user))
+        if status is not None:
             return HttpResponseRedirect(reverse("hazards:hazard-detail", kwargs={"pk": hazard.pk}))
         messages.success(request, _("已立案：%(number)s") % {"number": case.case_number})
         return HttpResponseRedirect(reverse("hazards:supervision-detail", kwargs={"pk": case.pk}))
@@ -293,6 +271,8 @@ class SupervisionDetailView(ScopedDetailView):
         case, user = self.object, self.request.user
         steps = sel.available_case_steps(case, user)
         forms = self._forms(case, steps)
+        for form in forms.values():
+            form.initial["version"] = case.version
         forms.update(kwargs.get("bound_forms", {}))
         today = timezone.localdate()
         context.update(
@@ -310,7 +290,7 @@ def _decide(case, form, user):
     d = form.cleaned_data
     return sup.case_decide(
         case=case, listed=d["listed"], by=user, document_number=d["document_number"], deadline=d["deadline"],
-        report_interval_days=d["report_interval_days"], reason=d["reason"],
+        report_interval_days=d["report_interval_days"], reason=d["reason"], expected_version=d.get("version"),
     )  # fmt: skip
 
 
@@ -319,7 +299,10 @@ CASE_STEPS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
     "request": (
         CaseRequestForm,
         lambda case, f, user: sup.case_request_listing(
-            case=case, government=f.cleaned_data["government"], by=user
+            case=case,
+            government=f.cleaned_data["government"],
+            by=user,
+            expected_version=f.cleaned_data.get("version"),
         ),
         "change",
         gettext_noop("已提请挂牌督办，等待政府决定。"),
@@ -327,19 +310,33 @@ CASE_STEPS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
     "decide": (CaseDecideForm, _decide, "decide", gettext_noop("挂牌决定已保存。")),
     "report": (
         CaseReportForm,
-        lambda case, f, user: sup.case_report(case=case, content=f.cleaned_data["content"], by=user),
+        lambda case, f, user: sup.case_report(
+            case=case,
+            content=f.cleaned_data["content"],
+            by=user,
+            expected_version=f.cleaned_data.get("version"),
+        ),
         "view",
         gettext_noop("督办报告已报送。"),
     ),
     "delist": (
         CaseDelistForm,
-        lambda case, f, user: sup.case_delist(case=case, by=user),
+        lambda case, f, user: sup.case_delist(
+            case=case,
+            by=user,
+            expected_version=f.cleaned_data.get("version"),
+        ),
         "view",
         gettext_noop("已摘牌销案。"),
     ),
     "public": (
         CasePublicForm,
-        lambda case, f, user: sup.case_set_public(case=case, public=f.cleaned_data["is_public"], by=user),
+        lambda case, f, user: sup.case_set_public(
+            case=case,
+            public=f.cleaned_data["is_public"],
+            by=user,
+            expected_version=f.cleaned_data.get("version"),
+        ),
         "change",
         gettext_noop("公开设置已保存。"),
     ),
@@ -357,7 +354,7 @@ class SupervisionStepView(SupervisionDetailView):
         form = form_class(request.POST, user=request.user, **extra)
         status = 400
         if form.is_valid():
-            result, status = _run(request, form, lambda: call(case, form, request.user))
+            result, status = run_service(request, lambda: call(case, form, request.user), form=form)
             if status is None:
                 messages.success(request, _(done))
                 warning = getattr(result, "due_warning", None)
@@ -385,14 +382,9 @@ class SupervisionDocxView(SupervisionDetailView):
         case = self.get_object()
         try:
             data = listing_docx(case, by=request.user)
-        except DomainError as exc:
+        except DomainError as exc:  # the case is not listed yet: there is no document to show
             raise Http404(exc.message) from exc
-        response = HttpResponse(data, content_type=DOCX)
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"挂牌督办通知书-{case.case_number}.docx"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(data, f"挂牌督办通知书-{case.case_number}.docx", DOCX_CONTENT_TYPE)
 
 
 class GovernmentSupervisionView(ScopedMixin, generic.TemplateView):

@@ -20,11 +20,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from flameblue.core import audit
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope
+from flameblue.core import audit, workflow
+from flameblue.core.errors import DomainError, OutOfScope
 from flameblue.core.masking import mask_phone
 from flameblue.core.notify_models import StoredFile
-from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_copy, store_upload
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
@@ -225,31 +224,14 @@ def tip_track(code: str) -> PublicTipView | None:
 
 
 def _lock(tip: Tip, *, by: Any, allowed: tuple[str, ...], expected_version: int | None, verb: str) -> Tip:
-    ensure_in_scope(tip, by=by, action="change")
-    current = Tip.objects.select_for_update().get(pk=tip.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise ConcurrencyError(
-            _("该举报已被其他人处理为“%(status)s”，请刷新后再操作。")
-            % {"status": current.get_status_display()}
-        )
-    if current.status not in allowed:
-        raise DomainError(
-            _("该举报当前状态为“%(status)s”，不能%(verb)s。")
-            % {"status": current.get_status_display(), "verb": verb}
-        )
-    current._before = _audit_state(current)
-    return current
+    return workflow.lock(
+        tip, by=by, allowed=allowed, verb=verb, expected_version=expected_version, noun=_("举报"),
+        snapshot=_audit_state,
+    )  # fmt: skip
 
 
 def _save(tip: Tip, *, to: str, by: Any, reason: str = "") -> Tip:
-    tip.status = to
-    tip.version += 1
-    tip.save()
-    audit.record(
-        audit.AuditAction.TRANSITION, by=by, obj=tip, changes=audit.diff(tip._before, _audit_state(tip)),
-        reason=reason,
-    )  # fmt: skip
-    return tip
+    return workflow.advance(tip, to=to, by=by, reason=reason, at=tip.checked_at, snapshot=_audit_state)
 
 
 @transaction.atomic

@@ -6,16 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.masking import mask_phone
 from flameblue.core.notify_models import StoredFile
-from flameblue.core.views import ScopedDetailView, ScopedListView, apply_form_errors, deny
+from flameblue.core.service_errors import run_service
+from flameblue.core.views import ScopedDetailView, ScopedListView
 from flameblue.hazards.models import Hazard, Tip
 from flameblue.hazards.tips import services as tips
 from flameblue.hazards.tips.filters import TipFilter
@@ -103,18 +102,10 @@ class TipMoveView(TipDetailView):
         form = TIP_MOVE_FORMS[self.move](request.POST, tip=tip, user=request.user)
         status = 400
         if form.is_valid():
-            try:
-                result = _perform(self.move, tip, form.cleaned_data, request.user)
-            except ConcurrencyError as exc:
-                form.add_error(None, exc.message)
-                status = 409
-            except OutOfScope as exc:
-                raise Http404(exc.message) from exc
-            except PermissionDeniedError as exc:
-                raise deny(request, exc.message) from exc
-            except (ValidationError, DomainError) as exc:
-                apply_form_errors(form, exc)
-            else:
+            result, status = run_service(
+                request, lambda: _perform(self.move, tip, form.cleaned_data, request.user), form=form
+            )
+            if status is None:
                 messages.success(request, MESSAGES[self.move])
                 if isinstance(result, Hazard):
                     return HttpResponseRedirect(reverse("hazards:hazard-detail", kwargs={"pk": result.pk}))

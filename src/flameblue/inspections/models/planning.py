@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.models import TrackedModel
+from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.inspections.choices import DrawStatus
 
@@ -13,6 +13,7 @@ __all__ = [
     "ConflictDeclaration",
     "Draw",
     "DrawAssignment",
+    "DrawTransition",
     "InspectionPlan",
     "InspectionPlanItem",
     "SupervisionDue",
@@ -120,6 +121,21 @@ class Draw(TrackedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DrawTransition(TransitionRecord):
+    """抽查流转记录: one move of a draw (drawn, published) — who, when. Append-only; the draw's timeline."""
+
+    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("原状态"), max_length=20, choices=DrawStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=DrawStatus.choices)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="draw__region_id")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("抽查流转记录")
+        verbose_name_plural = _("抽查流转记录")
 
 
 class DrawAssignment(models.Model):

@@ -23,8 +23,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from flameblue.core import audit
-from flameblue.core.errors import ConcurrencyError, DomainError, PermissionDeniedError
+from flameblue.core import audit, workflow
+from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
 from flameblue.inspections.choices import DrawStatus, InspectionStatus
@@ -167,25 +167,25 @@ def draw_create(
     )  # fmt: skip
     ensure_in_scope(draw, by=by, action="add")
     audit.record(audit.AuditAction.CREATE, by=by, obj=draw, changes=audit.diff({}, audit.snapshot(draw)))
+    workflow.begin(draw, by=by, at=draw.created_at)
     return draw
 
 
-def _lock(draw: Draw, by: Any, action: str, expected: str) -> Draw:
+def _lock(draw: Draw, by: Any, action: str, expected: str, verb: str, expected_version: int | None) -> Draw:
+    """Lock the draw; a draw in another status is an illegal move, a changed version a stale page."""
     _check(by, action)
-    ensure_in_scope(draw, by=by, action=action)
-    current = Draw.objects.select_for_update().get(pk=draw.pk)
-    if current.status != expected:
-        raise ConcurrencyError(
-            _("抽查任务“%(t)s”当前为“%(s)s”，不能执行此操作；请刷新页面。")
-            % {"t": current, "s": current.get_status_display()}
-        )
-    return current
+    return workflow.lock(
+        draw, by=by, action=action, allowed=(expected,), verb=verb, expected_version=expected_version,
+        noun=_("抽查任务"),
+    )  # fmt: skip
 
 
 @transaction.atomic
-def draw_execute(*, draw: Draw, by: Any, seed: str | None = None) -> Draw:
+def draw_execute(
+    *, draw: Draw, by: Any, seed: str | None = None, expected_version: int | None = None
+) -> Draw:
     """Draw: record the seed, the conflicts excluded and the assignments. A draw is executed once."""
-    current = _lock(draw, by, "change", DrawStatus.DRAFT)
+    current = _lock(draw, by, "change", DrawStatus.DRAFT, _("抽取"), expected_version)
     seed = (seed or secrets.token_hex(16)).strip()[:64]
     unit_ids = current.pool_filter.get("unit_ids", [])
     pairs = conflicts_for(User.objects.filter(pk__in=current.inspector_pool), unit_ids)
@@ -206,17 +206,12 @@ def draw_execute(*, draw: Draw, by: Any, seed: str | None = None) -> Draw:
         assignment = DrawAssignment.objects.create(draw=current, unit_id=unit_id, order=order)
         assignment.inspectors.set(inspector_ids)
     now = timezone.now()
-    current.seed, current.status, current.drawn_at = seed, DrawStatus.DRAWN, now
+    current.seed, current.drawn_at = seed, now
     current.drawn_by = by if getattr(by, "pk", None) else None
-    current.version += 1
-    current.updated_at, current.updated_by = now, current.drawn_by
-    current.save()
-    audit.record(
-        audit.AuditAction.TRANSITION, by=by, obj=current,
-        changes={"status": [DrawStatus.DRAFT, DrawStatus.DRAWN], "seed": [None, seed],
-                 "assignments": [None, [[u, list(i)] for u, i in result.assignments]]},
+    return workflow.advance(
+        current, to=DrawStatus.DRAWN, by=by, at=now,
+        data={"seed": seed, "assignments": [[u, list(i)] for u, i in result.assignments]},
     )  # fmt: skip
-    return current
 
 
 def _recorded(draw: Draw) -> DrawResult:
@@ -245,23 +240,13 @@ def draw_verify(draw: Draw) -> bool:
 
 
 @transaction.atomic
-def draw_publish(*, draw: Draw, by: Any) -> Draw:
+def draw_publish(*, draw: Draw, by: Any, expected_version: int | None = None) -> Draw:
     """Publish a drawn draw's results on the public portal (after checking it still verifies)."""
-    current = _lock(draw, by, "change", DrawStatus.DRAWN)
+    current = _lock(draw, by, "change", DrawStatus.DRAWN, _("公开"), expected_version)
     if not draw_verify(current):
         raise DomainError(_("抽取结果与随机种子复算结果不一致，不能公开；请联系管理员核查。"))
-    now = timezone.now()
-    current.status, current.published_at = DrawStatus.PUBLISHED, now
-    current.version += 1
-    current.updated_at, current.updated_by = now, by if getattr(by, "pk", None) else None
-    current.save()
-    audit.record(
-        audit.AuditAction.TRANSITION,
-        by=by,
-        obj=current,
-        changes={"status": [DrawStatus.DRAWN, DrawStatus.PUBLISHED]},
-    )
-    return current
+    current.published_at = timezone.now()
+    return workflow.advance(current, to=DrawStatus.PUBLISHED, by=by, at=current.published_at)
 
 
 def draw_results(draw: Draw) -> list[dict[str, Any]]:

@@ -8,22 +8,20 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action, within_scopes
+from flameblue.core.service_errors import STALE_STATUS, run_service
 from flameblue.core.views import (
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
     ScopedObjectMixin,
-    apply_form_errors,
-    deny,
 )
 from flameblue.inspections.models import (
     ConflictDeclaration,
@@ -83,16 +81,11 @@ class _ServiceFormView(ScopedMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        try:
-            obj = self.perform(form)
-        except OutOfScope as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDeniedError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        except (ValidationError, DomainError) as exc:
-            apply_form_errors(form, exc)
-            return self.form_invalid(form)
+        obj, status = run_service(self.request, lambda: self.perform(form), form=form)
+        if status is not None:  # the form re-shown with the refusal; a stale edit answers 409
+            response = self.form_invalid(form)
+            response.status_code = status if status == STALE_STATUS else response.status_code
+            return response
         return HttpResponseRedirect(self.success_url_for(obj))
 
     def perform(self, form):  # pragma: no cover - abstract
@@ -249,18 +242,16 @@ class _DrawActionView(ScopedObjectMixin, View):
 
     def post(self, request, pk: int):
         draw = self.get_object()
-        try:
-            self.run(draw)
-        except OutOfScope as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDeniedError as exc:
-            raise deny(request, exc.message) from exc
-        except (ConcurrencyError, DomainError) as exc:
-            messages.error(request, exc.message)
+        run_service(request, lambda: self.run(draw))
         return HttpResponseRedirect(reverse("inspections:draw-detail", kwargs={"pk": draw.pk}))
 
     def run(self, draw: Draw) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def seen_version(self) -> int | None:
+        """The version of the draw the page showed (the hidden ``version`` field)."""
+        value = self.request.POST.get("version", "")
+        return int(value) if value.isdigit() else None
 
 
 class DrawExecuteView(_DrawActionView):
@@ -268,7 +259,7 @@ class DrawExecuteView(_DrawActionView):
 
     def run(self, draw: Draw) -> None:
         seed = (self.request.POST.get("seed") or "").strip() or None
-        drawn = draw_execute(draw=draw, by=self.request.user, seed=seed)
+        drawn = draw_execute(draw=draw, by=self.request.user, seed=seed, expected_version=self.seen_version())
         messages.success(self.request, _("已完成抽取，随机种子 %(s)s。") % {"s": drawn.seed})
 
 
@@ -286,7 +277,7 @@ class DrawVerifyView(_DrawActionView):
 
 class DrawPublishView(_DrawActionView):
     def run(self, draw: Draw) -> None:
-        draw_publish(draw=draw, by=self.request.user)
+        draw_publish(draw=draw, by=self.request.user, expected_version=self.seen_version())
         messages.success(self.request, _("抽查结果已在门户网站公开。"))
 
 

@@ -12,13 +12,12 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View, generic
 
 from flameblue.core.errors import DomainError, PermissionDeniedError
-from flameblue.core.exports import XLSX_CONTENT_TYPE
+from flameblue.core.http import XLSX_CONTENT_TYPE, attachment_response
 from flameblue.core.views import ScopedDetailView, ScopedMixin, deny, is_htmx
 from flameblue.units.filters import UnitFilter
 from flameblue.units.models import Unit, UnitImportJob
@@ -49,19 +48,12 @@ __all__ = [
 QR_SHEET_LIMIT = 200
 
 
-def _attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 class ImportTemplateView(ScopedMixin, View):
     model = Unit
     action = "import"
 
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
-        return _attachment(template_bytes(), "社会单位导入模板.xlsx", XLSX_CONTENT_TYPE)
+        return attachment_response(template_bytes(), "社会单位导入模板.xlsx", XLSX_CONTENT_TYPE)
 
 
 class UploadForm(forms.Form):
@@ -161,9 +153,7 @@ class UnitExportView(ScopedMixin, View):
         filters = {k: v for k, v in request.GET.items() if v and k != "page"}
         handle, _count = export_units(filterset.qs, by=request.user, filters=filters)
         filename = f"社会单位_{timezone.localtime():%Y%m%d_%H%M}.xlsx"
-        response = FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(handle, filename, XLSX_CONTENT_TYPE)
 
 
 class UnitQRView(ScopedDetailView):
@@ -176,15 +166,12 @@ class UnitQRView(ScopedDetailView):
         url = qr.unit_url(request, unit)
         kind = request.GET.get("format", "png")
         if kind == "svg":
-            response = HttpResponse(qr.qr_svg(url), content_type="image/svg+xml")
+            content, content_type = qr.qr_svg(url), "image/svg+xml"
         elif kind == "png":
-            response = HttpResponse(qr.qr_png(url), content_type="image/png")
+            content, content_type = qr.qr_png(url), "image/png"
         else:
             raise Http404(_("不支持的格式。"))
-        disposition = content_disposition_header(as_attachment=False, filename=f"unit-{unit.pk}.{kind}")
-        response["Content-Disposition"] = disposition
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(content, f"unit-{unit.pk}.{kind}", content_type, inline=True)
 
 
 def _plates(request, units) -> list[dict[str, Any]]:
