@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms, template
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -17,10 +18,34 @@ def _css_for(widget: forms.Widget) -> str:
     return "form-control"
 
 
+def _is_choice_group(widget: forms.Widget) -> bool:
+    """Radio buttons and checkbox lists: one ``<input>`` per choice, which need ``form-check`` markup (a
+    ``form-control`` class would hide their checked state behind ``appearance: none``)."""
+    return isinstance(widget, forms.RadioSelect)  # CheckboxSelectMultiple is a RadioSelect
+
+
+def _choice_group(bound_field: forms.BoundField, extra: str) -> str:
+    """Each choice as Bootstrap's ``form-check``: the input first, then its own label."""
+    css = "form-check-input" + (" is-invalid" if bound_field.errors else "")
+    choices = []
+    for sub in bound_field.subwidgets:
+        sub.data["attrs"]["class"] = css
+        choices.append((sub.tag(wrap_label=False), sub.id_for_label, sub.choice_label))
+    inline = " form-check-inline" if extra == "inline" or len(choices) <= 7 else ""
+    items = format_html_join(
+        "",
+        '<div class="form-check' + inline + '">{}<label class="form-check-label" for="{}">{}</label></div>',
+        choices,
+    )
+    return format_html('<div id="{}" class="form-check-group">{}</div>', bound_field.auto_id or "", items)
+
+
 @register.filter
 def bs_widget(bound_field: forms.BoundField, extra: str = "") -> str:
     """Render a form field's widget with Bootstrap's classes (and ``is-invalid`` when it has errors)."""
     widget = bound_field.field.widget
+    if _is_choice_group(widget):
+        return _choice_group(bound_field, extra)
     existing = widget.attrs.get("class", "")
     classes = existing if _css_for(widget) in existing.split() else f"{_css_for(widget)} {existing}"
     if bound_field.errors:
