@@ -52,6 +52,7 @@ __all__ = [
     "inspection_start",
     "inspection_submit",
     "startable_kinds",
+    "startable_kinds_for",
     "starting_organization",
 ]
 
@@ -142,6 +143,21 @@ def startable_kinds(by: Any) -> list[tuple[str, str]]:
     """The inspection kinds ``by`` may start somewhere, as (value, label) choices."""
     org_kinds = {m.organization.kind for m in _adding_memberships(by)}
     return [(k, label) for k, label in InspectionKind.choices if kind_rule(k).org_kinds & org_kinds]
+
+
+def startable_kinds_for(by: Any, unit: Unit) -> list[tuple[str, str]]:
+    """The inspection kinds ``by`` may start on ``unit`` (for the unit page's 开始检查 button)."""
+    if (
+        not has_action(by, Inspection, "add")
+        or not Unit.objects.visible_to(by, "view").filter(pk=unit.pk).exists()
+    ):
+        return []
+    memberships = _adding_memberships(by)
+    return [
+        (kind, label)
+        for kind, label in InspectionKind.choices
+        if any(m.organization.kind in kind_rule(kind).org_kinds and _covers(m, unit) for m in memberships)
+    ]
 
 
 def starting_organization(*, kind: str, unit: Unit, by: Any) -> Any:
