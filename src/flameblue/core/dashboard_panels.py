@@ -237,7 +237,10 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
         .select_related("unit")
         .order_by("recheck_due", "pk")[:8]
     )
-    return {"rows": rows, "recheck": list(recheck), "recheck_count": h["recheck_soon"], "today": today}
+    return {
+        "rows": rows, "recheck": list(recheck), "recheck_count": h["recheck_soon"], "today": today,
+        "recheck_url": _url("hazards:hazard-list", recheck_by=soon.isoformat()),
+    }  # fmt: skip
 
 
 def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:
@@ -277,7 +280,11 @@ def _due_rows(user: Any, today: dt.date) -> list[QueueRow]:
         )
     )
     return [
-        QueueRow(_("本月到期监督检查"), d["month"], _url("inspections:due-list")),
+        QueueRow(
+            _("本月到期监督检查"),
+            d["month"],
+            _url("inspections:due-list", due_from=today.isoformat(), due_to=last.isoformat()),
+        ),
         QueueRow(_("逾期未监督检查"), d["overdue"], _url("inspections:due-list", overdue="on"), warning=True),
     ]
 
@@ -343,7 +350,7 @@ def hazard_overview(user: Any, today: dt.date) -> dict[str, Any] | None:
             "cells": [
                 {
                     "count": table.get((grade, status), 0),
-                    "url": _url("hazards:hazard-list", grade=grade, status=status),
+                    "url": _url("hazards:hazard-list", grade=grade, status=status, year=today.year),
                 }
                 for status in HazardStatus.values
             ],
@@ -430,6 +437,7 @@ def unit_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
         "notices": notices,
         "today": today,
         "report_url": reverse("hazards:my-unit-hazards"),
+        "notices_url": _url("hazards:notice-list", status=NoticeStatus.OPEN),
     }
 
 

@@ -72,6 +72,18 @@ class SupervisionDueFilterSet(django_filters.FilterSet):
         label=_("只看重点单位"), field_name="unit__is_key_unit", widget=forms.CheckboxInput
     )
     q = django_filters.CharFilter(label=_("单位名称"), field_name="unit__name", lookup_expr="icontains")
+    due_from = django_filters.DateFilter(
+        label=_("到期日不早于"),
+        field_name="next_due_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    due_to = django_filters.DateFilter(
+        label=_("到期日不晚于"),
+        field_name="next_due_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
 
     class Meta:
         model = SupervisionDue
