@@ -78,3 +78,30 @@ def can_do(user: Any, model_label: str, action: str) -> bool:
     from flameblue.core.scoping import has_action
 
     return has_action(user, apps.get_model(model_label), action)
+
+
+@register.filter
+def object_type_label(object_type: str) -> str:
+    """An audit event's object type by its model's name (“账号”, not ``org.user``)."""
+    from flameblue.core.audit_display import object_type_label as label
+
+    return label(object_type)
+
+
+@register.filter
+def audit_changes(event: Any) -> list[tuple[str, Any, Any]]:
+    """An audit event's field changes as (field's verbose name, old, new), times in local time."""
+    from flameblue.core.audit_display import change_rows
+
+    return change_rows(event)
+
+
+@register.simple_tag
+def person_name(user: Any, fallback: str = "") -> str:
+    """A user shown by the person's name, the username only as a tooltip: ``{% person_name t.by %}``."""
+    from flameblue.core.audit_display import actor_display
+
+    shown, tooltip = actor_display(user, fallback)
+    if tooltip:
+        return format_html('<span title="{}">{}</span>', tooltip, shown)
+    return format_html("{}", shown)
