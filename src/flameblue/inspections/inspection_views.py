@@ -56,6 +56,7 @@ def answer_json(answer: InspectionAnswer, photos: list[Any] | None = None) -> di
         "item": answer.item_id,
         "result": answer.result,
         "note": answer.note,
+        "location": answer.location,
         "measurement_values": answer.measurement_values or {},
         "measurement_met": answer.measurement_met,
         "answered_at": timezone.localtime(answer.answered_at).isoformat(),
@@ -233,7 +234,8 @@ class InspectionAnswerView(_DraftMixin, View):
         try:
             answer = answer_save(
                 inspection=inspection, item=item, result=form.cleaned_data["result"], by=request.user,
-                note=form.cleaned_data["note"], measurement_values=form.measurement_values(),
+                note=form.cleaned_data["note"], location=form.cleaned_data["location"],
+                measurement_values=form.measurement_values(),
                 answered_at=form.cleaned_data["answered_at"] or None,
             )  # fmt: skip
         except ConcurrencyError as exc:
