@@ -52,3 +52,12 @@ def test_the_unit_managers_notice_card_links_to_the_open_notices(login, people, 
     data = block(client, "unit")
     assert listed(client, data["notices_url"]) == len(data["notices"])
     assert data["notices_url"] in client.get("/").content.decode().replace("&amp;", "&")
+
+
+def test_every_number_of_the_command_table_links_to_a_list_of_as_many_rows(login, people, world):  # noqa: F811
+    client = login(people.detachment)
+    rows = block(client, "command")["rows"]
+    assert any(row["units"] for row in rows)
+    for row in rows:
+        for key, url in row["urls"].items():
+            assert listed(client, url) == row[key], (row["name"], key, url)

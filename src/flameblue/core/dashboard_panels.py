@@ -190,6 +190,14 @@ def region_stats(user: Any, region: Region, today: dt.date | None = None) -> lis
         row.update({k: hazards.get(code, {}).get(k, 0) for k in ("open", "overdue", "major")})
         row["listed"] = cases.get(code, {}).get("listed", 0)
         row["overdue_url"] = _url("hazards:hazard-list", overdue="yes", region=code)
+        row["urls"] = {
+            "units": _url("units:unit-list", region=code),
+            "key_units": _url("units:unit-list", region=code, key_unit="yes"),
+            "open": _url("hazards:hazard-list", region=code, open="yes"),
+            "overdue": row["overdue_url"],
+            "major": _url("hazards:hazard-list", region=code, open="yes", grade=HazardGrade.MAJOR),
+            "listed": _url("hazards:supervision-list", region=code, status=SupervisionStatus.LISTED),
+        }
         rows.append(row)
     return rows
 
@@ -204,7 +212,7 @@ def stats_payload(user: Any, region: Region, today: dt.date | None = None) -> di
     return {
         "region": {"code": region.code, "name": region.name},
         "labels": {k: str(v) for k, v in labels.items()},
-        "rows": [{k: v for k, v in row.items() if k != "overdue_url"} for row in rows],
+        "rows": [{k: v for k, v in row.items() if k not in ("overdue_url", "urls")} for row in rows],
     }
 
 
