@@ -8,14 +8,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from flameblue.inspections.models import SupervisionDue
+from flameblue.inspections.models import InspectionPlan, SupervisionDue
 from tests.ui.dashboard_helpers import units_fixture  # noqa: F401 (the ``units`` fixture)
 from tests.ui.test_dashboard_counts import block, world  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
-
-#: Rows whose list is a different kind of record (a week's planned units are shown per plan).
-NOT_A_ROW_COUNT = {"本周计划检查单位"}
 
 
 def listed(client, url: str) -> int:
@@ -24,16 +21,24 @@ def listed(client, url: str) -> int:
     return response.context["paginator"].count
 
 
-def test_each_work_queue_count_equals_its_lists_rows(login, people, units, world):  # noqa: F811
+def test_each_work_queue_count_equals_its_lists_rows(login, orgs, people, units, world):  # noqa: F811
     today = timezone.localdate()
     last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
     # Due this month, due early next month (still on the due list's window), and overdue.
     for unit, due in ((units.school, last), (units.mall, last + dt.timedelta(days=1))):
         SupervisionDue.objects.create(unit=unit, region_id=unit.region_id, next_due_on=due)
+    monday = today - dt.timedelta(days=today.weekday())
+    plan = InspectionPlan.objects.create(
+        brigade=orgs.qiaocheng_brigade, region_id="341602", title="本周计划", starts_on=monday,
+        ends_on=monday + dt.timedelta(days=6),
+    )  # fmt: skip
+    for unit in (units.school, units.mall):  # two units, one plan: the card counts the plan the list shows
+        plan.items.create(unit=unit, planned_on=monday)
     client = login(people.qiaocheng)
     data = block(client, "work_queue")
-    rows = [row for row in data["rows"] if str(row.label) not in NOT_A_ROW_COUNT]
+    rows = data["rows"]
     assert [r.count for r in rows if str(r.label) == "本月到期监督检查"] == [1]
+    assert [r.count for r in rows if str(r.label) == "本周检查计划"] == [1]
     for row in rows:
         assert listed(client, row.url) == row.count, (str(row.label), row.url)
     assert listed(client, data["recheck_url"]) == data["recheck_count"] == 1

@@ -36,7 +36,7 @@ from flameblue.hazards.selectors import my_unit_hazards
 from flameblue.hazards.supervision_selectors import government_cases
 from flameblue.inspections.choices import InspectionKind, InspectionStatus
 from flameblue.inspections.compliance import compliance_rates, obligations
-from flameblue.inspections.models import Inspection, InspectionPlanItem, SupervisionDue
+from flameblue.inspections.models import Inspection, InspectionPlan, InspectionPlanItem, SupervisionDue
 from flameblue.inspections.unit_scope import in_region, units_within
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import outstanding_declarations
@@ -304,7 +304,10 @@ def _plan_rows(user: Any, today: dt.date) -> list[QueueRow]:
     week = InspectionPlanItem.objects.visible_to(user, "view").filter(
         planned_on__gte=monday, planned_on__lte=monday + dt.timedelta(days=6)
     )
-    return [QueueRow(_("本周计划检查单位"), week.count(), _url("inspections:plan-list"))]
+    plans = InspectionPlan.objects.visible_to(user, "view").filter(pk__in=week.values("plan_id"))
+    return [
+        QueueRow(_("本周检查计划"), plans.count(), _url("inspections:plan-list", week=monday.isoformat()))
+    ]
 
 
 def _unit_rows(user: Any, today: dt.date) -> list[QueueRow]:

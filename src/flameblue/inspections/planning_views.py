@@ -41,6 +41,7 @@ from flameblue.inspections.planning_forms import (
     ComplianceFilterForm,
     ConflictForm,
     DrawForm,
+    PlanFilterSet,
     PlanForm,
     SupervisionDueFilterSet,
 )
@@ -119,6 +120,7 @@ class DueListView(ScopedListView):
 
 class PlanListView(ScopedListView):
     model = InspectionPlan
+    filterset_class = PlanFilterSet
     template_name = "inspections/plan_list.html"
 
     def get_queryset(self):
