@@ -181,6 +181,7 @@ AUDIT_MIN_RETENTION_DAYS = 180
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["flameblue.core.formats"]  # date inputs render ISO, which <input type="date"> requires
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,5 @@
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
@@ -6,6 +8,8 @@ from flameblue.api_urls import urlpatterns as api_v1
 
 urlpatterns = [
     path("", include("flameblue.core.urls")),
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (files, API docs).
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("favicon.ico"))),
     path("account/", include("flameblue.org.account_urls")),
     path("regions/", include("flameblue.geo.urls")),
     path("org/", include("flameblue.org.urls")),

@@ -47,7 +47,7 @@ def test_auditor_filters_by_actor_action_and_object(login, people, events, orgs)
 def test_audit_detail_shows_field_changes(login, people, events):
     event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_type="org.organization")
     html = login(people.auditor).get(reverse("core:audit-detail", kwargs={"pk": event.pk})).content.decode()
-    assert "<code>name</code>" in html
+    assert "<td>名称</td>" in html and "<code>name</code>" not in html  # the field by its verbose name
 
 
 def test_export_neutralises_formula_cells_and_is_audited(login, people, events):

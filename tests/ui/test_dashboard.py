@@ -41,7 +41,7 @@ def test_inspector_sees_jurisdiction_and_counts_in_scope(login, people, orgs):
 def test_inspector_home_is_the_work_queue(login, people):
     html = login(people.qiaocheng).get(reverse("core:dashboard")).content.decode()
     assert "待办工作" in html and "逾期未整改隐患" in html and "待核查举报" in html
-    assert "本周计划检查单位" in html and "重点单位待复核" in html
+    assert "本周检查计划" in html and "重点单位待复核" in html
     assert role_panels(login(people.qiaocheng)) == {"work_queue"}
 
 

@@ -74,7 +74,7 @@ def test_station_commander_sees_the_queue_without_planning_rows(login, orgs, wor
     station = persona("tejin", orgs.qiaocheng_brigade, "station_commander")
     q = queue(login(station))
     assert q["逾期未整改隐患"] == 1
-    assert "本周计划检查单位" not in q and "重点单位待复核" not in q
+    assert "本周检查计划" not in q and "重点单位待复核" not in q
 
 
 def test_grid_officer_counts_their_township_only(login, people, world):

@@ -112,3 +112,27 @@ def test_counting_back_what_was_added_gives_the_same_number(start, n):
     end = add_working_days(start, n).date
     assert working_days_between(start, end) == n
     assert n == 0 or is_working_day(end)
+
+
+def test_an_unknown_year_is_logged_once_in_plain_words_however_many_deadlines_reach_it(caplog):
+    with caplog.at_level(logging.WARNING, logger="flameblue.workdays"):
+        for day in range(1, 20):
+            assert add_working_days(D(2040, 3, day), 10).warning is not None
+        working_days_between(D(2040, 5, 4), D(2040, 6, 1))
+    logged = [r.getMessage() for r in caplog.records if "2040" in r.getMessage()]
+    assert len(logged) == 1
+    assert "还没有 2040 年的放假安排" in logged[0] and "周一至周五" in logged[0]
+
+
+def test_counting_within_a_known_year_does_not_warn_about_the_next_one(caplog):
+    last = max(known_years())
+    with caplog.at_level(logging.WARNING, logger="flameblue.workdays"):
+        working_days_between(D(last, 11, 2), D(last, 12, 31))
+    assert caplog.records == []
+
+
+def test_the_days_counted_in_an_unknown_year_are_named_not_its_first_of_january(caplog):
+    last = max(known_years())
+    with caplog.at_level(logging.WARNING, logger="flameblue.workdays"):
+        working_days_between(D(last + 1, 3, 2), D(last + 1, 3, 20))
+    assert f"{last + 1}-03-03" in caplog.records[0].getMessage()

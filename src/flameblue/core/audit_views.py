@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from flameblue.core import audit
+from flameblue.core.audit_display import change_rows
 from flameblue.core.exports import xlsx_response
 from flameblue.core.filters import AuditEventFilter
 from flameblue.core.models import AuditEvent
@@ -37,11 +38,7 @@ class AuditDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         changes = self.object.changes or {}
-        context["change_rows"] = [
-            (field, values[0], values[1])
-            for field, values in changes.items()
-            if isinstance(values, list | tuple) and len(values) == 2
-        ]
+        context["change_rows"] = change_rows(self.object)
         context["changes_json"] = json.dumps(changes, ensure_ascii=False, indent=2)
         return context
 

@@ -142,6 +142,14 @@ def region_stats(user: Any, region: Region, today: dt.date | None = None) -> lis
         row.update({k: hazards.get(code, {}).get(k, 0) for k in ("open", "overdue", "major")})
         row["listed"] = cases.get(code, {}).get("listed", 0)
         row["overdue_url"] = _url("hazards:hazard-list", overdue="yes", region=code)
+        row["urls"] = {
+            "units": _url("units:unit-list", region=code),
+            "key_units": _url("units:unit-list", region=code, key_unit="yes"),
+            "open": _url("hazards:hazard-list", region=code, open="yes"),
+            "overdue": row["overdue_url"],
+            "major": _url("hazards:hazard-list", region=code, open="yes", grade=HazardGrade.MAJOR),
+            "listed": _url("hazards:supervision-list", region=code, status=SupervisionStatus.LISTED),
+        }
         rows.append(row)
     return rows
 
@@ -156,7 +164,7 @@ def stats_payload(user: Any, region: Region, today: dt.date | None = None) -> di
     return {
         "region": {"code": region.code, "name": region.name},
         "labels": {k: str(v) for k, v in labels.items()},
-        "rows": [{k: v for k, v in row.items() if k != "overdue_url"} for row in rows],
+        "rows": [{k: v for k, v in row.items() if k not in ("overdue_url", "urls")} for row in rows],
     }
 
 
@@ -185,7 +193,10 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
         .select_related("unit")
         .order_by("recheck_due", "pk")[:8]
     )
-    return {"rows": rows, "recheck": list(recheck), "recheck_count": h["recheck_soon"], "today": today}
+    return {
+        "rows": rows, "recheck": list(recheck), "recheck_count": h["recheck_soon"], "today": today,
+        "recheck_url": _url("hazards:hazard-list", recheck_by=soon.isoformat()),
+    }  # fmt: skip
 
 
 def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:
@@ -245,7 +256,7 @@ def hazard_overview(user: Any, today: dt.date) -> dict[str, Any] | None:
             "cells": [
                 {
                     "count": table.get((grade, status), 0),
-                    "url": _url("hazards:hazard-list", grade=grade, status=status),
+                    "url": _url("hazards:hazard-list", grade=grade, status=status, year=today.year),
                 }
                 for status in HazardStatus.values
             ],
@@ -328,6 +339,7 @@ def unit_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
         "notices": notices,
         "today": today,
         "report_url": reverse("hazards:my-unit-hazards"),
+        "notices_url": _url("hazards:notice-list", status=NoticeStatus.OPEN),
     }
 
 

@@ -3,7 +3,10 @@ export."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +56,10 @@ class HazardFilter(django_filters.FilterSet):
         label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains"
     )
     unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id")
+    year = django_filters.NumberFilter(label=_("发现年度"), field_name="found_at", lookup_expr="year")
+    recheck_by = django_filters.DateFilter(
+        label=_("复查期限不晚于"), method="filter_recheck_by", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     class Meta:
         model = Hazard
@@ -85,6 +92,12 @@ class HazardFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
         overdue = Q(status__in=OPEN_STATUSES, deadline__lt=timezone.localdate())
         return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
+
+    def filter_recheck_by(self, queryset: QuerySet[Hazard], name: str, value: Any) -> QuerySet[Hazard]:
+        """Hazards awaiting re-inspection (整改中 or 已报完成) whose re-check is due by ``value``."""
+        return queryset.filter(
+            status__in=(HazardStatus.RECTIFYING, HazardStatus.COMPLETION_REPORTED), recheck_due__lte=value
+        )
 
 
 class NoticeFilter(django_filters.FilterSet):

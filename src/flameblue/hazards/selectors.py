@@ -36,7 +36,7 @@ def hazards_for_list(user: Any) -> QuerySet[Hazard]:
 
 
 def hazard_timeline(hazard: Hazard) -> list[HazardTransition]:
-    return list(hazard.transitions.select_related("by").order_by("at", "id"))
+    return list(hazard.transitions.select_related("by__person").order_by("at", "id"))
 
 
 def hazard_photos(hazard: Hazard) -> dict[str, list[StoredFile]]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.dashboard import QueueRow, filtered_url, month_bounds
 from flameblue.core.scoping import has_action
-from flameblue.inspections.models import InspectionPlanItem, SupervisionDue
+from flameblue.inspections.models import InspectionPlan, InspectionPlanItem, SupervisionDue
 from flameblue.inspections.planning.compliance import compliance_rates, obligations
 
 __all__ = ["compliance_summary", "due_rows", "plan_rows"]
@@ -49,7 +49,11 @@ def due_rows(user: Any, today: dt.date) -> list[QueueRow]:
         )
     )
     return [
-        QueueRow(_("本月到期监督检查"), d["month"], filtered_url("inspections:due-list")),
+        QueueRow(
+            _("本月到期监督检查"),
+            d["month"],
+            filtered_url("inspections:due-list", due_from=today.isoformat(), due_to=last.isoformat()),
+        ),
         QueueRow(
             _("逾期未监督检查"),
             d["overdue"],
@@ -60,11 +64,16 @@ def due_rows(user: Any, today: dt.date) -> list[QueueRow]:
 
 
 def plan_rows(user: Any, today: dt.date) -> list[QueueRow]:
-    """Work-queue row: units planned for inspection this week."""
+    """Work-queue row: this week's inspection plans (the count its list shows)."""
     if not has_action(user, InspectionPlanItem, "view"):
         return []
     monday = today - dt.timedelta(days=today.weekday())
     week = InspectionPlanItem.objects.visible_to(user, "view").filter(
         planned_on__gte=monday, planned_on__lte=monday + dt.timedelta(days=6)
     )
-    return [QueueRow(_("本周计划检查单位"), week.count(), filtered_url("inspections:plan-list"))]
+    plans = InspectionPlan.objects.visible_to(user, "view").filter(pk__in=week.values("plan_id"))
+    return [
+        QueueRow(
+            _("本周检查计划"), plans.count(), filtered_url("inspections:plan-list", week=monday.isoformat())
+        )
+    ]

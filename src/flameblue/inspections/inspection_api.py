@@ -33,6 +33,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "item_code",
             "result",
             "note",
+            "location",
             "measurement_values",
             "measurement_met",
             "answered_at",
@@ -71,6 +72,7 @@ class AnswerInputSerializer(serializers.Serializer):
     item = serializers.CharField(help_text="检查项编号（id）或代码（code）")
     result = serializers.ChoiceField(choices=AnswerResult.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    location = serializers.CharField(required=False, allow_blank=True, default="", help_text="部位")
     measurement_values = serializers.DictField(required=False, allow_null=True)
     answered_at = serializers.DateTimeField(required=False, allow_null=True)
 
@@ -128,7 +130,8 @@ class InspectionViewSet(
             raise serializers.ValidationError({"item": ["检查项不属于本次检查使用的检查表。"]})
         answer = answer_save(
             inspection=inspection, item=item, result=data["result"], by=request.user, note=data.get("note", ""),
-            measurement_values=data.get("measurement_values"), answered_at=data.get("answered_at"),
+            location=data.get("location", ""), measurement_values=data.get("measurement_values"),
+            answered_at=data.get("answered_at"),
         )  # fmt: skip
         return Response({**AnswerSerializer(answer).data, "stale": bool(getattr(answer, "stale", False))})
 

@@ -58,6 +58,7 @@ def answer_json(answer: InspectionAnswer, photos: list[Any] | None = None) -> di
         "item": answer.item_id,
         "result": answer.result,
         "note": answer.note,
+        "location": answer.location,
         "measurement_values": answer.measurement_values or {},
         "measurement_met": answer.measurement_met,
         "answered_at": timezone.localtime(answer.answered_at).isoformat(),
@@ -219,7 +220,8 @@ class InspectionAnswerView(_DraftMixin, View):
             return JsonResponse({"errors": {"item": [_("检查项不属于本次检查使用的检查表。")]}}, status=400)
         answer, refused = run_service_json(request, lambda: answer_save(
             inspection=inspection, item=item, result=form.cleaned_data["result"], by=request.user,
-            note=form.cleaned_data["note"], measurement_values=form.measurement_values(),
+            note=form.cleaned_data["note"], location=form.cleaned_data["location"],
+            measurement_values=form.measurement_values(),
             answered_at=form.cleaned_data["answered_at"] or None,
         ))  # fmt: skip
         if refused is not None:

@@ -35,6 +35,7 @@ from flameblue.inspections.choices import (
     InspectionKind,
     InspectionStatus,
 )
+from flameblue.inspections.faults import fault_wording
 from flameblue.inspections.grading import suggest
 from flameblue.inspections.kinds import KindRule, is_small_place, kind_rule
 from flameblue.inspections.measurements import evaluate
@@ -52,6 +53,7 @@ __all__ = [
     "inspection_start",
     "inspection_submit",
     "startable_kinds",
+    "startable_kinds_for",
     "starting_organization",
 ]
 
@@ -107,6 +109,7 @@ def checklist_publish(*, checklist: Checklist, by: Any, expected_version: int | 
 # --- Inspections (检查记录) ------------------------------------------------------------------------------
 
 MAX_NOTE = 2000
+MAX_LOCATION = 100
 MAX_PHOTOS_PER_ITEM = 9
 MAX_SIGNATURE_CHARS = 2_000_000
 _SOCIAL_UNIT = "social_unit"
@@ -142,6 +145,21 @@ def startable_kinds(by: Any) -> list[tuple[str, str]]:
     """The inspection kinds ``by`` may start somewhere, as (value, label) choices."""
     org_kinds = {m.organization.kind for m in _adding_memberships(by)}
     return [(k, label) for k, label in InspectionKind.choices if kind_rule(k).org_kinds & org_kinds]
+
+
+def startable_kinds_for(by: Any, unit: Unit) -> list[tuple[str, str]]:
+    """The inspection kinds ``by`` may start on ``unit`` (for the unit page's 开始检查 button)."""
+    if (
+        not has_action(by, Inspection, "add")
+        or not Unit.objects.visible_to(by, "view").filter(pk=unit.pk).exists()
+    ):
+        return []
+    memberships = _adding_memberships(by)
+    return [
+        (kind, label)
+        for kind, label in InspectionKind.choices
+        if any(m.organization.kind in kind_rule(kind).org_kinds and _covers(m, unit) for m in memberships)
+    ]
 
 
 def starting_organization(*, kind: str, unit: Unit, by: Any) -> Any:
@@ -312,7 +330,7 @@ def _client_time(value: dt.datetime | str | None) -> dt.datetime | None:
 def _answer_state(answer: InspectionAnswer | None) -> list[Any]:
     if answer is None:
         return [None, None]
-    return [answer.result, answer.note, answer.measurement_values]
+    return [answer.result, answer.note, answer.measurement_values, answer.location]
 
 
 @transaction.atomic
@@ -325,6 +343,7 @@ def answer_save(
     note: str = "",
     measurement_values: Mapping[str, Any] | None = None,
     answered_at: dt.datetime | str | None = None,
+    location: str = "",
 ) -> InspectionAnswer:
     """Save (insert or replace) the answer to one item of a draft. Saving the same answer again changes
     nothing. ``answered_at`` is when the inspector answered on the device: an answer synced late from an
@@ -339,6 +358,9 @@ def answer_save(
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise ValidationError({"note": _("说明不能超过 %(n)d 个字。") % {"n": MAX_NOTE}})
+    location = (location or "").strip()
+    if len(location) > MAX_LOCATION:
+        raise ValidationError({"location": _("部位不能超过 %(n)d 个字。") % {"n": MAX_LOCATION}})
     values, met = _measure(item, result, measurement_values)
     when = _client_time(answered_at)
     answer = InspectionAnswer.objects.filter(inspection=current, item=item).first()
@@ -349,6 +371,7 @@ def answer_save(
     if answer is None:
         answer = InspectionAnswer(inspection=current, item=item)
     answer.result, answer.note, answer.measurement_values, answer.measurement_met = result, note, values, met
+    answer.location = location
     answer.answered_at = when or timezone.now()
     answer.save()
     answer.stale = False
@@ -422,8 +445,12 @@ def _signature_file(data_url: str | None, *, name: str) -> SimpleUploadedFile | 
 
 
 def _describe_finding(answer: InspectionAnswer) -> str:
+    """The fault found, where: “二层东侧疏散通道：疏散通道、安全出口被占用…（检查项 MAL-012）”, not the
+    requirement the item states (the wording rules are data: ``rules/fault-wording.yaml``)."""
     item = answer.item
-    text = f"{item.code} {item.text}"
+    text = _("%(location)s：%(fault)s（检查项 %(code)s）") % {
+        "location": answer.location or item.section, "fault": fault_wording(item.text), "code": item.code,
+    }  # fmt: skip
     if answer.note:
         text += _("；检查说明：%(note)s") % {"note": answer.note}
     values = answer.measurement_values or {}
@@ -467,7 +494,7 @@ def findings_to_hazards(inspection: Inspection, by: Any) -> list[Any]:
         item = finding.answer.item
         hazard = hazard_report(
             by=reporter, unit=inspection.unit, description=finding.description, source=source,
-            location=item.section, grade=finding.suggested_grade, checklist_item=item,
+            location=finding.answer.location or item.section, grade=finding.suggested_grade, checklist_item=item,
             gb35181_element=finding.suggested_element, source_ref=_("检查记录 #%(pk)s") % {"pk": inspection.pk},
             found_at=inspection.submitted_at, found_by=by,
         )  # fmt: skip

@@ -23,6 +23,8 @@ from flameblue.core.views import (
     ServiceUpdateView,
 )
 from flameblue.org import filters, forms, services
+from flameblue.org.action_labels import action_rows
+from flameblue.org.dashboard import HOMES
 from flameblue.org.lockout import failed_logins, user_unlock
 from flameblue.org.models import Membership, Organization, Person, Role, User
 
@@ -205,6 +207,12 @@ class RoleListView(ScopedListView):
     model = Role
     template_name = "org/role_list.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for role in context["object_list"]:  # the page's rows, evaluated once and reused by the template
+            role.home_label = HOMES.get(role.home, role.home)
+        return context
+
 
 class RoleDetailView(ObjectPermsMixin, ScopedDetailView):
     model = Role
@@ -214,6 +222,8 @@ class RoleDetailView(ObjectPermsMixin, ScopedDetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["can_change"] = self.can("change")
+        context["action_rows"] = action_rows(self.object.actions)
+        context["home_label"] = HOMES.get(self.object.home, self.object.home)
         if has_action(user, Membership, "view"):
             context["memberships"] = (
                 Membership.objects.visible_to(user)

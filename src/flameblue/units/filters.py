@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import RegionFilter
+from flameblue.core.forms import RegionChoiceField
+from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Industry, Organization
 from flameblue.units.choices import OperatingStatus, UnitCategory
@@ -17,9 +20,33 @@ __all__ = ["UnitFilter"]
 KEY_UNIT_CHOICES = [("yes", _("重点单位")), ("no", _("非重点单位")), ("review", _("待复核"))]
 
 
+class AnyRegionField(RegionChoiceField):
+    """Offers the user's regions but accepts any region code: ``?region=`` (a link, a bookmark) filters by that
+    region's subtree even when it reaches outside the user's regions; the scoped queryset still limits the
+    rows. An unknown code is an error, and the list then shows nothing rather than everything."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        region = Region.objects.filter(code=str(value).strip()).first()
+        if region is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return region
+
+
+class UnitRegionFilter(RegionFilter):
+    field_class = AnyRegionField
+
+    def get_queryset(self, request):
+        """The user's regions, plus the one asked for so the select shows it chosen."""
+        offered = super().get_queryset(request)
+        code = getattr(self.parent, "data", {}).get(self.field_name) if self.parent is not None else None
+        return (offered | Region.objects.filter(code=code)).distinct() if code else offered
+
+
 class UnitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
-    region = RegionFilter()
+    region = UnitRegionFilter()
     place_type = django_filters.ModelChoiceFilter(
         label=_("场所类型"), queryset=PlaceType.objects.all(), empty_label=_("全部场所类型")
     )
@@ -62,6 +89,8 @@ class UnitFilter(django_filters.FilterSet):
     @property
     def qs(self) -> QuerySet[Unit]:
         # A total order (region, name, pk) keeps pages stable and lets a keyset paginator continue from a row.
+        if self.is_bound and "region" in self.form.errors:
+            return self.queryset.none()
         return super().qs.order_by("region_id", "name", "pk")
 
     def filter_text(self, queryset: QuerySet[Unit], name: str, value: str) -> QuerySet[Unit]:

@@ -51,7 +51,9 @@ def unit_attributes(unit: Unit, overrides: dict[str, Any] | None = None) -> dict
 def unit_history(unit: Unit) -> QuerySet[AuditEvent]:
     """The change history of one unit. The caller has already found the unit in the user's view scope;
     the history is part of the record, so it is shown to whoever may see the unit."""
-    return AuditEvent.objects.filter(object_type="units.unit", object_id=str(unit.pk)).select_related("actor")
+    return AuditEvent.objects.filter(object_type="units.unit", object_id=str(unit.pk)).select_related(
+        "actor__person"
+    )
 
 
 @lru_cache(maxsize=1)

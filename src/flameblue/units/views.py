@@ -114,6 +114,13 @@ def _unit_work(unit: Unit, user: Any) -> dict[str, Any]:
     return work
 
 
+def _start_kinds(unit: Unit, user: Any) -> list[tuple[str, str]]:
+    """The inspection kinds the user may start on the unit (looked up by name, like ``_unit_work``)."""
+    from django.utils.module_loading import import_string
+
+    return import_string("flameblue.inspections.services.startable_kinds_for")(user, unit)
+
+
 class UnitDetailView(ScopedDetailView):
     model = Unit
     template_name = "units/unit_detail.html"
@@ -152,6 +159,7 @@ class UnitDetailView(ScopedDetailView):
             ],
             attributes=_attribute_rows(unit),
             has_echarts=ECHARTS.exists(),
+            start_kinds=_start_kinds(unit, user),
             **_unit_work(unit, user),
         )
         context.setdefault("decision_form", KeyUnitDecisionForm(initial={"version": unit.version}))

@@ -71,6 +71,7 @@ class _CalendarCache:
         self.clear()
 
     def clear(self) -> None:
+        self.warned: set[int] = set()
         self.known: frozenset[int] | None = None
         self.years: dict[int, dict[dt.date, bool]] = {}
         self.generation: Any = None
@@ -102,6 +103,13 @@ class _CalendarCache:
                 )
                 self.known = frozenset(year for year, days in counts if days == _days_in_year(year))
             return self.known
+
+    def first_warning(self, year: int) -> bool:
+        """True the first time a missing ``year`` is reported in this process (since the last edit)."""
+        with self.lock:
+            first = year not in self.warned
+            self.warned.add(year)
+            return first
 
     def exceptions(self, year: int) -> dict[dt.date, bool]:
         with self.lock:
@@ -136,19 +144,16 @@ def known_years() -> frozenset[int]:
 
 
 def outside_calendar_warning(day: dt.date) -> str | None:
-    """The warning for a date the calendar does not know, or None. Logged for the administrator."""
+    """The warning for a date the calendar does not know, or None. Logged for the administrator once per
+    year and process (a seeding run or a sweep counts hundreds of deadlines into the same year)."""
     if day.year in known_years():
         return None
-    years = sorted(known_years())
-    span = f"{years[0]}–{years[-1]}" if years else _("无")
     message = _(
-        "%(date)s 超出工作日历已知范围（%(span)s），已按周一至周五推算，请管理员补充 %(year)s 年日历。"
-    ) % {
-        "date": day.isoformat(),
-        "span": span,
-        "year": day.year,
-    }
-    logger.warning("working-day calendar: %s", message)
+        "工作日历里还没有 %(year)s 年的放假安排，%(date)s 前后的期限暂按周一至周五计算。"
+        "国务院公布 %(year)s 年放假安排后，请管理员在“工作日历”中补充。"
+    ) % {"date": day.isoformat(), "year": day.year}
+    if _cache.first_warning(day.year):
+        logger.warning("working-day calendar: %s", message)
     return message
 
 
@@ -198,7 +203,9 @@ def working_days_between(a: dt.date | dt.datetime, b: dt.date | dt.datetime) -> 
         return -working_days_between(b, a)
     count = _weekdays_through(b) - _weekdays_through(a)
     for year in range(a.year, b.year + 1):
-        outside_calendar_warning(dt.date(year, 1, 1))
+        first_counted = max(a + dt.timedelta(days=1), dt.date(year, 1, 1))
+        if first_counted <= b:
+            outside_calendar_warning(first_counted)
         for day, working in _cache.exceptions(year).items():
             if a < day <= b:
                 count += 1 if working else -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms, template
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -17,10 +18,34 @@ def _css_for(widget: forms.Widget) -> str:
     return "form-control"
 
 
+def _is_choice_group(widget: forms.Widget) -> bool:
+    """Radio buttons and checkbox lists: one ``<input>`` per choice, which need ``form-check`` markup (a
+    ``form-control`` class would hide their checked state behind ``appearance: none``)."""
+    return isinstance(widget, forms.RadioSelect)  # CheckboxSelectMultiple is a RadioSelect
+
+
+def _choice_group(bound_field: forms.BoundField, extra: str) -> str:
+    """Each choice as Bootstrap's ``form-check``: the input first, then its own label."""
+    css = "form-check-input" + (" is-invalid" if bound_field.errors else "")
+    choices = []
+    for sub in bound_field.subwidgets:
+        sub.data["attrs"]["class"] = css
+        choices.append((sub.tag(wrap_label=False), sub.id_for_label, sub.choice_label))
+    inline = " form-check-inline" if extra == "inline" or len(choices) <= 7 else ""
+    items = format_html_join(
+        "",
+        '<div class="form-check' + inline + '">{}<label class="form-check-label" for="{}">{}</label></div>',
+        choices,
+    )
+    return format_html('<div id="{}" class="form-check-group">{}</div>', bound_field.auto_id or "", items)
+
+
 @register.filter
 def bs_widget(bound_field: forms.BoundField, extra: str = "") -> str:
     """Render a form field's widget with Bootstrap's classes (and ``is-invalid`` when it has errors)."""
     widget = bound_field.field.widget
+    if _is_choice_group(widget):
+        return _choice_group(bound_field, extra)
     existing = widget.attrs.get("class", "")
     classes = existing if _css_for(widget) in existing.split() else f"{_css_for(widget)} {existing}"
     if bound_field.errors:
@@ -53,3 +78,30 @@ def can_do(user: Any, model_label: str, action: str) -> bool:
     from flameblue.core.scoping import has_action
 
     return has_action(user, apps.get_model(model_label), action)
+
+
+@register.filter
+def object_type_label(object_type: str) -> str:
+    """An audit event's object type by its model's name (“账号”, not ``org.user``)."""
+    from flameblue.core.audit_display import object_type_label as label
+
+    return label(object_type)
+
+
+@register.filter
+def audit_changes(event: Any) -> list[tuple[str, Any, Any]]:
+    """An audit event's field changes as (field's verbose name, old, new), times in local time."""
+    from flameblue.core.audit_display import change_rows
+
+    return change_rows(event)
+
+
+@register.simple_tag
+def person_name(user: Any, fallback: str = "") -> str:
+    """A user shown by the person's name, the username only as a tooltip: ``{% person_name t.by %}``."""
+    from flameblue.core.audit_display import actor_display
+
+    shown, tooltip = actor_display(user, fallback)
+    if tooltip:
+        return format_html('<span title="{}">{}</span>', tooltip, shown)
+    return format_html("{}", shown)

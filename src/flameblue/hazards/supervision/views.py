@@ -111,6 +111,15 @@ class DeterminationSuggestView(ScopedMixin, generic.TemplateView):
         return context
 
 
+def _category_labels(det: MajorHazardDetermination) -> list[str]:
+    """The place categories by their names in the standard (人员密集场所, not ``crowded``)."""
+    try:
+        names = engine.load_standard(det.standard).categories
+    except engine.DeterminationError:
+        names = {}
+    return [names.get(code, code) for code in det.categories]
+
+
 class DeterminationDetailView(ScopedDetailView):
     model = MajorHazardDetermination
     template_name = "hazards/determination_detail.html"
@@ -132,6 +141,7 @@ class DeterminationDetailView(ScopedDetailView):
         forms.update(kwargs.get("bound_forms", {}))
         context.update(
             step_forms=forms,
+            category_labels=_category_labels(det),
             result=det.engine_result,
             may_file=det.is_major is not None
             and not SupervisionCase.objects.filter(hazard=det.hazard).exists()

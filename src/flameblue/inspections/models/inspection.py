@@ -112,13 +112,15 @@ class Inspection(TrackedModel):
 
 
 class InspectionAnswer(models.Model):
-    """检查项结果: pass / fail / not applicable for one checklist item, with a note, the measured values for
+    """检查项结果: pass / fail / not applicable for one checklist item, with a note, where in the unit a
+    fault was found (部位), the measured values for
     measured items (and whether the GB 35181 threshold is met), and photos (stored uploads owned by it)."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey("inspections.ChecklistItem", on_delete=models.PROTECT, related_name="answers")
     result = models.CharField(_("结果"), max_length=4, choices=AnswerResult.choices)
     note = models.TextField(_("说明"), blank=True)
+    location = models.CharField(_("部位"), max_length=100, blank=True)
     measurement_values = models.JSONField(_("测量值"), null=True, blank=True)
     measurement_met = models.BooleanField(_("达到判定标准"), null=True, blank=True)
     answered_at = models.DateTimeField(_("填写时间"), default=timezone.now)

@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import in_region, within_scopes
 from flameblue.geo.models import Region
-from flameblue.inspections.models import ConflictDeclaration, Draw, SupervisionDue
+from flameblue.inspections.models import (
+    ConflictDeclaration,
+    Draw,
+    InspectionPlan,
+    InspectionPlanItem,
+    SupervisionDue,
+)
 from flameblue.inspections.planning.conflicts import may_declare_for_others
 from flameblue.inspections.planning.services import brigade_inspectors, planning_brigades
 from flameblue.org.choices import FIRE_SERVICE_KINDS
@@ -72,6 +78,18 @@ class SupervisionDueFilterSet(django_filters.FilterSet):
         label=_("只看重点单位"), field_name="unit__is_key_unit", widget=forms.CheckboxInput
     )
     q = django_filters.CharFilter(label=_("单位名称"), field_name="unit__name", lookup_expr="icontains")
+    due_from = django_filters.DateFilter(
+        label=_("到期日不早于"),
+        field_name="next_due_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    due_to = django_filters.DateFilter(
+        label=_("到期日不晚于"),
+        field_name="next_due_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
 
     class Meta:
         model = SupervisionDue
@@ -87,6 +105,25 @@ class SupervisionDueFilterSet(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(next_due_on__lt=timezone.localdate()) if value else queryset
+
+
+class PlanFilterSet(django_filters.FilterSet):
+    """The plan list's filter: ``week`` (any date of it) keeps the plans with units planned that week."""
+
+    week = django_filters.DateFilter(
+        label=_("检查周（任一日期）"), method="filter_week", widget=forms.DateInput(attrs=DATE)
+    )
+
+    class Meta:
+        model = InspectionPlan
+        fields: list[str] = []
+
+    def filter_week(self, queryset, name, value):
+        monday = value - dt.timedelta(days=value.weekday())
+        items = InspectionPlanItem.objects.filter(
+            planned_on__gte=monday, planned_on__lte=monday + dt.timedelta(days=6)
+        )
+        return queryset.filter(pk__in=items.values("plan_id"))
 
 
 class PlanForm(forms.Form):

@@ -44,6 +44,7 @@ from flameblue.inspections.planning.forms import (
     ComplianceFilterForm,
     ConflictForm,
     DrawForm,
+    PlanFilterSet,
     PlanForm,
     SupervisionDueFilterSet,
 )
@@ -118,6 +119,7 @@ class DueListView(ScopedListView):
 
 class PlanListView(ScopedListView):
     model = InspectionPlan
+    filterset_class = PlanFilterSet
     template_name = "inspections/plan_list.html"
 
     def get_queryset(self):

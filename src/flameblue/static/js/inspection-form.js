@@ -59,6 +59,7 @@
     return {
       result: checked ? checked.value : "",
       note: value(".js-note"),
+      location: value(".js-location"),
       numerator: value(".js-numerator"),
       denominator: value(".js-denominator"),
       variant: value(".js-variant"),
@@ -73,6 +74,7 @@
       if (field(el, selector)) field(el, selector).value = value || "";
     };
     set(".js-note", data.note);
+    set(".js-location", data.location);
     set(".js-numerator", data.numerator);
     set(".js-denominator", data.denominator);
     set(".js-variant", data.variant);
@@ -84,6 +86,7 @@
     return {
       result: answer.result,
       note: answer.note,
+      location: answer.location,
       numerator: values.numerator || "",
       denominator: values.denominator || "",
       variant: values.variant || "",
@@ -174,6 +177,7 @@
     data.set("item", id);
     data.set("result", answer.result);
     data.set("note", answer.note || "");
+    data.set("location", answer.location || "");
     data.set("answered_at", answer.answered_at);
     // A half-typed measurement stays in the browser until both numbers are there.
     if (answer.numerator !== "" && answer.denominator !== "") {
@@ -403,7 +407,7 @@
     el.querySelectorAll(".js-result, .js-variant").forEach((input) =>
       input.addEventListener("change", () => changed(el, true))
     );
-    el.querySelectorAll(".js-note, .js-numerator, .js-denominator").forEach((input) =>
+    el.querySelectorAll(".js-note, .js-location, .js-numerator, .js-denominator").forEach((input) =>
       input.addEventListener("input", () => changed(el, false))
     );
     const photo = field(el, ".js-photo");

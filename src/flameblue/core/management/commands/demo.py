@@ -34,6 +34,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("load_reference_data", stdout=self.stdout)
+        call_command("load_calendar", stdout=self.stdout)  # every year the installed package knows
         call_command("seed_demo", stdout=self.stdout)
         if no_serve:
             return
