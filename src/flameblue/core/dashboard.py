@@ -40,6 +40,7 @@ __all__ = [
     "DashboardStatsView",
     "DashboardView",
     "QueueRow",
+    "ScopedCount",
     "StatsProvider",
     "cached_unread_count",
     "filtered_url",
