@@ -31,3 +31,8 @@ def test_the_apps_register_every_home_a_role_may_name():
 
 def test_reference_data_loads_regions_then_industries_then_roles():
     assert [loader.key for loader in reference_loaders()][:3] == ["regions", "industries", "roles"]
+
+
+def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
+    assert _keys(["government", "grid"]) == ["government", "hazard_overview", "inbox", "jurisdiction", "grid"]
+    assert _keys(["audit", "inspector"]) == ["audit", "inbox", "work_queue", "jurisdiction", "counts"]

@@ -40,6 +40,7 @@ __all__ = [
     "DashboardStatsView",
     "DashboardView",
     "QueueRow",
+    "ScopedCount",
     "StatsProvider",
     "cached_unread_count",
     "filtered_url",
@@ -120,10 +121,15 @@ def register_panel(
 
 
 def panels_for(home_keys: list[str]) -> list[DashboardPanel]:
-    """The panels of the user's homes, in page order (an unregistered home gets the default panels)."""
-    wanted = {home if home in _HOMES else DEFAULT_HOME for home in home_keys}
-    chosen = [p for p in _PANELS.values() if p.homes is None or p.homes & wanted]
-    return sorted(chosen, key=lambda p: (p.order, p.key))
+    """The panels of the user's homes (an unregistered home gets the default panels): the first home's panels
+    by their ``order``, then the panels the next home adds, and so on."""
+    keys = [home if home in _HOMES else DEFAULT_HOME for home in home_keys]
+    ranked = []
+    for panel in _PANELS.values():
+        shown_on = [i for i, home in enumerate(keys) if panel.homes is None or home in panel.homes]
+        if shown_on:
+            ranked.append((shown_on[0], panel.order, panel.key, panel))
+    return [panel for *_rank, panel in sorted(ranked, key=lambda r: r[:3])]
 
 
 # --- Helpers the apps' panels share ---------------------------------------------------------------------

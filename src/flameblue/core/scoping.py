@@ -97,7 +97,8 @@ def action_name(model: type[models.Model], action: str) -> str:
 
 
 class MembershipLike(Protocol):
-    """What core needs of a membership: its role's action patterns and the scope it yields."""
+    """What core needs of a membership: its ``role`` (``role.actions``, the action patterns it grants, and
+    ``role.home``, the home page it lands on), its ``organization``, and the scope it yields."""
 
     role: Any
     organization: Any

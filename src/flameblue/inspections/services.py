@@ -10,7 +10,6 @@ import binascii
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from fnmatch import fnmatchcase
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from flameblue.core import audit
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.notify_models import StoredFile
-from flameblue.core.scoping import action_name, has_action
+from flameblue.core.scoping import action_name, grants, has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
 from flameblue.inspections import record
@@ -138,7 +137,7 @@ def _covers(membership: Any, unit: Unit) -> bool:
 
 def _adding_memberships(by: Any) -> list[Any]:
     wanted = action_name(Inspection, "add")
-    return [m for m in active_memberships_for_user(by) if any(fnmatchcase(wanted, p) for p in m.role.actions)]
+    return [m for m in active_memberships_for_user(by) if grants(m.role.actions, wanted)]
 
 
 def startable_kinds(by: Any) -> list[tuple[str, str]]:
