@@ -16,7 +16,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 
 from flameblue.core.scoping import has_action
-from flameblue.core.views import deny
+from flameblue.core.service_errors import deny
 
 __all__ = ["LOOKUPS", "Lookup", "RemoteSelect", "lookup_view"]
 

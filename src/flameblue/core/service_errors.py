@@ -16,13 +16,17 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 
+from flameblue.core import audit
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
-from flameblue.core.views import apply_form_errors, deny
 
 __all__ = [
+    "apply_form_errors",
+    "deny",
+    "refused",
     "INVALID_STATUS",
     "STALE_STATUS",
     "ServiceErrorMixin",
@@ -33,6 +37,32 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+def deny(request, message: str = "") -> PermissionDenied:
+    audit.record(
+        audit.AuditAction.DENIED, by=request.user, object_type="page", object_repr=request.path[:300]
+    )
+    return PermissionDenied(message or _("您没有执行此操作的权限。"))
+
+
+def apply_form_errors(form, exc: Exception) -> None:
+    """Put a service's validation or domain error onto the form so the user sees it next to the field."""
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc.messages)
+    elif isinstance(exc, DomainError):
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def refused(response: Any, status: int) -> Any:
+    """``response`` (a re-rendered form) answered with the refusal's status (400, or 409 for a stale edit)."""
+    response.status_code = status
+    return response
+
 
 #: Status of a page re-rendered after a stale edit, and after any other refusal.
 STALE_STATUS = 409

@@ -9,18 +9,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
-from flameblue.core import audit
-from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
+from flameblue.core.service_errors import deny, refused, run_service
 
 __all__ = [
     "FormContextMixin",
@@ -32,32 +29,12 @@ __all__ = [
     "ScopedUpdateView",
     "ServiceCreateView",
     "ServiceUpdateView",
-    "apply_form_errors",
     "is_htmx",
 ]
 
 
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def deny(request, message: str = "") -> PermissionDenied:
-    audit.record(
-        audit.AuditAction.DENIED, by=request.user, object_type="page", object_repr=request.path[:300]
-    )
-    return PermissionDenied(message or _("您没有执行此操作的权限。"))
-
-
-def apply_form_errors(form, exc: Exception) -> None:
-    """Put a service's validation or domain error onto the form so the user sees it next to the field."""
-    if isinstance(exc, ValidationError):
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
-    elif isinstance(exc, DomainError):
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -128,18 +105,10 @@ class ServiceFormMixin:
         return kwargs
 
     def form_valid(self, form):
-        try:
-            self.object = self.perform(form)
-        except ConcurrencyError as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
-        except OutOfScope as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDeniedError as exc:
-            raise deny(self.request, exc.message) from exc
-        except (ValidationError, DomainError) as exc:
-            apply_form_errors(form, exc)
-            return self.form_invalid(form)
+        result, status = run_service(self.request, lambda: self.perform(form), form=form)
+        if status is not None:
+            return refused(self.form_invalid(form), status)
+        self.object = result
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())
 
@@ -222,11 +191,9 @@ class ObjectFormView(ScopedObjectMixin, generic.FormView):
         return super().get_context_data(object=self.object, **kwargs)
 
     def form_valid(self, form):
-        try:
-            result = self.perform(form)
-        except (ValidationError, DomainError) as exc:
-            apply_form_errors(form, exc)
-            return self.form_invalid(form)
+        result, status = run_service(self.request, lambda: self.perform(form), form=form)
+        if status is not None:
+            return refused(self.form_invalid(form), status)
         return self.done(result)
 
     def perform(self, form):  # pragma: no cover - abstract

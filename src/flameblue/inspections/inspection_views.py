@@ -18,13 +18,12 @@ from django.views.generic import FormView
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
-from flameblue.core.service_errors import run_service_json
+from flameblue.core.service_errors import apply_form_errors, run_service_json
 from flameblue.core.views import (
     ScopedDetailView,
     ScopedListView,
     ScopedMixin,
     ScopedObjectMixin,
-    apply_form_errors,
     deny,
 )
 from flameblue.inspections.filters import InspectionFilterSet

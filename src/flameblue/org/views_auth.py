@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from flameblue.core.views import apply_form_errors
+from flameblue.core.service_errors import apply_form_errors
 from flameblue.org.forms import PasswordChangeForm
 from flameblue.org.models import Membership
 from flameblue.org.selectors import user_roles

@@ -14,7 +14,7 @@ from django.views import View
 
 from flameblue.core.errors import DomainError
 from flameblue.core.middleware import client_ip
-from flameblue.core.views import apply_form_errors
+from flameblue.core.service_errors import apply_form_errors
 from flameblue.hazards.tips.forms import PublicTipForm, TrackForm
 from flameblue.hazards.tips.guard import RateLimited, check_attempts, check_form_token, check_track_attempts
 from flameblue.hazards.tips.services import tip_submit, tip_track

@@ -18,7 +18,8 @@ from django.views import View, generic
 
 from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.http import XLSX_CONTENT_TYPE, attachment_response
-from flameblue.core.views import ScopedDetailView, ScopedMixin, deny, is_htmx
+from flameblue.core.service_errors import deny
+from flameblue.core.views import ScopedDetailView, ScopedMixin, is_htmx
 from flameblue.units.filters import UnitFilter
 from flameblue.units.models import Unit, UnitImportJob
 from flameblue.units.sheets import qr
