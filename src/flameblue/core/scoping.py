@@ -29,6 +29,7 @@ __all__ = [
     "action_name",
     "code_range",
     "has_action",
+    "may",
     "user_scopes",
 ]
 
@@ -117,6 +118,21 @@ def user_scopes(user: AbstractBaseUser | None, model: type[models.Model], action
 
 def has_action(user: AbstractBaseUser | None, model: type[models.Model], action: str) -> bool:
     return bool(user_scopes(user, model, action))
+
+
+def may(user: AbstractBaseUser | None, action: str, obj: models.Model | None = None) -> bool:
+    """Whether ``user`` may do ``action`` ("app.model.action", e.g. "hazards.notice.add"): anywhere, or on
+    ``obj`` when given (the object is in the user's scope for that action). Pages show a button or a link
+    only when this holds, so nobody is offered a page that answers 403."""
+    from django.apps import apps
+
+    app_label, model_name, verb = action.split(".")
+    model = apps.get_model(app_label, model_name)
+    if obj is None:
+        return has_action(user, model, verb)
+    if not has_action(user, model, verb):
+        return False
+    return model.objects.visible_to(user, verb).filter(pk=obj.pk).exists()
 
 
 class ScopedQuerySet(models.QuerySet):

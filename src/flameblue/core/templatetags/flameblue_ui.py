@@ -53,3 +53,20 @@ def can_do(user: Any, model_label: str, action: str) -> bool:
     from flameblue.core.scoping import has_action
 
     return has_action(user, apps.get_model(model_label), action)
+
+
+@register.filter
+def may(user: Any, action: str) -> bool:
+    """``{% if request.user|may:"hazards.notice.view" %}``: show a button or link only to those who may
+    follow it (see :func:`flameblue.core.scoping.may`)."""
+    from flameblue.core.scoping import may as _may
+
+    return _may(user, action)
+
+
+@register.simple_tag
+def may_on(user: Any, action: str, obj: Any) -> bool:
+    """``{% may_on request.user "hazards.tip.view" tip as ok %}``: the action on this one object."""
+    from flameblue.core.scoping import may as _may
+
+    return _may(user, action, obj)
