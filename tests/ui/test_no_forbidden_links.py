@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from flameblue.hazards.sweep import sweep
 from flameblue.inspections.planning import supervision_due_refresh
-from tests.hazards.conftest import leaders, png  # noqa: F401 (fixture)
+from tests.factories import persona
+from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import DAY, completion_reported, rectifying
 from tests.hazards.supervision_helpers import requested_case
 from tests.hazards_tips.helpers import at, make_tip
@@ -68,10 +69,20 @@ def links(page_url: str, html: str) -> set[str]:
 
 
 @pytest.fixture
+def leaders(orgs):
+    return SimpleNamespace(county=persona("qiaocheng_leader", orgs.qiaocheng_gov, "government_leader"))
+
+
+@pytest.fixture
 def world(orgs, people, leaders):
     """A little of everything: units, hazards at several steps, a tip, a supervision case, escalations."""
     school = make_unit(
-        orgs.school, category="school", place_type_id="school", is_key_unit=True, latitude=33.85, longitude=115.78
+        orgs.school,
+        category="school",
+        place_type_id="school",
+        is_key_unit=True,
+        latitude=33.85,
+        longitude=115.78,
     )
     mall = make_unit(orgs.mall, category="shop")
     hospital = make_unit(orgs.mengcheng_hospital, category="hospital")

@@ -42,7 +42,7 @@ HOMES: dict[str, Any] = {
 #: The panels each home shows, in order ("links" always comes last). A panel whose builder in
 #: ``_panels().BUILDERS`` answers None (no permission) is left out.
 PANELS: dict[str, list[str]] = {
-    "command": ["command", "work_queue", "inbox"],
+    "command": ["undelivered", "command", "work_queue", "inbox"],
     "inspector": ["work_queue", "inbox", "jurisdiction", "counts"],
     "station": ["work_queue", "inbox", "jurisdiction", "counts"],
     "corps": ["inbox", "jurisdiction", "counts"],
@@ -50,7 +50,7 @@ PANELS: dict[str, list[str]] = {
     "grid": ["grid", "inbox", "jurisdiction"],
     "department": ["department", "inbox", "jurisdiction"],
     "unit": ["my_units", "unit", "inbox"],
-    "admin": ["admin", "inbox", "counts"],
+    "admin": ["undelivered", "admin", "inbox", "counts"],
     "audit": ["audit", "inbox"],
 }
 _DEFAULT = ["inbox", "jurisdiction", "counts"]

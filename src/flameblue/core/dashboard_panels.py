@@ -451,6 +451,17 @@ def inbox_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     return {"unread": cached_unread_count(user), "url": reverse("core:inbox")}
 
 
+def undelivered_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
+    """Messages that reached nobody (an escalation to organizations without accounts): shown to the
+    detachment and system administrators, whose homes list this panel, so the set-up gets fixed."""
+    from flameblue.core.notify import undelivered
+
+    rows = list(undelivered()[:20])
+    if not rows:
+        return None
+    return {"rows": rows, "count": undelivered().count() if len(rows) == 20 else len(rows)}
+
+
 #: Panel name → builder. A builder's ``None`` means the panel is not shown.
 BUILDERS: dict[str, Builder] = {
     "work_queue": work_queue,
@@ -461,4 +472,5 @@ BUILDERS: dict[str, Builder] = {
     "unit": unit_panel,
     "command": command_panel,
     "inbox": inbox_panel,
+    "undelivered": undelivered_panel,
 }

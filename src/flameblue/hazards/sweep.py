@@ -204,6 +204,8 @@ def _claim_and_send(item: Overdue, level: Level, days: int, today: dt.date) -> b
         by_link: dict[str, list] = {}
         for user in users:
             by_link.setdefault(_link_for(user, item), []).append(user)
+        if not users:
+            by_link[item.link] = []  # notify records and logs an escalation that reaches nobody
         for link, group in by_link.items():
             notify(
                 group,
