@@ -1,0 +1,30 @@
+"""Inspectors put on a plan by a colleague hear about it in their inbox, with a link they can open."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flameblue.core.notify_models import Notification, UndeliveredNotification
+from flameblue.inspections.planning import PlanEntry, plan_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_plan_tells_the_inspectors_it_assigns(client, orgs, people, plan_units, brigade_team):
+    lead, first, second, *_ = brigade_team
+    plan = plan_create(
+        brigade=orgs.qiaocheng_brigade, title="6月第1周监督检查计划", starts_on=dt.date(2026, 6, 1),
+        ends_on=dt.date(2026, 6, 5), by=lead,
+        entries=[PlanEntry(unit=plan_units.school, planned_on=dt.date(2026, 6, 2), inspectors=[lead, first]),
+                 PlanEntry(unit=plan_units.tower, planned_on=dt.date(2026, 6, 3), inspectors=[second])],
+    )  # fmt: skip
+
+    for inspector in (first, second):
+        [note] = Notification.objects.filter(recipient=inspector)
+        assert plan.title in note.subject
+        client.force_login(inspector)
+        assert client.get(note.link).status_code == 200
+    assert not Notification.objects.filter(recipient=lead).exists()  # who made the plan knows
+    assert not UndeliveredNotification.objects.exists()
