@@ -459,7 +459,22 @@ def undelivered_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     rows = list(undelivered()[:20])
     if not rows:
         return None
+    for row in rows:
+        row.openable = _openable(user, row.link)
     return {"rows": rows, "count": undelivered().count() if len(rows) == 20 else len(rows)}
+
+
+def _openable(user: Any, link: str) -> bool:
+    """Whether the record page at ``link`` is one the user's roles may view (a system administrator sees
+    that a hazard's escalation reached nobody, but may not open the hazard)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(link.split("?")[0])
+    except Resolver404:
+        return False
+    model = getattr(getattr(match.func, "view_class", None), "model", None)
+    return model is not None and has_action(user, model, "view")
 
 
 #: Panel name → builder. A builder's ``None`` means the panel is not shown.
