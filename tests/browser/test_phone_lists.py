@@ -57,5 +57,15 @@ def test_the_hazard_list_fits_a_phone(
         box = name.bounding_box()
         assert box["width"] > 4 * font, f"the unit's name is {box['width']}px wide"
         assert box["height"] < 2.5 * font  # one line, not one character per line
+
+        for name in (
+            "units:unit-list",
+            "inspections:inspection-list",
+            "hazards:tip-list",
+        ):  # the shared pieces
+            page.goto(reverse(name))
+            expect(page.get_by_test_id("filter-toggle")).to_be_visible()
+            expect(page.locator("#list-filter-fields")).to_be_hidden()
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1, name
     finally:
         context.close()
