@@ -44,7 +44,9 @@ def test_overdue_hazard_reminds_unit_manager_brigade_and_township(units, people,
         assert any("逾期未整改" in s and "亳州市第一中学" in s for s in subjects(user)), user
     for user in (leaders.county, people.city_leader, people.mengcheng, people.auditor, leaders.mengcheng):
         assert subjects(user) == [], user
-    note = Notification.objects.filter(recipient=people.unit_manager).get()
+    note = Notification.objects.filter(
+        recipient=people.unit_manager, dedupe_key__startswith="escalation:"
+    ).get()
     assert note.link == f"/hazards/{hazard.pk}/" and note.level == "warning"
 
 

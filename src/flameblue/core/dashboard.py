@@ -211,6 +211,32 @@ def recent_audit_events(user: Any, today: dt.date | None = None) -> Any:
     return AuditEvent.objects.visible_to(user)[:10] if has_action(user, AuditEvent, "view") else None
 
 
+def undelivered_panel(user: Any, today: dt.date | None = None) -> dict[str, Any] | None:
+    """Messages that reached nobody (e.g. an escalation to an organization without accounts): shown to the
+    administrators whose homes list this panel, so the set-up gets fixed."""
+    from flameblue.core.notify import undelivered
+
+    rows = list(undelivered()[:20])
+    if not rows:
+        return None
+    for row in rows:
+        row.openable = _openable(user, row.link)
+    return {"rows": rows, "count": undelivered().count() if len(rows) == 20 else len(rows)}
+
+
+def _openable(user: Any, link: str) -> bool:
+    """Whether the record page at ``link`` is one the user's roles may view (a system administrator sees
+    that a hazard's escalation reached nobody, but may not open the hazard)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(link.split("?")[0])
+    except Resolver404:
+        return False
+    model = getattr(getattr(match.func, "view_class", None), "model", None)
+    return model is not None and has_action(user, model, "view")
+
+
 def register_core_panels() -> None:
     """The inbox, on every home; called from ``CoreConfig.ready()``. The app that defines the homes places
     core's other panels (:func:`scoped_counts`, :func:`recent_audit_events`) on them."""

@@ -133,6 +133,11 @@ class AuditEvent(models.Model):
         raise PermissionError("审计日志只能追加，不能删除；过期记录由清理任务处理")
 
 
-from flameblue.core.notify_models import DocumentTemplate, Notification, StoredFile  # noqa: E402
+from flameblue.core.notify_models import (  # noqa: E402
+    DocumentTemplate,
+    Notification,
+    StoredFile,
+    UndeliveredNotification,
+)
 
-__all__ += ["DocumentTemplate", "Notification", "StoredFile"]
+__all__ += ["DocumentTemplate", "Notification", "StoredFile", "UndeliveredNotification"]

@@ -15,9 +15,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from flameblue.core.notify_models import Notification
+from flameblue.core.notify_models import Notification, UndeliveredNotification
 
-__all__ = ["Channel", "LoggingChannel", "Message", "inbox_for", "mark_read", "notify", "unread_count"]
+__all__ = [
+    "Channel",
+    "LoggingChannel",
+    "Message",
+    "inbox_for",
+    "mark_read",
+    "notify",
+    "undelivered",
+    "unread_count",
+]
 
 logger = logging.getLogger("flameblue.notify")
 
@@ -47,9 +56,16 @@ def _channels(paths: tuple[str, ...]) -> list[Channel]:
 
 
 def notify(recipients: Iterable[Any], message: Message, *, dedupe_key: str = "") -> list[Notification]:
-    """Put ``message`` in each recipient's inbox (once per ``dedupe_key``) and send it after commit."""
+    """Put ``message`` in each recipient's inbox (once per ``dedupe_key``) and send it after commit.
+
+    A message with no active recipient is an error in the set-up, not a quiet no-op: it is logged and
+    recorded as an :class:`UndeliveredNotification` for the administrators' dashboard."""
     created: list[Notification] = []
-    for user in {u.pk: u for u in recipients if u is not None and u.is_active}.values():
+    users = {u.pk: u for u in recipients if u is not None and u.is_active}
+    if not users:
+        _record_undelivered(message, dedupe_key)
+        return created
+    for user in users.values():
         try:
             with transaction.atomic():
                 created.append(
@@ -75,6 +91,21 @@ def notify(recipients: Iterable[Any], message: Message, *, dedupe_key: str = "")
 
     transaction.on_commit(_send)
     return created
+
+
+def _record_undelivered(message: Message, dedupe_key: str) -> None:
+    logger.error("notification has no recipient: %s %s (%s)", message.subject, message.link, dedupe_key)
+    event = dedupe_key[:200]
+    if event and UndeliveredNotification.objects.filter(event=event, resolved_at__isnull=True).exists():
+        return
+    UndeliveredNotification.objects.create(
+        subject=message.subject[:200], link=message.link[:300], event=event
+    )
+
+
+def undelivered():
+    """Messages that reached nobody and are not yet resolved, newest first."""
+    return UndeliveredNotification.objects.filter(resolved_at__isnull=True)
 
 
 def inbox_for(user: Any):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 
-__all__ = ["DocumentTemplate", "Notification", "StoredFile"]
+__all__ = ["DocumentTemplate", "Notification", "StoredFile", "UndeliveredNotification"]
 
 
 class Notification(models.Model):
@@ -46,6 +46,31 @@ class Notification(models.Model):
             )
         ]
         indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class UndeliveredNotification(models.Model):
+    """未送达通知: a message that found nobody to receive it — an escalation whose organizations have no
+    account holding the listed roles, a notice for a unit without a manager account. Nobody hearing about
+    overdue work is a fault in the set-up (missing accounts or role grants), so it is kept here and shown to
+    the detachment and system administrators until someone marks it resolved."""
+
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    subject = models.CharField(_("标题"), max_length=200)
+    link = models.CharField(_("链接"), max_length=300, blank=True)
+    event = models.CharField(_("事件"), max_length=200, blank=True)
+    resolved_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(global_=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("未送达通知")
+        verbose_name_plural = _("未送达通知")
+        indexes = [models.Index(fields=["resolved_at", "created_at"])]
 
     def __str__(self) -> str:
         return self.subject

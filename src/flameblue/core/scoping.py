@@ -39,6 +39,7 @@ __all__ = [
     "memberships_granting",
     "register_membership_provider",
     "user_memberships",
+    "may",
     "user_scopes",
     "within_scopes",
 ]
@@ -182,6 +183,21 @@ def within_scopes(
     ``model``: e.g. the units a brigade officer may pick for a draw are the units inside the officer's
     scopes for drawing, whatever the officer's scopes for units are. One WHERE clause, as ``visible_to``."""
     return _limit(queryset, user_scopes(user, model, action))
+
+
+def may(user: AbstractBaseUser | None, action: str, obj: models.Model | None = None) -> bool:
+    """Whether ``user`` may do ``action`` ("app.model.action", e.g. "hazards.notice.add"): anywhere, or on
+    ``obj`` when given (the object is in the user's scope for that action). Pages show a button or a link
+    only when this holds, so nobody is offered a page that answers 403."""
+    from django.apps import apps
+
+    app_label, model_name, verb = action.split(".")
+    model = apps.get_model(app_label, model_name)
+    if obj is None:
+        return has_action(user, model, verb)
+    if not has_action(user, model, verb):
+        return False
+    return model.objects.visible_to(user, verb).filter(pk=obj.pk).exists()
 
 
 class ScopedQuerySet(models.QuerySet):

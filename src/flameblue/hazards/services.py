@@ -26,7 +26,7 @@ from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
-from flameblue.hazards import deadlines
+from flameblue.hazards import deadlines, notifications
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
 from flameblue.hazards.notices import notice_attach, notice_close_if_done, notice_issue
@@ -283,6 +283,7 @@ def hazard_confirm(
     hazard.deadline_warning = deadline.warning or recheck.warning
     if start:
         _move(hazard, to=S.RECTIFYING, by=by, reason=_("送达整改通知书，开始整改"), at=at)
+    notifications.notice_issued(hazard)
     return hazard
 
 
@@ -322,6 +323,7 @@ def hazard_report_completion(
     _move(hazard, to=S.COMPLETION_REPORTED, by=by, reason=(note or "").strip(), at=at, data={
         "photos": photo_ids, "recheck_due": recheck.date, "warning": recheck.warning,
     })  # fmt: skip
+    notifications.completion_reported(hazard)
     return hazard
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import IntegrityError, models, transaction
 from django.urls import NoReverseMatch, reverse
@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from flameblue.core.notify import Message, notify
+from flameblue.core.scoping import may
 from flameblue.hazards.choices import EscalationKind, HazardStatus, SupervisionStatus, TipStatus
 from flameblue.hazards.escalation import Level, Target, levels_due, policy, recipients
 from flameblue.hazards.models import Escalation, Hazard, SupervisionCase, Tip
@@ -170,6 +171,22 @@ def _message(item: Overdue, level: Level, days: int, today: dt.date) -> Message:
     return Message(prefix + item.title, body, item.link, "warning" if level.level == 0 else "danger")
 
 
+def _link_for(user, item: Overdue) -> str:
+    """The item's page when the recipient may open it, else the nearest record it can open (a case's
+    hazard, a tip's unit), else no link: a government leader is not sent to a tip it cannot read."""
+    candidates = [(item.obj, item.link)]
+    hazard = getattr(item.obj, "hazard", None)
+    if isinstance(hazard, Hazard):
+        candidates.append((hazard, _url("hazards:hazard-detail", hazard.pk)))
+    unit = getattr(item.obj, "unit", None)
+    if unit is not None:
+        candidates.append((unit, _url("units:unit-detail", unit.pk)))
+    for obj, link in candidates:
+        if link and may(user, f"{obj._meta.app_label}.{obj._meta.model_name}.view", obj):
+            return link
+    return ""
+
+
 def _claim_and_send(item: Overdue, level: Level, days: int, today: dt.date) -> bool:
     """Send one level once: the Escalation insert is the claim; everything commits together."""
     object_type, object_id = object_key(item.obj, item.due_on)
@@ -183,11 +200,18 @@ def _claim_and_send(item: Overdue, level: Level, days: int, today: dt.date) -> b
                 )  # fmt: skip
         except IntegrityError:
             return False  # another run or worker sent this level
-        notify(
-            users,
-            _message(item, level, days, today),
-            dedupe_key=f"escalation:{item.kind}:{object_type}:{object_id}:{level.level}",
-        )
+        message = _message(item, level, days, today)
+        by_link: dict[str, list] = {}
+        for user in users:
+            by_link.setdefault(_link_for(user, item), []).append(user)
+        if not users:
+            by_link[item.link] = []  # notify records and logs an escalation that reaches nobody
+        for link, group in by_link.items():
+            notify(
+                group,
+                replace(message, link=link),
+                dedupe_key=f"escalation:{item.kind}:{object_type}:{object_id}:{level.level}",
+            )
         if item.kind in HAZARD_KINDS:
             Hazard.objects.filter(pk=item.obj.pk, escalation_level__lt=level.level).update(
                 escalation_level=level.level

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -108,7 +109,8 @@ class HazardMapPointsView(ScopedMixin, generic.View):
     def get(self, request, *args: Any, **kwargs: Any) -> JsonResponse:
         queryset = Hazard.objects.visible_to(request.user, "view")
         filterset = HazardFilter(request.GET or None, queryset=queryset, request=request)
-        return JsonResponse({"points": selectors.map_points(filterset.qs)})
+        unlocated = filterset.qs.filter(Q(unit__latitude__isnull=True) | Q(unit__longitude__isnull=True))
+        return JsonResponse({"points": selectors.map_points(filterset.qs), "unlocated": unlocated.count()})
 
 
 class HazardDetailView(ScopedDetailView):

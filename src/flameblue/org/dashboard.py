@@ -16,6 +16,7 @@ from flameblue.core.dashboard import (
     register_panel,
     register_scoped_count,
     scoped_counts,
+    undelivered_panel,
 )
 from flameblue.core.scoping import has_action
 from flameblue.org.models import Membership, Organization, Person, Role, User
@@ -68,6 +69,7 @@ def register() -> None:
     )
     register_scoped_count("people", label=_("人员"), model=Person, url_name="org:person-list", order=20)
     register_panel("my_units", my_units, homes=["unit"], order=10, context_name="my_units")
+    register_panel("undelivered", undelivered_panel, homes=["command", "admin"], order=5)
     register_panel("admin", admin_links, homes=["admin"], order=10, context_name="admin_links")
     register_panel("audit", recent_audit_events, homes=["audit"], order=10, context_name="recent_events")
     register_panel(

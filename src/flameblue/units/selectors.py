@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
+from django.db import models
 from django.db.models import QuerySet
 
 from flameblue.core.models import AuditEvent
@@ -22,6 +23,7 @@ __all__ = [
     "declaration_deadline",
     "declarations_for_year",
     "map_points",
+    "unlocated_count",
     "neighbours",
     "outstanding_declarations",
     "unit_attributes",
@@ -111,6 +113,11 @@ def map_points(queryset: QuerySet[Unit], *, limit: int = MAP_LIMIT) -> tuple[lis
     ]
     total = len(points) if len(points) < limit else located.count()
     return points, total
+
+
+def unlocated_count(queryset: QuerySet[Unit]) -> int:
+    """How many of the queryset's units have no coordinates: left off the map and counted beside it."""
+    return queryset.filter(models.Q(latitude__isnull=True) | models.Q(longitude__isnull=True)).count()
 
 
 def neighbours(unit: Unit, queryset: QuerySet[Unit], *, span: Decimal = NEIGHBOUR_SPAN) -> QuerySet[Unit]:

@@ -38,6 +38,7 @@ from flameblue.units.selectors import (
     neighbours,
     outstanding_declarations,
     unit_history,
+    unlocated_count,
 )
 
 __all__ = [
@@ -384,13 +385,17 @@ class UnitMapDataView(ScopedMixin, generic.View):
                 raise Http404(_("单位不存在。"))
             unit = get_object_or_404(queryset, pk=int(around))
             points, total = map_points(neighbours(unit, queryset))
+            unlocated = 0
             if unit.latitude is not None and unit.longitude is not None:
                 center = {"id": unit.pk, "name": unit.name, "lat": float(unit.latitude),
                           "lng": float(unit.longitude), "key": unit.is_key_unit}  # fmt: skip
         else:
             filterset = UnitFilter(request.GET or None, queryset=queryset, request=request)
             points, total = map_points(filterset.qs)
-        return JsonResponse({"points": points, "total": total, "limit": MAP_LIMIT, "center": center})
+            unlocated = unlocated_count(filterset.qs)
+        return JsonResponse(
+            {"points": points, "total": total, "limit": MAP_LIMIT, "center": center, "unlocated": unlocated}
+        )
 
 
 class DeclarationCreateView(ScopedCreateView):

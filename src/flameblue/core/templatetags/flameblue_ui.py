@@ -105,3 +105,19 @@ def person_name(user: Any, fallback: str = "") -> str:
     if tooltip:
         return format_html('<span title="{}">{}</span>', tooltip, shown)
     return format_html("{}", shown)
+
+
+def may(user: Any, action: str) -> bool:
+    """``{% if request.user|may:"hazards.notice.view" %}``: show a button or link only to those who may
+    follow it (see :func:`flameblue.core.scoping.may`)."""
+    from flameblue.core.scoping import may as _may
+
+    return _may(user, action)
+
+
+@register.simple_tag
+def may_on(user: Any, action: str, obj: Any) -> bool:
+    """``{% may_on request.user "hazards.tip.view" tip as ok %}``: the action on this one object."""
+    from flameblue.core.scoping import may as _may
+
+    return _may(user, action, obj)

@@ -27,6 +27,7 @@ from flameblue.core.notify_models import StoredFile
 from flameblue.core.uploads import store_copy, store_upload
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
+from flameblue.hazards import notifications
 from flameblue.hazards import services as hazard_services
 from flameblue.hazards.choices import URGENT_TIP_CATEGORIES, HazardGrade, HazardSource, TipCategory, TipStatus
 from flameblue.hazards.models import Hazard, Tip
@@ -168,6 +169,7 @@ def tip_submit(
     audit.record(
         audit.AuditAction.CREATE, obj=tip, changes=audit.diff({}, _audit_state(tip)), actor_name=_("公众")
     )
+    notifications.tip_received(tip)
     return tip
 
 

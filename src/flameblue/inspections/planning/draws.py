@@ -20,11 +20,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit, workflow
 from flameblue.core.errors import DomainError, PermissionDeniedError
+from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
 from flameblue.inspections.choices import DrawStatus, InspectionStatus
@@ -208,10 +210,27 @@ def draw_execute(
     now = timezone.now()
     current.seed, current.drawn_at = seed, now
     current.drawn_by = by if getattr(by, "pk", None) else None
-    return workflow.advance(
+    current = workflow.advance(
         current, to=DrawStatus.DRAWN, by=by, at=now,
         data={"seed": seed, "assignments": [[u, list(i)] for u, i in result.assignments]},
     )  # fmt: skip
+    _tell_drawn_inspectors(current, result, by=by)
+    return current
+
+
+def _tell_drawn_inspectors(draw: Draw, result: DrawResult, *, by: Any) -> None:
+    """Each inspector the draw picked (other than whoever ran it) hears which task they were drawn for."""
+    ids = {i for _unit, inspectors in result.assignments for i in inspectors} - {getattr(by, "pk", None)}
+    if not ids:
+        return
+    notify(
+        User.objects.filter(pk__in=ids),
+        Message(
+            _("您被随机抽中参加“双随机”抽查：%(title)s") % {"title": draw.title},
+            link=reverse("inspections:draw-detail", kwargs={"pk": draw.pk}),
+        ),
+        dedupe_key=f"draw-assigned:{draw.pk}",
+    )
 
 
 def _recorded(draw: Draw) -> DrawResult:

@@ -20,11 +20,13 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit
 from flameblue.core.errors import PermissionDeniedError
+from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
 from flameblue.inspections.choices import InspectionStatus
@@ -295,7 +297,24 @@ def plan_create(
         audit.AuditAction.CREATE, by=by, obj=plan,
         changes={"units": [None, [e.unit.pk for e in entries]], "title": [None, plan.title]},
     )  # fmt: skip
+    _tell_assigned_inspectors(plan, entries, by=by)
     return plan
+
+
+def _tell_assigned_inspectors(plan: InspectionPlan, entries: Sequence[PlanEntry], *, by: Any) -> None:
+    """Each inspector put on the plan by someone else hears about it in their inbox."""
+    assigned = {u.pk: u for e in entries for u in e.inspectors if u.pk != getattr(by, "pk", None)}
+    if not assigned:
+        return
+    notify(
+        list(assigned.values()),
+        Message(
+            _("您被安排参加检查计划：%(title)s（%(start)s 至 %(end)s）")
+            % {"title": plan.title, "start": plan.starts_on.isoformat(), "end": plan.ends_on.isoformat()},
+            link=reverse("inspections:plan-detail", kwargs={"pk": plan.pk}),
+        ),
+        dedupe_key=f"plan-assigned:{plan.pk}",
+    )
 
 
 def spread_over_days(

@@ -47,6 +47,26 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", () => initTomSelect(document));
-  document.addEventListener("htmx:afterSwap", (event) => initTomSelect(event.target));
+  // A list's table turns into cards on a phone (app.css): each cell carries its column's header as a label.
+  function labelCells(root) {
+    const results = root.id === "results" ? root : root.querySelector("#results");
+    if (!results) return;
+    results.querySelectorAll("table.table").forEach((table) => {
+      const labels = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+      table.querySelectorAll("tbody tr").forEach((tr) => {
+        [...tr.children].forEach((td, i) => {
+          if (labels[i] && !td.hasAttribute("colspan")) td.dataset.label = labels[i];
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    initTomSelect(document);
+    labelCells(document);
+  });
+  document.addEventListener("htmx:afterSwap", (event) => {
+    initTomSelect(event.target);
+    labelCells(event.target);
+  });
 })();

@@ -22,6 +22,10 @@
           yAxis: { type: "value", scale: true, name: "纬度" },
           series: series,
         });
+        const note = document.getElementById("hazard-map-unlocated");
+        if (note && data.unlocated) {
+          note.textContent = el.dataset.labelUnlocated.replace("{unlocated}", data.unlocated);
+        }
         chart.on("click", (p) => {
           window.location.href = el.dataset.detailUrl.replace("/0/", "/" + p.data.id + "/");
         });

@@ -64,7 +64,11 @@
     if (!target) return;
     const shown = data.points.length;
     const template = data.total > shown ? el.dataset.labelTruncated : el.dataset.labelShown;
-    target.textContent = template.replace("{shown}", shown).replace("{total}", data.total);
+    let text = template.replace("{shown}", shown).replace("{total}", data.total);
+    if (data.unlocated && el.dataset.labelUnlocated) {
+      text += " " + el.dataset.labelUnlocated.replace("{unlocated}", data.unlocated);
+    }
+    target.textContent = text;
   }
 
   function draw(el) {
