@@ -21,6 +21,9 @@ from tests.factories import DEFAULT_PASSWORD, UserFactory, org, persona
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The `demo` fixture: the full demo seeded once per process (see the module).
+pytest_plugins = ["tests.demo_session"]
+
 
 @pytest.fixture(autouse=True)
 def _settings_for_tests(settings, tmp_path):
