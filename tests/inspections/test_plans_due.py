@@ -16,8 +16,6 @@ from flameblue.inspections.planning import (
 )
 from tests.inspections.planning_fixtures import submitted
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.mark.parametrize(
     ("key", "category", "tags", "days", "code"),

@@ -11,7 +11,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.org.models import Organization, User
 from flameblue.units.models import Unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def _demo_rows() -> dict[str, bool]:

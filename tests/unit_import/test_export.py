@@ -14,7 +14,7 @@ from flameblue.units.models import ImportJobStatus
 from flameblue.units.sheet import COLUMNS
 from tests.unit_import.helpers import make_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 HEADERS = [c.header for c in COLUMNS]
 
