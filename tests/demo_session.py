@@ -19,13 +19,17 @@ one) out first too: one worker seeds and runs the demo while the others share th
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import StringIO
+from typing import TypeVar
 
 import pytest
 
-__all__ = ["DemoDatabase", "demo"]
+T = TypeVar("T")
+
+__all__ = ["DemoDatabase", "demo", "rolled_back_rows", "test_settings"]
 
 DEMO_FIXTURE = "demo"
 DEMO_GROUP = "demo"
@@ -70,7 +74,7 @@ class DemoDatabase:
 
             return run
 
-        with self.blocker.unblock(), override_settings(**self.test_settings()):
+        with self.blocker.unblock(), override_settings(**test_settings(self.media_root)):
             atomic = transaction.atomic()
             atomic.__enter__()
             self._atomic = atomic
@@ -92,19 +96,6 @@ class DemoDatabase:
         self.created = dict(event.changes["created"])
         self.seeds += 1
 
-    def test_settings(self) -> dict[str, object]:
-        """The settings every test runs with (``_settings_for_tests`` in tests/conftest.py): the demo is seeded
-        as the tests' own fixtures would (quick password hashes, inline tasks, files in a temporary folder)."""
-        from django.conf import settings
-
-        return {
-            "REQUIRE_2FA_FOR_ADMIN_ROLES": False,
-            "MEDIA_ROOT": self.media_root,
-            "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-            "HUEY": {**settings.HUEY, "immediate": True},
-            "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-        }
-
     def deactivate(self) -> None:
         """Roll the outer transaction back: the database is as it was before the demo."""
         from django.db import transaction
@@ -113,6 +104,41 @@ class DemoDatabase:
             return
         atomic, self._atomic = self._atomic, None
         with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def test_settings(media_root) -> dict[str, object]:
+    """The settings every test runs with (``_settings_for_tests`` in tests/conftest.py), for rows built outside a
+    test (quick password hashes, inline tasks, files in a temporary folder)."""
+    from django.conf import settings
+
+    return {
+        "REQUIRE_2FA_FOR_ADMIN_ROLES": False,
+        "MEDIA_ROOT": media_root,
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "HUEY": {**settings.HUEY, "immediate": True},
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    }
+
+
+@contextmanager
+def rolled_back_rows(django_db_blocker, media_root, build: Callable[[], T]) -> Iterator[T]:
+    """``build()`` rows that outlive single tests but not this block: an outer transaction, rolled back at the
+    end, that the tests' own transactions nest in as savepoints. For fixtures of module scope."""
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        with django_db_blocker.unblock(), override_settings(**test_settings(media_root)):
+            value = build()
+            connection.check_constraints()  # once here, not again after every test (see DemoDatabase)
+        yield value
+    finally:
+        with django_db_blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
@@ -131,9 +157,10 @@ def _demo_database(django_db_setup, django_db_blocker, tmp_path_factory) -> Iter
 
 
 @pytest.fixture
-def demo(_demo_database, db) -> DemoDatabase:
+def demo(_demo_database, db, settings) -> DemoDatabase:
     """The full demo data set as ``flameblue seed-demo`` loads it (seeded once per process, see the module)."""
     assert _demo_database.active
+    settings.MEDIA_ROOT = _demo_database.media_root  # where the demo's photos are
     return _demo_database
 
 
