@@ -168,23 +168,43 @@ def is_demo_test(item: pytest.Item) -> bool:
     return DEMO_FIXTURE in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the demo tests (``demo``, one xdist group) and run them first; pytest-django's stable sort by
-    database use keeps them first among the plain database tests."""
-    demo_items = []
-    with_xdist = config.pluginmanager.hasplugin("xdist")
-    for item in items:
-        if is_demo_test(item):
-            item.add_marker(pytest.mark.demo)
-            if with_xdist:
-                item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
-            if {"transactional_db", "live_server"} & set(item.fixturenames):
-                raise pytest.UsageError(f"{item.nodeid}: a demo test cannot be transactional")
-            demo_items.append(item)
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark each demo test ``demo`` and put it in the ``demo`` xdist group (here, before any
+    ``pytest_collection_modifyitems``: xdist turns the group into the node id there)."""
+    if not is_demo_test(item):
+        return
+    if {"transactional_db", "live_server"} & set(item.fixturenames):
+        raise pytest.UsageError(f"{item.nodeid}: a demo test cannot be transactional")
+    item.add_marker(pytest.mark.demo)
+    if any(line.startswith("xdist_group") for line in item.config.getini("markers")):
+        item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
+    """Run the demo tests first (pytest-django's stable sort by database use, which comes next, keeps them first
+    among the plain database tests); then, after xdist, make sure their node ids carry the group."""
+    demo_items = [item for item in items if is_demo_test(item)]
     if demo_items:
-        others = [item for item in items if not is_demo_test(item)]
-        items[:] = demo_items + others
+        items[:] = demo_items + [item for item in items if not is_demo_test(item)]
+    yield
+    if getattr(config.option, "loadgroup", False):
+        _suffix_groups(items)
+
+
+def _suffix_groups(items: list[pytest.Item]) -> None:
+    """Keep ``--dist loadgroup`` working on pytest 9.2: xdist 3.8 appends ``@group`` to ``item._nodeid``, which
+    pytest 9.2 no longer reads (pytest-dev/pytest-xdist#1386), so the demo tests would be spread over the
+    workers. Append it to the structured id instead. Isolation does not depend on this, only speed."""
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest: xdist's own suffix works
+        return
+    for item in items:
+        marks = list(item.iter_markers("xdist_group"))
+        if marks and "@" not in item.nodeid.rpartition("]")[2]:
+            names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.hookimpl(tryfirst=True)
