@@ -7,12 +7,15 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Two workers; --dist loadgroup keeps each xdist_group (the demo tests) on one worker.
+PYTEST_PARALLEL ?= -n 2 --dist loadgroup
 
 .PHONY: help install demo test lint format bench vendor clean-venv
 
 help:
 	@echo "make demo    install into $(VENV), migrate SQLite under var/, load the Bozhou demo data, serve http://127.0.0.1:8000"
-	@echo "make test    run the whole test suite (SQLite unless DATABASE_URL is set; browser tests need /usr/bin/chromium)"
+	@echo "make test    run the whole test suite on 2 workers (SQLite unless DATABASE_URL is set; browser tests need"
+	@echo "             /usr/bin/chromium); serial: make test PYTEST_PARALLEL="""
 	@echo "make lint    ruff check + ruff format --check"
 	@echo "make bench   scoped-list benchmark (needs DATABASE_URL=postgres://...)"
 	@echo "make vendor  refresh the vendored front-end assets (scripts/refresh-vendor.sh)"
@@ -30,7 +33,7 @@ demo: $(STAMP)
 	$(BIN)/flameblue demo
 
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -21,6 +21,9 @@ from tests.factories import DEFAULT_PASSWORD, UserFactory, org, persona
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The `demo` fixture: the full demo seeded once per process (see the module).
+pytest_plugins = ["tests.demo_session"]
+
 
 @pytest.fixture(autouse=True)
 def _settings_for_tests(settings, tmp_path):
@@ -48,6 +51,11 @@ def password() -> str:
 
 @pytest.fixture
 def orgs(db):
+    return make_orgs()
+
+
+def make_orgs() -> SimpleNamespace:
+    """The persona organizations (the ``orgs`` fixture), for fixtures of a wider scope."""
     detachment = org("亳州市消防救援支队", OrgKind.DETACHMENT, "3416")
     return SimpleNamespace(
         detachment=detachment,
@@ -68,6 +76,11 @@ def orgs(db):
 
 @pytest.fixture
 def people(orgs):
+    return make_people(orgs)
+
+
+def make_people(orgs: SimpleNamespace) -> SimpleNamespace:
+    """The personas (the ``people`` fixture), for fixtures of a wider scope."""
     return SimpleNamespace(
         detachment=persona("zhidui", orgs.detachment, "detachment_admin"),
         qiaocheng=persona("qiaocheng", orgs.qiaocheng_brigade, "brigade_inspector"),

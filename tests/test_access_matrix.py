@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -10,6 +12,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
+from tests.conftest import make_orgs, make_people
+from tests.demo_session import rolled_back_rows
 from tests.matrix import Case
 
 #: URL names that are not application pages (framework plumbing), each with the reason.
@@ -53,14 +57,31 @@ def test_every_url_has_a_matrix_entry():
     assert not missing, f"URL patterns without an access-matrix case: {missing}"
 
 
-@pytest.fixture
-def world(orgs, people):
-    w = SimpleNamespace(orgs=orgs, people=people)
+def _build_world() -> SimpleNamespace:
+    w = SimpleNamespace(orgs=make_orgs())
+    w.people = make_people(w.orgs)
     for module in _matrix_modules():
         hook = getattr(module, "world", None)
         if hook is not None:
             hook(w)
     return w
+
+
+@pytest.fixture(scope="module")
+def _shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The personas and every app's world rows, built once per module (and worker) instead of once per case."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    with rolled_back_rows(django_db_blocker, media, _build_world) as w:
+        yield w, media
+
+
+@pytest.fixture
+def world(_shared_world, db, settings):
+    """A copy per case: what a case builds lazily (and caches on the world) rolls back with the case; the files
+    the world stored are copied to the case's own media folder."""
+    w, media = _shared_world
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return copy.deepcopy(w)
 
 
 def _request(client, case: Case, w, user=None):

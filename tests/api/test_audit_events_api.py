@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from flameblue.core import audit
 from flameblue.core.models import AuditEvent
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/audit-events/"
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def _query_count(client, url) -> int:

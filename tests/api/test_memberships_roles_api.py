@@ -3,7 +3,7 @@ import pytest
 from flameblue.core.models import AuditEvent
 from flameblue.org.models import Membership, Role
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def _role(code: str) -> Role:

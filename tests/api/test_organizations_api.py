@@ -3,7 +3,7 @@ import pytest
 from flameblue.core.models import AuditEvent
 from flameblue.org.models import Organization
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/organizations/"
 

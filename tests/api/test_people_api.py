@@ -4,7 +4,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.org.models import Person
 from tests.factories import PersonFactory, make_id_number
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/people/"
 

@@ -1,6 +1,6 @@
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/regions/"
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_schema_endpoint_serves_every_foundation_endpoint(api):

@@ -4,7 +4,7 @@ from flameblue.core.scoping import code_range
 from flameblue.geo.models import Region
 from flameblue.org.models import Organization, Person
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_code_range_carries_into_next_digit():

@@ -8,7 +8,7 @@ from docx import Document
 from flameblue.core import documents
 from flameblue.core.models import AuditEvent
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def _docx(text: str) -> bytes:

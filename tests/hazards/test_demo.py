@@ -3,8 +3,8 @@ listed supervision are counts of records, hazards exist in every state and from 
 numbered per brigade per year without gaps, every date is consistent, tips and current supervision give the
 sweep something to escalate, and a second run changes nothing.
 
-The demo is loaded once for the module (it takes about a minute) inside a transaction rolled back at the end;
-each test runs in a savepoint of its own."""
+The demo is the shared ``demo`` fixture (``tests/demo_session.py``): seeded once per test process, each test
+runs in a savepoint of its own."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import io
 from collections import Counter, defaultdict
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from flameblue.core.notify_models import StoredFile, UndeliveredNotification
@@ -33,15 +31,6 @@ from flameblue.inspections.models import Finding
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 LISTED = (SupervisionStatus.LISTED, SupervisionStatus.DELISTED)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = io.StringIO()
-        call_command("seed_demo", "--quiet-accounts", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
 
 
 def _listed_in(year: int, grade: str):

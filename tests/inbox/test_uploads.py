@@ -8,7 +8,7 @@ from PIL import Image
 
 from flameblue.core.uploads import file_path, store_upload
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def _jpeg_with_gps() -> bytes:

@@ -12,8 +12,6 @@ import yaml
 from flameblue.inspections.checklist_loader import CHECKLISTS_DIR, read_checklists
 from flameblue.inspections.choices import PLACE_TYPES
 
-pytestmark = pytest.mark.sqlite
-
 FILES = sorted(CHECKLISTS_DIR.glob("*.yaml"))
 
 

@@ -22,7 +22,7 @@ from flameblue.inspections.checklist_loader import (
 from flameblue.inspections.models import Checklist, ChecklistItem
 from flameblue.org.models import Role
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 MALL = CHECKLISTS_DIR / "mall-2026.1.yaml"
 

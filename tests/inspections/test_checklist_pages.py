@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from flameblue.inspections.models import Checklist
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_list_filters_by_place_type_and_kind(login, people):

@@ -12,7 +12,7 @@ from flameblue.inspections.models import Checklist
 from flameblue.inspections.services import checklist_publish
 from tests.inspections.helpers import draft_version
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 from django.urls import reverse
 
 from flameblue.inspections.models import Finding, Inspection
-
-pytestmark = pytest.mark.sqlite
 
 
 def _post(client, url, data):

@@ -13,8 +13,6 @@ from flameblue.core.models import AuditEvent
 from flameblue.inspections.models import InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.fixture
 def patrol(people, units):

@@ -11,8 +11,6 @@ from flameblue.inspections.models import Finding
 from flameblue.inspections.services import answer_save, inspection_start, inspection_submit
 from tests.inspections.inspection_fixtures import answer_all
 
-pytestmark = pytest.mark.sqlite
-
 SIGNED = {"inspector_name": "监督员", "unit_representative_name": "值班经理"}
 
 

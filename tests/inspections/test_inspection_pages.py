@@ -15,8 +15,6 @@ from flameblue.inspections.models import Finding, Inspection, InspectionAnswer
 from flameblue.inspections.services import inspection_start, inspection_submit
 from tests.inspections.inspection_fixtures import answer_all
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.fixture
 def patrol(people, units):

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from django.urls import reverse
 from docx import Document
 
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.inspections.services import inspection_start, inspection_submit
 from tests.inspections.inspection_fixtures import answer_all
-
-pytestmark = pytest.mark.sqlite
 
 
 def _text(data: bytes) -> str:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from flameblue.inspections.measurements import describe, evaluate
 from flameblue.inspections.models import ChecklistItem
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def measured(checklist: str, element: str) -> ChecklistItem:

@@ -4,7 +4,7 @@ from flameblue.core.errors import DomainError
 from flameblue.org.models import Role
 from flameblue.org.services import role_create, role_update
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_admin_cannot_grant_an_action_they_do_not_hold(people):

@@ -15,8 +15,6 @@ from flameblue.core.passwords import character_classes
 from flameblue.org.services import user_create, user_set_password
 from tests.factories import DEFAULT_PASSWORD
 
-pytestmark = pytest.mark.sqlite
-
 
 def _errors(password: str) -> list[str]:
     with translation.override("zh-hans"):

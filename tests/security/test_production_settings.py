@@ -69,7 +69,6 @@ def test_production_refuses_a_missing_or_short_secret_key(tmp_path, secret):
 
 
 @pytest.mark.django_db
-@pytest.mark.sqlite
 def test_pages_carry_a_content_security_policy(client, people):
     client.force_login(people.qiaocheng)
     response = client.get(reverse("twofactor-disable"))

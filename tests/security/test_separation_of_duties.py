@@ -25,7 +25,6 @@ def _grant(people, orgs, holder_role: str, new_role: str, *, by=None):
     )
 
 
-@pytest.mark.sqlite
 @pytest.mark.parametrize(("held", "wanted"), list(permutations(DUTY_ROLES, 2)))
 def test_one_person_cannot_hold_two_administrator_duties(people, orgs, held, wanted):
     with pytest.raises(DomainError) as info:
@@ -36,19 +35,16 @@ def test_one_person_cannot_hold_two_administrator_duties(people, orgs, held, wan
     assert list(Membership.objects.filter(person=person).values_list("role__code", flat=True)) == [held]
 
 
-@pytest.mark.sqlite
 def test_the_refusal_happens_when_the_sysadmin_grants_it(people, orgs):
     with pytest.raises(DomainError):
         _grant(people, orgs, "auditor", "system_admin", by=people.sysadmin)
 
 
-@pytest.mark.sqlite
 def test_an_administrator_may_also_hold_an_ordinary_role(people, orgs):
     membership = _grant(people, orgs, "auditor", "detachment_admin")
     assert membership.pk
 
 
-@pytest.mark.sqlite
 def test_reactivating_a_clashing_membership_is_refused(people, orgs):
     person = people.auditor.person
     old = Membership.objects.get(person=person)

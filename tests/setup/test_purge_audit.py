@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from flameblue.core.models import AuditAction, AuditEvent
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def _event(days_ago: int) -> AuditEvent:

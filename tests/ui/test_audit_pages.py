@@ -8,7 +8,7 @@ from flameblue.core import audit
 from flameblue.core.exports import neutralise
 from flameblue.core.models import AuditAction, AuditEvent
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+86 138", "-2", "@SUM(A1)", "\tx", "\x00x", "\rx"])

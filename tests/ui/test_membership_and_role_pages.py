@@ -5,7 +5,7 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Role
 from tests.factories import PersonFactory, org
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_separation_of_duties_error_shows_on_the_role_field(login, people, orgs):

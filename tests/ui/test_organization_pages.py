@@ -7,7 +7,7 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 from tests.factories import OrganizationFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_qiaocheng_inspector_gets_404_for_a_mengcheng_organization(login, people, orgs):

@@ -5,7 +5,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.org.models import Person
 from tests.factories import PersonFactory, make_id_number
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 ID_NUMBER = make_id_number(7)
 

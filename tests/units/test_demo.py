@@ -1,15 +1,17 @@
-"""The demo units: about 2,000 across all four counties and their townships, deterministic and idempotent."""
+"""The demo units: about 2,000 across all four counties and their townships, deterministic and idempotent.
+
+They are read from the shared ``demo`` fixture (``tests/demo_session.py``, seeded once per test process): what
+the units hook created is in the demo's single import event, and re-running the hook on top adds nothing."""
 
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from stdnum.cn import ric, uscc
 
 from flameblue.geo.models import Region
-from flameblue.units import demo
+from flameblue.units import demo as units_demo
 from flameblue.units.models import Unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -17,23 +19,29 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 COUNTIES = ["341602", "341621", "341622", "341623"]
 
 
-def test_seed_spreads_realistic_units_and_is_idempotent():
-    started = time.monotonic()
-    created = demo.seed(io.StringIO())
-    assert time.monotonic() - started < 45
+def test_seed_spreads_realistic_units_and_is_idempotent(demo):
+    assert demo.seconds["units"] < 45
+    created = {key.removeprefix("units."): n for key, n in demo.created.items() if key.startswith("units.")}
     units = Unit.objects.all()
     assert 1900 <= units.count() <= 2100
+    # The units of the organization demo's social units (亳州市第一中学 …) are registered one by one.
+    named = units.filter(name__in=list(units_demo.NAMED_UNITS))
+    assert created["named_units"] == named.count() == len(units_demo.NAMED_UNITS)
     townships = set(Region.objects.filter(parent_id__in=COUNTIES).values_list("code", flat=True))
     assert set(units.values_list("region_id", flat=True)) == townships
     assert units.values("place_type").distinct().count() == 11
     key_units = units.filter(is_key_unit=True)
     # Bozhou's registers: only a small share of units are key units (about 6–10 %).
     assert 0.06 <= key_units.count() / units.count() <= 0.10
-    demo_categories = {kind.category for kind in demo.KINDS + demo.TOWNSHIP_KINDS + demo.SEAT_KINDS}
+    demo_categories = {
+        kind.category for kind in units_demo.KINDS + units_demo.TOWNSHIP_KINDS + units_demo.SEAT_KINDS
+    }
     assert set(units.values_list("category", flat=True)) == demo_categories
     assert set(key_units.values_list("category", flat=True)) == demo_categories - {"other"}
-    assert created["units"] == units.count() and created["key_units"] == key_units.count()
-    assert created["people"] == 2 * units.count() and created["organizations"] == units.count()
+    generated = units.exclude(pk__in=named)
+    assert created["units"] == generated.count()
+    assert created["key_units"] == generated.filter(is_key_unit=True).count()
+    assert created["people"] == 2 * generated.count() and created["organizations"] == generated.count()
     sample = units.exclude(credit_code="").select_related("responsible_person", "safety_manager")[:50]
     assert all(uscc.is_valid(u.credit_code) for u in sample)
     assert all(ric.is_valid(u.responsible_person.id_number) for u in sample)
@@ -44,23 +52,17 @@ def test_seed_spreads_realistic_units_and_is_idempotent():
 
     before = list(units.order_by("pk").values_list("pk", "name", "version"))
     out = io.StringIO()
-    assert demo.seed(out) == {}
+    assert units_demo.seed(out) == {}
     assert list(Unit.objects.order_by("pk").values_list("pk", "name", "version")) == before
     assert "未作改动" in out.getvalue()
 
 
-def test_seed_demo_records_the_unit_counts_in_its_single_import_event(monkeypatch):
-    from django.core.management import call_command
-
+def test_seed_demo_records_the_unit_counts_in_its_single_import_event(demo):
     from flameblue.core.models import AuditEvent
-    from flameblue.org.management.commands import seed_demo
 
-    # Only the units hook: the other apps' demo data are covered in tests/setup.
-    hooks = [(label, hook) for label, hook in seed_demo.seed_hooks() if label == "units"]
-    monkeypatch.setattr(seed_demo, "seed_hooks", lambda: iter(hooks))
-    call_command("seed_demo", "--quiet-accounts", stdout=io.StringIO())
     event = AuditEvent.objects.get(action="import", actor_name="seed-demo")
     created = event.changes["created"]
-    assert created["units.units"] == Unit.objects.count()
-    assert created["units.key_units"] == Unit.objects.filter(is_key_unit=True).count()
+    assert created["units.units"] + created["units.named_units"] == Unit.objects.count()
+    generated = Unit.objects.exclude(name__in=list(units_demo.NAMED_UNITS))
+    assert created["units.key_units"] == generated.filter(is_key_unit=True).count()
     assert not AuditEvent.objects.filter(object_type="units.unit", object_repr="演示数据").exists()

@@ -9,7 +9,7 @@ import pytest
 
 from flameblue.cli import main
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def run(monkeypatch, capsys, text: str) -> tuple[int, str, str]:

@@ -6,8 +6,6 @@ import pytest
 
 from flameblue.units.keyunits import JudgementInputError, judge, load_ruleset_file
 
-pytestmark = pytest.mark.sqlite
-
 NATIONAL = [load_ruleset_file("key-units-national-2001.yaml")]
 
 # (category, attribute, threshold, rule id, extra attributes)

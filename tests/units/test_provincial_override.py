@@ -8,8 +8,6 @@ from flameblue.units.keyunits import judge, load_ruleset_file, read_ruleset_file
 from flameblue.units.models import KeyUnitRuleSet
 from flameblue.units.selectors import active_rulesets
 
-pytestmark = pytest.mark.sqlite
-
 NATIONAL = load_ruleset_file("key-units-national-2001.yaml")
 ANHUI = load_ruleset_file("key-units-anhui-example.yaml")
 

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from flameblue.units.models import Unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/units/"
 

@@ -11,7 +11,7 @@ from flameblue.units.selectors import map_points
 from tests.factories import org
 from tests.units.factories import make_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 DATA = reverse("units:unit-map-data")
 

@@ -14,7 +14,7 @@ from flameblue.units import services
 from flameblue.units.models import Unit
 from tests.factories import PersonFactory, make_id_number
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 CREATE = reverse("units:unit-create")
 BASE = {"name": "花戏楼网吧", "region": "341602001", "category": "entertainment", "status": "operating"}

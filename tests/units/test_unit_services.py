@@ -15,7 +15,7 @@ from flameblue.org.models import Organization
 from flameblue.units import services
 from flameblue.units.models import Unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 CODE_BODY = "91341600MA2N0XY71"
 VALID_CODE = CODE_BODY + uscc.calc_check_digit(CODE_BODY)

@@ -23,8 +23,6 @@ from tests.hazards.supervision.helpers import (
     requested_case,
 )
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.fixture
 def leaders(orgs):

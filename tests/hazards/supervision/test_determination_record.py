@@ -14,8 +14,6 @@ from flameblue.hazards.supervision import determination_services as dets
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.hazards.supervision.helpers import PARTICIPANTS, panel
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.fixture
 def hazard(units, people):

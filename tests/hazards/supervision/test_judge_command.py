@@ -8,8 +8,6 @@ import sys
 import pytest
 from django.core.management import call_command
 
-pytestmark = pytest.mark.sqlite
-
 
 def run(monkeypatch, capsys, payload):
     text = payload if isinstance(payload, str) else json.dumps(payload)

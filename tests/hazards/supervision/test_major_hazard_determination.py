@@ -13,8 +13,6 @@ from flameblue.hazards.supervision.determination import (
     threshold_exceeded,
 )
 
-pytestmark = pytest.mark.sqlite
-
 STD = load_standard("GB35181-2017")
 RULE_A = ["7.3.1", "7.3.2", "7.3.3", "7.3.4", "7.3.5", "7.3.6", "7.3.7", "7.3.8", "7.3.9", "7.5", "7.9.3"]
 RULE_B = ["7.1.1", "7.1.2", "7.1.3", "7.4.5", "7.4.6"]

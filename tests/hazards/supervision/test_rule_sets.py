@@ -7,7 +7,7 @@ import pytest
 from flameblue.hazards.models import HazardRuleSet, RuleSetStatus
 from flameblue.hazards.supervision.determination import load_standard
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def test_migration_loaded_both_rule_files():

@@ -14,7 +14,7 @@ from flameblue.hazards.tips import services as tips
 from tests.hazards.conftest import png
 from tests.hazards.tips.helpers import make_tip
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

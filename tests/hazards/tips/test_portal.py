@@ -14,7 +14,7 @@ from flameblue.hazards.tips.guard import form_token
 from tests.hazards.conftest import png
 from tests.hazards.tips.helpers import form_data
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 URL = "/portal/tips/"
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.inspections.planning.fixtures import submitted
-
-pytestmark = pytest.mark.sqlite
 
 
 def test_a_township_sees_its_rates_and_the_units_with_gaps(login, people, plan_units):

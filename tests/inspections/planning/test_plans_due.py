@@ -16,8 +16,6 @@ from flameblue.inspections.planning.services import (
 )
 from tests.inspections.planning.fixtures import submitted
 
-pytestmark = pytest.mark.sqlite
-
 
 @pytest.mark.parametrize(
     ("key", "category", "tags", "days", "code"),

@@ -14,7 +14,7 @@ from flameblue.units.models import ImportJobStatus
 from flameblue.units.sheets.columns import COLUMNS
 from tests.units.sheets.helpers import make_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 HEADERS = [c.header for c in COLUMNS]
 

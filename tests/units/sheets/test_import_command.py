@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from flameblue.units.models import Unit
 from tests.units.sheets.sheets import xlsx
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 ROWS = [
     {"单位名称*": "命令行甲单位", "所在乡镇（街道）*": "古井"},

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from flameblue.units.models import ImportJobStatus, UnitImportJob
 from flameblue.units.sheets.columns import COLUMNS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_an_html_file_named_xlsx_is_refused(upload, people):

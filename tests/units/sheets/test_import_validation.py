@@ -9,7 +9,7 @@ from django.urls import reverse
 from flameblue.units.models import ImportJobStatus, Unit
 from tests.units.sheets.sheets import xlsx
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 NAME, CODE, TOWN, COUNTY, AREA = (
     "单位名称*",

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.units.sheets.helpers import make_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = pytest.mark.django_db
 
 
 def test_qr_png_and_svg_encode_the_units_page(client, people):
