@@ -10,7 +10,7 @@ from tests.factories import persona
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.hazards.supervision_helpers import PARTICIPANTS, listed_case, panel, requested_case
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 TODAY = dt.date.today()
 
 

@@ -23,7 +23,7 @@ from tests.hazards.supervision_helpers import (
     requested_case,
 )
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from flameblue.inspections.compliance import (
 from flameblue.units.models import Unit
 from tests.inspections.planning_fixtures import submitted
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 TODAY = dt.date(2026, 5, 15)
 START = dt.date(2026, 4, 15)  # 30 finished days: 04-15 … 05-14

@@ -12,7 +12,7 @@ from flameblue.inspections import conflicts
 from flameblue.inspections.conflicts import conflict_declare, conflicts_for, has_conflict
 from tests.factories import persona
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 def test_a_declared_conflict_is_found_only_while_valid(people, many_units):

@@ -10,7 +10,7 @@ from flameblue.inspections.conflicts import conflict_declare
 from flameblue.inspections.draws import draw_create, draw_execute, draw_publish, draw_verify
 from flameblue.inspections.models import DrawAssignment
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 def _draw(orgs, by, *, units=4, per_unit=2, pool=None, pool_filter=None):

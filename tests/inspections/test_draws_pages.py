@@ -8,7 +8,7 @@ from django.urls import reverse
 from flameblue.inspections.models import Draw
 from tests.inspections.planning_fixtures import submitted
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 def _create(client, orgs, **extra):

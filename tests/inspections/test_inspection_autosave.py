@@ -13,7 +13,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.inspections.models import InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from flameblue.inspections.draws import draw_verify
 from flameblue.inspections.models import Draw, Finding, Inspection, InspectionPlan, SupervisionDue
 from flameblue.units.models import Unit
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 def test_demo_seeds_a_year_of_inspections_once(people, plan_units, many_units):

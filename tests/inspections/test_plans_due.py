@@ -16,7 +16,7 @@ from flameblue.inspections.planning import (
 )
 from tests.inspections.planning_fixtures import submitted
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 @pytest.mark.parametrize(

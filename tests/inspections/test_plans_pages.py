@@ -10,7 +10,7 @@ from django.urls import reverse
 from flameblue.inspections.models import InspectionPlan
 from flameblue.inspections.planning import supervision_due_refresh
 
-pytestmark = pytest.mark.sqlite
+pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 
 def test_the_due_list_shows_the_brigades_due_units_only(login, people, plan_units):

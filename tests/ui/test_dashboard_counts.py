@@ -15,7 +15,7 @@ from tests.hazards.supervision_helpers import requested_case
 from tests.hazards_tips.helpers import GUJING, HUAXILOU, at, make_tip
 from tests.ui.dashboard_helpers import units_fixture  # noqa: F401 (the ``units`` fixture)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 MENGCHENG_TOWNSHIP = "341622101"
 
