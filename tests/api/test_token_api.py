@@ -7,7 +7,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.org import services
 from tests.factories import DEFAULT_PASSWORD
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 URL = "/api/v1/auth/token/"
 

@@ -14,7 +14,7 @@ from flameblue.hazards.models import HazardTransition
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.hazards.supervision_helpers import PARTICIPANTS, panel
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = pytest.mark.sqlite
 
 
 @pytest.fixture

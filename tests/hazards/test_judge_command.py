@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = pytest.mark.sqlite
 
 
 def run(monkeypatch, capsys, payload):

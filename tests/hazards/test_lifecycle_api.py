@@ -9,7 +9,7 @@ from flameblue.hazards.choices import HazardStatus
 from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import rectifying, report
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
 
 def test_report_confirm_and_conflict_through_the_api(client, units, people):

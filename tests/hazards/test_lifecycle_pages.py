@@ -15,7 +15,7 @@ from flameblue.hazards.models import Hazard
 from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import confirm, rectifying, report
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
 
 def test_the_whole_loop_through_the_pages(client, units, people):

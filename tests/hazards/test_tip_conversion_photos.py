@@ -14,7 +14,7 @@ from flameblue.hazards.selectors import hazard_photos
 from tests.hazards.conftest import png
 from tests.hazards_tips.helpers import make_tip
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from flameblue.hazards.tip_guard import form_token
 from tests.hazards.conftest import png
 from tests.hazards_tips.helpers import form_data
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
 URL = "/portal/tips/"
 

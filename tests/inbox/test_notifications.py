@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from flameblue.core.notify import Message, notify, unread_count
 
-pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.sqlite]
 
 
 def test_notification_lands_once_per_dedupe_key(people, django_capture_on_commit_callbacks):

@@ -13,7 +13,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.inspections.services import inspection_start, inspection_submit
 from tests.inspections.inspection_fixtures import answer_all
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = pytest.mark.sqlite
 
 
 def _text(data: bytes) -> str:

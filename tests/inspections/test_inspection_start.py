@@ -12,7 +12,7 @@ from flameblue.inspections.models import Inspection
 from flameblue.inspections.services import inspection_start, startable_kinds
 from tests.units.factories import make_unit
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = pytest.mark.sqlite
 
 
 def test_grid_officer_starts_a_patrol_with_the_place_type_checklist(people, orgs, units):

@@ -13,7 +13,7 @@ from flameblue.inspections.models import Finding, Inspection, InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start, inspection_submit
 from tests.inspections.inspection_fixtures import answer_all
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = pytest.mark.sqlite
 
 SIGNED = {"inspector_name": "网格员王五", "unit_representative_name": "店长赵六"}
 

@@ -12,7 +12,7 @@ from flameblue.core.middleware import LAST_SEEN_KEY, LOGIN_TIME_KEY
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.org.services import user_set_active
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 MINUTE = 60
 HOUR = 3600

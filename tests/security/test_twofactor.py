@@ -16,7 +16,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.org.twofactor import totp_reset
 from tests.security.helpers import totp_code
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 @pytest.fixture

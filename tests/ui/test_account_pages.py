@@ -7,7 +7,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.org.models import User
 from tests.factories import PersonFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_login_page_says_the_session_expired(client):

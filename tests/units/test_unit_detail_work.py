@@ -4,7 +4,7 @@ from django.urls import reverse
 from flameblue.hazards.services import hazard_report
 from tests.units.factories import make_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_unit_page_lists_its_hazards_for_those_who_may_see_them(client, people, orgs):

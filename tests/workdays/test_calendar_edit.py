@@ -17,7 +17,7 @@ from flameblue.workdays.services import (
     working_day_set,
 )
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db, pytest.mark.date_sensitive]
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
 D = dt.date
 
