@@ -112,3 +112,57 @@ def pytest_runtest_setup(item):
 
         if connection.vendor != "postgresql":
             pytest.skip("needs PostgreSQL (SQLite hides locking)")
+
+
+# --- Pretend today: run the session as if it were a given day (`--pretend-today=YYYY-MM-DD`) ----------------
+# Self-contained block: the option, a session-long time travel (also in each xdist worker, whose
+# pytest_configure runs in its own process) and the report header. Tests whose outcome involves the current
+# date carry the `date_sensitive` marker, so `pytest -m date_sensitive --pretend-today=2026-02-17` checks them
+# on that day. PostgreSQL's own now() does not travel; the code uses Python's clock everywhere except the
+# audit-log purge guard (a trigger), which tests of the purge take into account.
+
+PRETEND_TODAY_HOUR = 10  # 10:00 in Bozhou: inside a working day, far from midnight in either time zone
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--pretend-today",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="run the whole session as if today were this date (10:00 Asia/Shanghai, clock ticking)",
+    )
+
+
+def _pretend_today_start(config):
+    import datetime as dt
+    import zoneinfo
+
+    value = config.getoption("--pretend-today", default=None)
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"--pretend-today expects YYYY-MM-DD, got {value!r}") from None
+    return dt.datetime.combine(day, dt.time(PRETEND_TODAY_HOUR), tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    import time_machine
+
+    start = _pretend_today_start(config)
+    if start is not None:
+        config._pretend_today_travel = time_machine.travel(start, tick=True)
+        config._pretend_today_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_pretend_today_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_report_header(config):
+    start = _pretend_today_start(config)
+    return f"pretend today: {start.isoformat()} (time-machine, clock ticking)" if start else None

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from tests.factories import DEFAULT_PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def _token(username: str) -> str:

@@ -11,7 +11,7 @@ from flameblue.hazards import deadlines
 from flameblue.workdays.services import add_working_days
 from tests.hazards.lifecycle_helpers import confirm, report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 SPRING_FESTIVAL_EVE = dt.date(2025, 1, 27)  # Monday; 28 Jan – 4 Feb 2025 off, Saturday 8 Feb worked
 

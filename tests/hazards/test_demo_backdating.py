@@ -12,7 +12,7 @@ from flameblue.hazards import services
 from flameblue.hazards.choices import HazardSource, HazardStatus
 from tests.hazards.conftest import png
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def _at(day: dt.date, hour: int = 10) -> dt.datetime:

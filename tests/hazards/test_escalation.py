@@ -7,7 +7,7 @@ import pytest
 from flameblue.hazards.escalation import Target, levels_due, policy, recipients
 from flameblue.org.models import Membership
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def test_levels_follow_the_working_days_overdue():

@@ -14,7 +14,7 @@ from flameblue.hazards.choices import HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.services import IllegalTransition
 from tests.hazards.lifecycle_helpers import DAY, completion_reported, confirm, rectifying, report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 S = HazardStatus
 
 

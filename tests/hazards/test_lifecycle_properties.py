@@ -15,7 +15,7 @@ from flameblue.hazards.models import Hazard
 from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import DAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 MOVES = {
     "fix_on_spot": lambda h, p: services.hazard_fix_on_spot(hazard=h, by=p.qiaocheng, photos=[png()]),

@@ -18,7 +18,7 @@ from tests.factories import org
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.units.factories import make_unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def _text(data: bytes) -> str:

@@ -18,7 +18,7 @@ from tests.hazards.lifecycle_helpers import completion_reported, rectifying
 from tests.hazards.sweep_helpers import levels, subjects
 from tests.hazards.tips.helpers import at, make_tip
 
-pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 @pytest.fixture(autouse=True)

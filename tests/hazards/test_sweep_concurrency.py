@@ -17,7 +17,11 @@ from tests.hazards.lifecycle_helpers import rectifying
 from tests.hazards.sweep_helpers import levels
 from tests.hazards.tips.helpers import at, make_tip
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.date_sensitive,
+]
 
 
 @pytest.fixture(autouse=True)

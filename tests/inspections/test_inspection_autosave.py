@@ -13,6 +13,8 @@ from flameblue.core.models import AuditEvent
 from flameblue.inspections.models import InspectionAnswer
 from flameblue.inspections.services import answer_save, inspection_start
 
+pytestmark = pytest.mark.date_sensitive
+
 
 @pytest.fixture
 def patrol(people, units):

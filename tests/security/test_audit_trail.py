@@ -10,8 +10,16 @@ from django.utils import timezone
 
 from flameblue.core import audit
 from flameblue.core.models import AuditAction, AuditEvent
+from tests.dates import database_clock
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
+
+
+@pytest.fixture(autouse=True)
+def _python_clock_is_the_database_clock(db):
+    """Ages are measured on the clock the database's delete guard reads (see ``database_clock``)."""
+    with database_clock():
+        yield
 
 
 def _event(age_days: float = 0, **fields) -> AuditEvent:

@@ -12,7 +12,7 @@ from flameblue.core.models import AuditAction, AuditEvent
 from tests.factories import DEFAULT_PASSWORD
 from tests.security.helpers import audit_count, form_login
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 WRONG = "Wrong#Passw0rd-1"
 

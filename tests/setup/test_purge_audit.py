@@ -14,8 +14,17 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from flameblue.core.models import AuditAction, AuditEvent
+from tests.dates import database_clock
 
-pytestmark = pytest.mark.django_db
+
+@pytest.fixture(autouse=True)
+def _python_clock_is_the_database_clock(db):
+    """Ages are measured on the clock the database's delete guard reads (see ``database_clock``)."""
+    with database_clock():
+        yield
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def _event(days_ago: int) -> AuditEvent:

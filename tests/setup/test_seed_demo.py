@@ -19,7 +19,7 @@ from flameblue.org.demo import seed as seed_org_demo
 from flameblue.org.demo.builder import read_demo_data
 from flameblue.org.models import Membership, Organization, Person, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 DEMO_ACCOUNTS = {
     "zhidui_admin": ("detachment_admin", "亳州市消防救援支队"),

@@ -7,7 +7,7 @@ from flameblue.core import audit
 from flameblue.core.models import AuditAction
 from flameblue.core.notify import Message, notify
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 ROLE_PANELS = {
     "work_queue",

@@ -9,13 +9,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.dates import frozen_on
 from tests.factories import persona
 from tests.hazards.lifecycle_helpers import DAY, rectifying, report
 from tests.hazards.supervision.helpers import requested_case
 from tests.hazards.tips.helpers import GUJING, HUAXILOU, at, make_tip
 from tests.ui.dashboard_helpers import units_fixture  # noqa: F401 (the ``units`` fixture)
 
-pytestmark = pytest.mark.django_db
+# The hazards are confirmed on lifecycle_helpers.DAY (2 March 2026); frozen in June their deadlines have passed,
+# whatever the day the suite runs.
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive, frozen_on(dt.date(2026, 6, 15))]
 
 MENGCHENG_TOWNSHIP = "341622101"
 

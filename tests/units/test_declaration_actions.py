@@ -14,7 +14,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.units import services
 from flameblue.units.models import KeyUnitDeclaration, Unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 LIST = reverse("units:declaration-list")
 ROLLOVER = reverse("units:declaration-rollover")

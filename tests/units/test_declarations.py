@@ -12,7 +12,7 @@ from flameblue.units import services
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import declaration_deadline, outstanding_declarations
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 YEAR = 2026
 AFTER = dt.date(YEAR, 2, 1)

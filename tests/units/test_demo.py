@@ -14,7 +14,7 @@ from flameblue.geo.models import Region
 from flameblue.units import demo as units_demo
 from flameblue.units.models import Unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite, pytest.mark.date_sensitive]
 
 COUNTIES = ["341602", "341621", "341622", "341623"]
 

@@ -12,7 +12,7 @@ from flameblue.units import services
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from tests.factories import PersonFactory, make_id_number
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 LIST = reverse("units:unit-list")
 

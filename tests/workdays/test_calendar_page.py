@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from flameblue.workdays.models import WorkingDay
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def test_the_page_lists_spring_festival_and_make_up_days(login, people):

@@ -18,7 +18,7 @@ from flameblue.workdays.services import (
     working_days_between,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 D = dt.date
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import generic
 
@@ -35,8 +35,8 @@ class CalendarView(ScopedMixin, generic.FormView):
         try:
             year = int(self.request.GET.get("year", ""))
         except ValueError:
-            return dt.date.today().year
-        return year if 1900 <= year <= 2200 else dt.date.today().year
+            return timezone.localdate().year
+        return year if 1900 <= year <= 2200 else timezone.localdate().year
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -52,8 +52,8 @@ class CalendarView(ScopedMixin, generic.FormView):
             days=special_days(year),
             known_span=f"{known[0]}–{known[-1]}" if known else "",
             year_known=year in known,
-            next_year_known=(dt.date.today().year + 1) in known,
-            next_year=dt.date.today().year + 1,
+            next_year_known=(timezone.localdate().year + 1) in known,
+            next_year=timezone.localdate().year + 1,
             year_form=YearForm(initial={"year": year}),
         )
         return context

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.factories import persona
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.hazards.supervision.helpers import PARTICIPANTS, filed_case, listed_case, panel, requested_case
+
+pytestmark = pytest.mark.date_sensitive
 
 TODAY = dt.date.today()
 

@@ -23,6 +23,8 @@ from tests.hazards.supervision.helpers import (
     requested_case,
 )
 
+pytestmark = pytest.mark.date_sensitive
+
 
 @pytest.fixture
 def leaders(orgs):

@@ -13,7 +13,11 @@ from flameblue.hazards.supervision import services as sup
 from tests.hazards.supervision.helpers import major_hazard, requested_case
 from tests.hazards.test_lifecycle_concurrency import _race
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.date_sensitive,
+]
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,8 @@ from tests.factories import persona
 from tests.hazards.lifecycle_helpers import confirm, report
 from tests.hazards.supervision.helpers import close_by_recheck, filed_case, listed_case, requested_case
 
+pytestmark = pytest.mark.date_sensitive
+
 TODAY = dt.date.today()
 
 

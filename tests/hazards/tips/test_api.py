@@ -12,7 +12,7 @@ from flameblue.hazards.choices import TipStatus
 from flameblue.hazards.models import Tip
 from tests.hazards.tips.helpers import form_data, make_tip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 @pytest.fixture(autouse=True)

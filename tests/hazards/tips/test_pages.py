@@ -11,7 +11,7 @@ from flameblue.hazards.choices import TipStatus
 from flameblue.hazards.models import Hazard
 from tests.hazards.tips.helpers import at, make_tip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from flameblue.hazards.models import Tip
 from flameblue.hazards.tips import services as tips
 from tests.hazards.tips.helpers import at, make_tip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 @pytest.fixture(autouse=True)

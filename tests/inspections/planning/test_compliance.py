@@ -15,6 +15,9 @@ from flameblue.inspections.planning.compliance import (
 from flameblue.units.models import Unit
 from tests.inspections.planning.fixtures import submitted
 
+pytestmark = pytest.mark.date_sensitive
+
+
 TODAY = dt.date(2026, 5, 15)
 START = dt.date(2026, 4, 15)  # 30 finished days: 04-15 … 05-14
 MISSED = {dt.date(2026, 4, 20), dt.date(2026, 5, 1), dt.date(2026, 5, 9)}

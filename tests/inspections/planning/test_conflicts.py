@@ -12,6 +12,8 @@ from flameblue.inspections.planning import conflicts
 from flameblue.inspections.planning.conflicts import conflict_declare, conflicts_for, has_conflict
 from tests.factories import persona
 
+pytestmark = pytest.mark.date_sensitive
+
 
 def test_a_declared_conflict_is_found_only_while_valid(people, many_units):
     unit = many_units.units[0]

@@ -11,6 +11,8 @@ from flameblue.inspections.models import DrawAssignment
 from flameblue.inspections.planning.conflicts import conflict_declare
 from flameblue.inspections.planning.draws import draw_create, draw_execute, draw_publish, draw_verify
 
+pytestmark = pytest.mark.date_sensitive
+
 
 def _draw(orgs, by, *, units=4, per_unit=2, pool=None, pool_filter=None):
     return draw_create(

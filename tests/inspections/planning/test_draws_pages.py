@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from flameblue.inspections.models import Draw
 from tests.inspections.planning.fixtures import submitted
+
+pytestmark = pytest.mark.date_sensitive
 
 
 def _create(client, orgs, **extra):

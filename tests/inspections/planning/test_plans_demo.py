@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from flameblue.inspections.demo import seed
 from flameblue.inspections.models import Draw, Finding, Inspection, InspectionPlan, SupervisionDue
 from flameblue.inspections.planning.draws import draw_verify
 from flameblue.units.models import Unit
+
+pytestmark = pytest.mark.date_sensitive
 
 
 def test_demo_seeds_a_year_of_inspections_once(people, plan_units, many_units):

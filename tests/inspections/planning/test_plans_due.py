@@ -16,6 +16,8 @@ from flameblue.inspections.planning.services import (
 )
 from tests.inspections.planning.fixtures import submitted
 
+pytestmark = pytest.mark.date_sensitive
+
 
 @pytest.mark.parametrize(
     ("key", "category", "tags", "days", "code"),

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from flameblue.inspections.models import InspectionPlan
 from flameblue.inspections.planning.services import supervision_due_refresh
+
+pytestmark = pytest.mark.date_sensitive
 
 
 def test_the_due_list_shows_the_brigades_due_units_only(login, people, plan_units):
