@@ -12,7 +12,8 @@ def _keys(home_keys: list[str]) -> list[str]:
 
 
 def test_each_home_shows_its_registered_panels_in_order():
-    assert _keys(["command"]) == ["command", "work_queue", "inbox"]
+    assert _keys(["command"]) == ["undelivered", "command", "work_queue", "inbox"]
+    assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
     assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "counts"]
     assert _keys(["government"]) == ["government", "hazard_overview", "inbox", "jurisdiction"]
     assert _keys(["unit"]) == ["my_units", "unit", "inbox"]

@@ -59,7 +59,7 @@ def test_user_create_validates_the_initial_password(login, people, orgs):
     client = login(people.sysadmin)
     data = {"username": "new_official", "person": person.pk, "password": "abc", "password_confirm": "abc"}
     response = client.post(reverse("org:user-create"), data)
-    assert response.status_code == 200 and response.context["form"].errors["password"]
+    assert response.status_code == 400 and response.context["form"].errors["password"]
     assert not User.objects.filter(username="new_official").exists()
     data.update(password="Chu#Shi-Mima2026", password_confirm="Chu#Shi-Mima2026")
     assert client.post(reverse("org:user-create"), data).status_code == 302

@@ -16,7 +16,7 @@ def test_separation_of_duties_error_shows_on_the_role_field(login, people, orgs)
         "is_active": "on",
     }
     response = login(people.detachment).post(reverse("org:membership-create"), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = response.context["form"].errors
     assert "三员分立" in str(errors["role"])
     assert not Membership.objects.filter(person=people.sysadmin.person, role__code="auditor").exists()

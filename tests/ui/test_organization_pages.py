@@ -115,7 +115,7 @@ def test_stale_edit_shows_who_changed_it_and_keeps_the_input(login, people, orgs
     }
     response = client.post(url, data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "已被 sysadmin 于" in html and "请刷新后重新编辑" in html
     assert "蒙城县人民政府（我的修改）" in html
     orgs.mengcheng_gov.refresh_from_db()

@@ -109,7 +109,7 @@ def test_stale_edit_shows_who_changed_it_and_keeps_the_input(login, people, unit
         reverse("units:unit-update", args=[units.mall.pk]), _form_data(units.mall, address="我的修改")
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "zhidui" in body and "刷新" in body and "我的修改" in body
+    assert response.status_code == 409 and "zhidui" in body and "刷新" in body and "我的修改" in body
     assert Unit.objects.get(pk=units.mall.pk).address == "别人改的"
 
 
@@ -120,7 +120,7 @@ def test_wrong_check_character_is_shown_next_to_the_field(login, people, units):
     response = client.post(
         reverse("units:unit-update", args=[units.mall.pk]), _form_data(units.mall, credit_code=wrong)
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "校验位" in str(response.context["form"].errors["credit_code"])
 
 

@@ -44,7 +44,7 @@ def test_bad_id_number_is_reported_with_its_reason_and_nothing_is_saved(login, p
     data = {**BASE, "safety_manager_name": "孙安全", "safety_manager_id_number": bad,
             "safety_manager_phone": "13800001111"}  # fmt: skip
     response = login(people.qiaocheng).post(CREATE, data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = response.context["form"].errors
     assert "校验位" in str(errors["safety_manager_id_number"])
     assert not Unit.objects.filter(name="花戏楼网吧").exists()

@@ -107,6 +107,7 @@ def person_name(user: Any, fallback: str = "") -> str:
     return format_html("{}", shown)
 
 
+@register.filter
 def may(user: Any, action: str) -> bool:
     """``{% if request.user|may:"hazards.notice.view" %}``: show a button or link only to those who may
     follow it (see :func:`flameblue.core.scoping.may`)."""
