@@ -11,9 +11,10 @@ back, which removes the demo completely and cheaply; should another demo test co
 the demo is seeded again. Nothing is ever committed, so neither ``--reuse-db`` nor an interrupted run can leave
 demo rows behind, and a transactional test (``transactional_db``, ``live_server``) never flushes or sees them.
 
-Collection runs the demo tests first (after pytest-django's own ordering: plain database tests, then
-transactional ones, then the rest), and xdist's default ``--loadscope-reorder`` sends the biggest group (this
-one) out first too: one worker seeds and runs the demo while the others share the rest of the suite.
+Collection puts the demo tests first (pytest-django's stable sort, plain database tests before transactional
+ones before the rest, keeps them first), and xdist's default ``--loadscope-reorder`` sends the biggest group
+(this one) out first too: one worker seeds and runs the demo while the other shares the rest of the suite.
+On pytest 9.2 xdist 3.8 cannot group by itself (see ``_suffix_groups``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pytest
 
 T = TypeVar("T")
 
-__all__ = ["DemoDatabase", "demo", "rolled_back_rows", "test_settings"]
+__all__ = ["DemoDatabase", "demo", "rolled_back_rows", "settings_for_tests"]
 
 DEMO_FIXTURE = "demo"
 DEMO_GROUP = "demo"
@@ -74,7 +75,7 @@ class DemoDatabase:
 
             return run
 
-        with self.blocker.unblock(), override_settings(**test_settings(self.media_root)):
+        with self.blocker.unblock(), override_settings(**settings_for_tests(self.media_root)):
             atomic = transaction.atomic()
             atomic.__enter__()
             self._atomic = atomic
@@ -108,7 +109,7 @@ class DemoDatabase:
             atomic.__exit__(None, None, None)
 
 
-def test_settings(media_root) -> dict[str, object]:
+def settings_for_tests(media_root) -> dict[str, object]:
     """The settings every test runs with (``_settings_for_tests`` in tests/conftest.py), for rows built outside a
     test (quick password hashes, inline tasks, files in a temporary folder)."""
     from django.conf import settings
@@ -133,7 +134,7 @@ def rolled_back_rows(django_db_blocker, media_root, build: Callable[[], T]) -> I
         atomic = transaction.atomic()
         atomic.__enter__()
     try:
-        with django_db_blocker.unblock(), override_settings(**test_settings(media_root)):
+        with django_db_blocker.unblock(), override_settings(**settings_for_tests(media_root)):
             value = build()
             connection.check_constraints()  # once here, not again after every test (see DemoDatabase)
         yield value
