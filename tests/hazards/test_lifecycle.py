@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from flameblue.core.errors import ConcurrencyError, DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.models import AuditAction, AuditEvent
@@ -55,7 +56,8 @@ def test_confirm_sets_grade_deadline_recheck_and_issues_a_numbered_notice(units,
     assert hazard.status == S.CONFIRMED
     assert hazard.deadline == DAY + dt.timedelta(days=10)
     assert hazard.recheck_due == dt.date(2026, 3, 17)  # 3 working days after Thursday 12 March
-    assert hazard.notice.number == "亳谯消限字〔2026〕第0001号"
+    # the deadline counts from DAY, but the notice is issued now: it carries this year's number
+    assert hazard.notice.number == f"亳谯消限字〔{timezone.localdate().year}〕第0001号"
     assert hazard.notice.deadline == hazard.deadline
     assert hazard.confirmed_at is not None and hazard.interim_measures == "专人值守"
 
