@@ -276,6 +276,9 @@ class ActionItemDetailView(ScopedDetailView):
             move_forms=forms,
             overdue=item.status == ActionItemStatus.OPEN and item.feedback_due_on < timezone.localdate(),
             attachments=_files(item, "feedback"),
+            # An owner below the committee's level (a county for the city committee) reads the meeting and
+            # its decision here; the meeting page itself stays within the committee's region.
+            meeting_visible=_may(user, Meeting, "view", item.decision.meeting_id),
             transitions=item.transitions.select_related("by").order_by("at", "id"),
         )
         return context
