@@ -92,8 +92,10 @@ def meeting_create(
     attendees: str = "",
     minutes: str = "",
     minutes_file: Any = None,
+    at: dt.datetime | None = None,
 ) -> Meeting:
-    """Record a committee meeting that was held (a plenary meeting or one of the four mechanisms)."""
+    """Record a committee meeting that was held (a plenary meeting or one of the four mechanisms). ``at``
+    dates a meeting recorded after the fact (historical data); by default it is recorded now."""
     if by is not None and not has_action(by, Meeting, "add"):
         raise PermissionDeniedError(_("您没有登记委员会会议的权限。"))
     _check_committee(committee, by)
@@ -108,6 +110,7 @@ def meeting_create(
         chair=_text(chair, field="chair", message=_("请填写主持人。")),
         topics=_text(topics, field="topics", message=_("请填写会议议题。")),
         attendees=(attendees or "").strip(), minutes=(minutes or "").strip(), created_by=actor, updated_by=actor,
+        created_at=at or timezone.now(), updated_at=at or timezone.now(),
     )  # fmt: skip
     meeting.full_clean()
     meeting.save()
@@ -158,6 +161,7 @@ def decision_add(
     due_on: dt.date,
     task: str = "",
     feedback_due_on: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Decision:
     """Add a decision to a meeting's minutes and one action item for each owning unit. The feedback date is
     ``feedback_days`` after the meeting unless the decision sets another; the owners are told after commit."""
@@ -180,8 +184,9 @@ def decision_add(
         item = ActionItem.objects.create(
             decision=decision, owner=owner, task=(task or "").strip() or text, due_on=due_on,
             feedback_due_on=feedback_due_on, rules_version=version, created_by=_actor(by), updated_by=_actor(by),
+            created_at=at or timezone.now(), updated_at=at or timezone.now(),
         )  # fmt: skip
-        workflow.begin(item, by=by)
+        workflow.begin(item, by=by, at=at)
         audit.record(audit.AuditAction.CREATE, by=by, obj=item, changes=audit.diff({}, audit.snapshot(item)))
         transaction.on_commit(lambda item=item: _tell_owner(item))
     return decision
