@@ -59,6 +59,12 @@ def committee_pk(w):
     return {"pk": w.gov.committee.pk}
 
 
+def scheme_pk(w):
+    from flameblue.governance.models import AssessmentScheme
+
+    return {"pk": AssessmentScheme.objects.get(code="county-government").pk}
+
+
 def version(name: str, **extra):
     return lambda w: {"version": getattr(_gov(w), name).version, **extra}
 
@@ -118,6 +124,8 @@ CASES = [
         no_permission="qiaocheng",
         **POST,
     ),  # fmt: skip
+    Case("governance:scheme-list", allowed="edu", no_permission="auditor"),
+    Case("governance:scheme-detail", kwargs=scheme_pk, allowed="qiaocheng", no_permission="auditor"),
     # API
     Case("api:governance-committee-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
@@ -183,4 +191,6 @@ CASES = [
         no_permission="qiaocheng",
         note="JSON without the scan is refused (400); the multipart path is tested in test_pages_and_api",
     ),  # fmt: skip
+    Case("api:governance-scheme-list", api=True, allowed="city_leader", no_permission="auditor"),
+    Case("api:governance-scheme-detail", kwargs=scheme_pk, api=True, allowed="edu", no_permission="auditor"),
 ]

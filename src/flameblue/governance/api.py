@@ -21,6 +21,8 @@ from flameblue.governance.choices import MeetingKind
 from flameblue.governance.filters import ActionItemFilter, LetterFilter, MeetingFilter
 from flameblue.governance.models import (
     ActionItem,
+    AssessmentItem,
+    AssessmentScheme,
     Committee,
     Decision,
     LetterTarget,
@@ -30,7 +32,14 @@ from flameblue.governance.models import (
 from flameblue.governance.selectors import signing_progress
 from flameblue.org.models import Organization
 
-__all__ = ["ActionItemViewSet", "CommitteeViewSet", "LetterViewSet", "MeetingViewSet", "register"]
+__all__ = [
+    "ActionItemViewSet",
+    "CommitteeViewSet",
+    "LetterViewSet",
+    "MeetingViewSet",
+    "SchemeViewSet",
+    "register",
+]
 
 
 # ------------------------------------------------------------------------------------------- serializers
@@ -315,8 +324,36 @@ class LetterViewSet(
         return Response(signing_progress(request.user, year))
 
 
+class AssessmentItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AssessmentItem
+        fields = [
+            "section", "section_order", "number", "code", "title", "weight", "method", "indicator", "rule", "evidence",
+            "event", "per_event", "max_deduction",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class SchemeSerializer(serializers.ModelSerializer):
+    items = AssessmentItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = AssessmentScheme
+        fields = ["id", "code", "version", "title", "assessed_kind", "grades", "is_active", "items"]
+        read_only_fields = fields
+
+
+@extend_schema(tags=["governance"])
+class SchemeViewSet(ScopedReadOnlyViewSet):
+    """年度消防工作考核细则（版本化数据）：考核项目、分值、评分方式、佐证要求和等次。"""
+
+    queryset = AssessmentScheme.objects.prefetch_related("items").order_by("code", "-version")
+    serializer_class = SchemeSerializer
+
+
 def register(router) -> None:
     router.register("committees", CommitteeViewSet, basename="governance-committee")
     router.register("meetings", MeetingViewSet, basename="governance-meeting")
     router.register("action-items", ActionItemViewSet, basename="governance-actionitem")
     router.register("responsibility-letters", LetterViewSet, basename="governance-letter")
+    router.register("assessment-schemes", SchemeViewSet, basename="governance-scheme")

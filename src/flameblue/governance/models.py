@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
-from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
+from flameblue.governance.choices import ActionItemStatus, Indicator, LetterStatus, MeetingKind, ScoringMethod
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 
 __all__ = [
     "ActionItem",
+    "AssessmentItem",
+    "AssessmentScheme",
     "ActionItemTransition",
     "Committee",
     "Decision",
@@ -298,3 +300,69 @@ class LetterTransition(TransitionRecord):
     class Meta(TransitionRecord.Meta):
         verbose_name = _("责任书流转记录")
         verbose_name_plural = _("责任书流转记录")
+
+
+class AssessmentScheme(models.Model):
+    """考核细则: the versioned scheme of the annual fire work assessment (年度消防工作考核, 87号 Art. 23) for
+    one kind of assessed body (county governments, departments): its items grouped in sections, each with a
+    weight and a scoring method, and the grade thresholds (优秀、良好、合格、不合格). Loaded from
+    ``rules/assessment-schemes/*.yaml``; a version is never rewritten, assessments keep the one they used."""
+
+    code = models.CharField(_("细则代码"), max_length=60)
+    version = models.CharField(_("版本"), max_length=20)
+    title = models.CharField(_("细则名称"), max_length=200)
+    assessed_kind = models.CharField(_("考核对象类型"), max_length=20, choices=OrgKind.choices)
+    grades = models.JSONField(_("等次"), default=list)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(global_=True)
+
+    class Meta:
+        ordering = ["code", "-version"]
+        verbose_name = _("考核细则")
+        verbose_name_plural = _("考核细则")
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="assessment_scheme_version")]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.version}）"
+
+    def grade_for(self, score: float) -> str:
+        """The grade of a total ``score`` (thresholds from the highest down)."""
+        for grade in self.grades:
+            if score >= grade["min"]:
+                return grade["name"]
+        return self.grades[-1]["name"] if self.grades else ""
+
+
+class AssessmentItem(models.Model):
+    """考核项目: one scored item of a scheme — its section (火灾预防、消防安全基础、消防安全责任), weight, scoring
+    method (computed from FlameBlue's records, manual with required evidence, deduction per event, or veto)
+    and what it needs: the indicator, the evidence, the event and the points per event."""
+
+    scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="items")
+    section = models.CharField(_("大项"), max_length=60)
+    section_order = models.PositiveSmallIntegerField(_("大项序号"))
+    number = models.PositiveSmallIntegerField(_("序号"))
+    code = models.CharField(_("编号"), max_length=20)
+    title = models.CharField(_("考核内容"), max_length=200)
+    weight = models.DecimalField(_("分值"), max_digits=5, decimal_places=2)
+    method = models.CharField(_("评分方式"), max_length=20, choices=ScoringMethod.choices)
+    indicator = models.CharField(_("计算指标"), max_length=40, choices=Indicator.choices, blank=True)
+    rule = models.TextField(_("评分标准"), blank=True)
+    evidence = models.TextField(_("佐证材料"), blank=True)
+    event = models.CharField(_("扣分/否决事件"), max_length=200, blank=True)
+    per_event = models.DecimalField(_("每起扣分"), max_digits=5, decimal_places=2, null=True, blank=True)
+    max_deduction = models.DecimalField(_("扣分上限"), max_digits=5, decimal_places=2, null=True, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(global_=True)
+
+    class Meta:
+        ordering = ["scheme", "number"]
+        verbose_name = _("考核项目")
+        verbose_name_plural = _("考核项目")
+        constraints = [models.UniqueConstraint(fields=["scheme", "code"], name="assessment_item_code_once")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"

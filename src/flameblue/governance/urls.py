@@ -25,4 +25,6 @@ urlpatterns = [
     path("letters/<int:pk>/", views.LetterDetailView.as_view(), name="letter-detail"),
     path("letters/<int:pk>/sign/", views.LetterSignView.as_view(), name="letter-sign"),
     path("letters/<int:pk>/docx/", views.LetterDocxView.as_view(), name="letter-docx"),
+    path("assessment-schemes/", views.SchemeListView.as_view(), name="scheme-list"),
+    path("assessment-schemes/<int:pk>/", views.SchemeDetailView.as_view(), name="scheme-detail"),
 ]

@@ -34,7 +34,7 @@ from flameblue.governance.forms import (
     LetterSignForm,
     MeetingForm,
 )
-from flameblue.governance.models import ActionItem, Committee, Meeting, ResponsibilityLetter
+from flameblue.governance.models import ActionItem, AssessmentScheme, Committee, Meeting, ResponsibilityLetter
 from flameblue.governance.selectors import meetings_by_kind, overdue_q, signing_progress
 
 __all__ = [
@@ -55,6 +55,8 @@ __all__ = [
     "MeetingDetailView",
     "MeetingExportView",
     "MeetingListView",
+    "SchemeDetailView",
+    "SchemeListView",
     "action_item_move_view",
 ]
 
@@ -472,3 +474,29 @@ class LetterDocxView(LetterDetailView):
         letter = self.get_object()
         name = f"{letter.year}年度目标管理责任书-{letter.signatory.name}.docx"
         return attachment_response(letters.letter_docx(letter, by=request.user), name, DOCX_CONTENT_TYPE)
+
+
+# ------------------------------------------------------------------------------------------- assessment schemes
+
+
+class SchemeListView(ScopedListView):
+    model = AssessmentScheme
+    template_name = "governance/scheme_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(n_items=Count("items")).order_by("code", "-version")
+
+
+class SchemeDetailView(ScopedDetailView):
+    model = AssessmentScheme
+    template_name = "governance/scheme_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        sections: dict[str, dict[str, Any]] = {}
+        for item in self.object.items.order_by("section_order", "number"):
+            section = sections.setdefault(item.section, {"name": item.section, "items": [], "weight": 0})
+            section["items"].append(item)
+            section["weight"] += item.weight
+        context["sections"] = list(sections.values())
+        return context
