@@ -65,6 +65,20 @@ def test_a_department_of_another_level_signs_with_its_own_government(orgs, froze
         prepare(orgs, orgs.qiaocheng_edu)
 
 
+def test_a_social_unit_signs_only_when_it_is_a_key_unit(orgs, frozen):
+    with pytest.raises(DomainError, match="须为下级政府、本级部门或消防安全重点单位"):
+        letters.letter_prepare(by=None, issuer=orgs.qiaocheng_gov, signatory=orgs.mall, year=2026)
+    assert not ResponsibilityLetter.objects.exists()
+
+
+def test_a_key_unit_signs_the_key_unit_letter(orgs, frozen):
+    from tests.units.factories import make_unit
+
+    make_unit(orgs.mall, is_key_unit=True)
+    letter = letters.letter_prepare(by=None, issuer=orgs.qiaocheng_gov, signatory=orgs.mall, year=2026)
+    assert letter.template.code == "government-key-unit" and letter.targets.count() == 5
+
+
 def test_a_township_government_cannot_issue_letters(orgs, frozen):
     with pytest.raises(DomainError, match="只能由市、县（区）人民政府发放"):
         letters.letter_prepare(by=None, issuer=orgs.huaxilou_gov, signatory=orgs.school, year=2026)
@@ -164,4 +178,4 @@ def test_template_whose_weights_do_not_add_up_to_100_is_refused(tmp_path, monkey
 
 def test_shipped_templates_load_once(db):
     assert policy.load_letter_templates() == 0
-    assert LetterTemplate.objects.count() == 2
+    assert LetterTemplate.objects.count() == 3

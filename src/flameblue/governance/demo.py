@@ -72,8 +72,8 @@ def _scan(name: str) -> SimpleUploadedFile:
 
 def _owners(committee: Organization) -> list[Organization]:
     """Who a committee gives action items to: the county governments and the city's departments of
-    education, housing and emergency (city); the county's departments of education, health and housing and
-    its first two townships (county)."""
+    education, health and housing (city); the county's departments of education, health and housing and its
+    first two townships (county)."""
     government = committee.parent
     if government is None:
         return []

@@ -28,6 +28,7 @@ from flameblue.governance.choices import LetterStatus
 from flameblue.governance.models import LetterTarget, LetterTemplate, ResponsibilityLetter
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
+from flameblue.units.models import Unit
 
 __all__ = [
     "BatchResult",
@@ -86,9 +87,13 @@ def _check_signatory(issuer: Organization, signatory: Organization) -> None:
             _("“%(signatory)s”不是%(issuer)s的本级部门，应由其所在地政府与之签订。") % names,
             field="signatory",
         )
-    if signatory.kind not in (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT, OrgKind.SOCIAL_UNIT):
+    is_key_unit = (
+        signatory.kind == OrgKind.SOCIAL_UNIT
+        and Unit.objects.filter(organization=signatory, is_key_unit=True).exists()
+    )
+    if signatory.kind not in (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT) and not is_key_unit:
         raise DomainError(
-            _("“%(signatory)s”不能签订责任书：签订单位须为下级政府、本级部门或重点单位。") % names,
+            _("“%(signatory)s”不能签订责任书：签订单位须为下级政府、本级部门或消防安全重点单位。") % names,
             field="signatory",
         )
 
