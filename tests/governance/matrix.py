@@ -59,6 +59,21 @@ def committee_pk(w):
     return {"pk": w.gov.committee.pk}
 
 
+def roster_pk(w):
+    from flameblue.governance.models import CommitteeRoster
+
+    o = w.orgs
+    if not CommitteeRoster.objects.exists():
+        services.roster_adjust(
+            by=None, committee=w.gov.committee, year=timezone.localdate().year, adjusted_on=timezone.localdate(),
+            office_host=o.qiaocheng_brigade, seats=[
+                {"position": "director", "organization": o.qiaocheng_gov, "person_name": "区长"},
+                {"position": "member", "organization": o.qiaocheng_edu, "person_name": "局长"},
+            ],
+        )  # fmt: skip
+    return {"pk": CommitteeRoster.objects.get().pk}
+
+
 def scheme_pk(w):
     from flameblue.governance.models import AssessmentScheme
 
@@ -92,6 +107,7 @@ CASES = [
     # Pages
     Case("governance:committee-list", allowed="edu", no_permission="auditor"),
     Case("governance:committee-detail", kwargs=committee_pk, **VIEW),
+    Case("governance:roster-adjust", kwargs=committee_pk, **OFFICE),
     Case("governance:meeting-list", allowed="grid", no_permission="auditor", query="kind=analysis&year=2026"),
     Case("governance:meeting-export", allowed="qiaocheng", no_permission="auditor"),
     Case("governance:meeting-create", allowed="office", no_permission="qiaocheng"),
@@ -193,4 +209,6 @@ CASES = [
     ),  # fmt: skip
     Case("api:governance-scheme-list", api=True, allowed="city_leader", no_permission="auditor"),
     Case("api:governance-scheme-detail", kwargs=scheme_pk, api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-roster-list", api=True, allowed="qiaocheng", no_permission="auditor"),
+    Case("api:governance-roster-detail", kwargs=roster_pk, api=True, **VIEW),
 ]

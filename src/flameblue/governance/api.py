@@ -17,13 +17,15 @@ from rest_framework.response import Response
 from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, ScopedViewSetMixin
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
-from flameblue.governance.choices import MeetingKind
+from flameblue.governance.choices import MeetingKind, SeatPosition
 from flameblue.governance.filters import ActionItemFilter, LetterFilter, MeetingFilter
 from flameblue.governance.models import (
     ActionItem,
     AssessmentItem,
     AssessmentScheme,
     Committee,
+    CommitteeRoster,
+    CommitteeSeat,
     Decision,
     LetterTarget,
     Meeting,
@@ -351,8 +353,86 @@ class SchemeViewSet(ScopedReadOnlyViewSet):
     serializer_class = SchemeSerializer
 
 
+class SeatSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+
+    class Meta:
+        model = CommitteeSeat
+        fields = [
+            "position",
+            "organization",
+            "organization_name",
+            "person_name",
+            "title",
+            "liaison_name",
+            "liaison_phone",
+        ]
+        read_only_fields = fields
+
+
+class RosterSerializer(serializers.ModelSerializer):
+    seats = SeatSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CommitteeRoster
+        fields = [
+            "id",
+            "committee",
+            "year",
+            "adjusted_on",
+            "document_no",
+            "office_host",
+            "reason",
+            "seats",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class SeatInput(serializers.Serializer):
+    position = serializers.ChoiceField(choices=SeatPosition.choices, label="职务")
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all(), label="所在单位")
+    person_name = serializers.CharField(max_length=60, label="姓名")
+    title = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    liaison_name = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    liaison_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+
+
+class RosterInput(serializers.Serializer):
+    committee = ScopedPrimaryKeyRelatedField(queryset=Committee.objects.all(), label="消防安全委员会")
+    year = serializers.IntegerField(min_value=2000, max_value=2100, label="年度")
+    adjusted_on = serializers.DateField(label="调整日期")
+    document_no = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    office_host = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), label="办公室设在单位"
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    seats = SeatInput(many=True)
+
+
+@extend_schema(tags=["governance"])
+class RosterViewSet(
+    ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """委员会组成：历次调整（主任、副主任、成员单位及联络员、办公室），登记新的调整。"""
+
+    queryset = CommitteeRoster.objects.prefetch_related("seats__organization").order_by("-adjusted_on", "-pk")
+    serializer_class = RosterSerializer
+    scoped_actions = {"create": "add"}
+
+    @extend_schema(request=RosterInput, responses={201: RosterSerializer})
+    def create(self, request, *args: Any, **kwargs: Any) -> Response:
+        data = _parse(RosterInput, request)
+        data["seats"] = [dict(seat) for seat in data["seats"]]
+        roster = services.roster_adjust(by=request.user, **data)
+        return Response(
+            RosterSerializer(roster, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
+
+
 def register(router) -> None:
     router.register("committees", CommitteeViewSet, basename="governance-committee")
+    router.register("committee-rosters", RosterViewSet, basename="governance-roster")
     router.register("meetings", MeetingViewSet, basename="governance-meeting")
     router.register("action-items", ActionItemViewSet, basename="governance-actionitem")
     router.register("responsibility-letters", LetterViewSet, basename="governance-letter")

@@ -53,3 +53,12 @@ class Indicator(models.TextChoices):
 
 #: Indicators whose records FlameBlue does not keep yet: an item measured by one must be scored by hand.
 MANUAL_ONLY_INDICATORS = (Indicator.OFFICIALS_TRAINED,)
+
+
+class SeatPosition(models.TextChoices):
+    """A seat on a fire-safety committee (消防安全委员会组成人员)."""
+
+    DIRECTOR = "director", _("主任")
+    DEPUTY = "deputy", _("副主任")
+    MEMBER = "member", _("成员单位")
+    OFFICE_DIRECTOR = "office_director", _("办公室主任")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import in_region, within_scopes
-from flameblue.governance.choices import MeetingKind
+from flameblue.governance.choices import MeetingKind, SeatPosition
 from flameblue.governance.letters import ISSUER_CODE_LENGTHS
 from flameblue.governance.models import Committee, Meeting, ResponsibilityLetter
 from flameblue.governance.services import OWNER_KINDS
@@ -30,6 +30,8 @@ __all__ = [
     "LetterSignForm",
     "MeetingForm",
     "MOVE_FORMS",
+    "RosterForm",
+    "seat_formset",
 ]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -193,3 +195,50 @@ class LetterSignForm(VersionedForm):
         label=_("签字盖章后的扫描件（PDF/JPEG/PNG）"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
     )
+
+
+def _region_orgs(committee: Organization):
+    return (
+        Organization.objects.filter(in_region(committee.region_id), is_active=True)
+        .exclude(kind__in=(OrgKind.SOCIAL_UNIT, OrgKind.COMMITTEE))
+        .order_by("region_id", "kind", "name")
+    )
+
+
+class RosterForm(forms.Form):
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, initial=_year_initial)
+    adjusted_on = forms.DateField(label=_("调整日期"), widget=DATE)
+    document_no = forms.CharField(label=_("调整文件文号"), max_length=60, required=False)
+    office_host = OrgChoiceField(label=_("办公室设在单位"), queryset=Organization.objects.none())
+    reason = forms.CharField(label=_("调整说明"), widget=TEXT, required=False)
+
+    def __init__(self, *args: Any, committee: Organization, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["office_host"].queryset = _region_orgs(committee)
+
+
+class SeatForm(forms.Form):
+    position = forms.ChoiceField(label=_("职务"), choices=[("", "—"), *SeatPosition.choices], required=False)
+    organization = OrgChoiceField(label=_("所在单位"), queryset=Organization.objects.none(), required=False)
+    person_name = forms.CharField(label=_("姓名"), max_length=60, required=False)
+    title = forms.CharField(label=_("职务名称"), max_length=100, required=False)
+    liaison_name = forms.CharField(label=_("联络员"), max_length=60, required=False)
+    liaison_phone = forms.CharField(label=_("联络员电话"), max_length=30, required=False)
+
+    def __init__(self, *args: Any, committee: Organization, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _region_orgs(committee)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        filled = data.get("position") or data.get("organization") or data.get("person_name")
+        if filled and not (data.get("position") and data.get("organization") and data.get("person_name")):
+            raise ValidationError(_("请填写职务、所在单位和姓名，或整行留空。"))
+        return data
+
+
+def seat_formset(committee: Organization, data: Any = None, initial: list[dict[str, Any]] | None = None):
+    """The seats of a composition: the current ones prefilled, three empty rows to add more; rows left empty
+    are dropped."""
+    factory = forms.formset_factory(SeatForm, extra=3)
+    return factory(data, initial=initial, prefix="seats", form_kwargs={"committee": committee})

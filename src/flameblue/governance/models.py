@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
-from flameblue.governance.choices import ActionItemStatus, Indicator, LetterStatus, MeetingKind, ScoringMethod
+from flameblue.governance.choices import (
+    ActionItemStatus,
+    Indicator,
+    LetterStatus,
+    MeetingKind,
+    ScoringMethod,
+    SeatPosition,
+)
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 
@@ -20,6 +27,8 @@ __all__ = [
     "AssessmentScheme",
     "ActionItemTransition",
     "Committee",
+    "CommitteeRoster",
+    "CommitteeSeat",
     "Decision",
     "LetterTarget",
     "LetterTemplate",
@@ -48,6 +57,61 @@ class Committee(Organization):
         proxy = True
         verbose_name = _("消防安全委员会")
         verbose_name_plural = _("消防安全委员会")
+
+
+class CommitteeRoster(TrackedModel):
+    """委员会组成调整: one composition of a committee for a year, as set by an adjustment document (e.g.
+    "关于调整市消防安全委员会组成人员的通知"): its director, deputies, member units with their liaison
+    persons, the office director and the office's host organization. A year may see several adjustments; the
+    latest one in force is the committee's current composition, earlier ones are its history."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="rosters", verbose_name=_("消防安全委员会")
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    adjusted_on = models.DateField(_("调整日期"))
+    document_no = models.CharField(_("调整文件文号"), max_length=60, blank=True)
+    office_host = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("办公室设在单位")
+    )
+    reason = models.TextField(_("调整说明"), blank=True)
+
+    scope_spec = ScopeSpec(region="committee__region_id")
+
+    class Meta:
+        ordering = ["-adjusted_on", "-id"]
+        verbose_name = _("委员会组成")
+        verbose_name_plural = _("委员会组成")
+        indexes = [models.Index(fields=["committee", "year", "adjusted_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.committee} {self.year}（{self.adjusted_on:%Y-%m-%d}）"
+
+
+class CommitteeSeat(models.Model):
+    """委员会组成人员: one seat of a composition — the director, a deputy, the office director, or a member unit
+    with the person who sits for it and its liaison person (联络员) who files its quarterly statistics."""
+
+    roster = models.ForeignKey(CommitteeRoster, on_delete=models.CASCADE, related_name="seats")
+    position = models.CharField(_("职务"), max_length=20, choices=SeatPosition.choices)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("所在单位")
+    )
+    person_name = models.CharField(_("姓名"), max_length=60)
+    title = models.CharField(_("职务名称"), max_length=100, blank=True)
+    liaison_name = models.CharField(_("联络员"), max_length=60, blank=True)
+    liaison_phone = models.CharField(_("联络员电话"), max_length=30, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="roster__committee__region_id")
+
+    class Meta:
+        ordering = ["roster", "id"]
+        verbose_name = _("委员会组成人员")
+        verbose_name_plural = _("委员会组成人员")
+
+    def __str__(self) -> str:
+        return f"{self.get_position_display()} {self.person_name}"
 
 
 class Meeting(TrackedModel):

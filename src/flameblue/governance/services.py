@@ -24,8 +24,15 @@ from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
-from flameblue.governance.choices import ActionItemStatus, MeetingKind
-from flameblue.governance.models import ActionItem, Committee, Decision, Meeting
+from flameblue.governance.choices import ActionItemStatus, MeetingKind, SeatPosition
+from flameblue.governance.models import (
+    ActionItem,
+    Committee,
+    CommitteeRoster,
+    CommitteeSeat,
+    Decision,
+    Meeting,
+)
 from flameblue.governance.policy import action_item_policy
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Organization, User
@@ -39,6 +46,7 @@ __all__ = [
     "decision_add",
     "default_feedback_due",
     "meeting_create",
+    "roster_adjust",
     "organization_users",
 ]
 
@@ -293,3 +301,78 @@ def action_item_return(
     )
     transaction.on_commit(lambda: _tell_owner(current))
     return current
+
+
+# ------------------------------------------------------------------------------------------- composition
+
+
+def _check_seats(committee: Organization, seats: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for seat in seats:
+        org = seat.get("organization")
+        name = (seat.get("person_name") or "").strip()
+        if org is None or not name:
+            raise DomainError(_("每名组成人员都须填写所在单位和姓名。"), field="seats")
+        if seat.get("position") not in SeatPosition.values:
+            raise DomainError(_("请为“%(name)s”选择职务。") % {"name": name}, field="seats")
+        if not org.region_id.startswith(committee.region_id):
+            raise DomainError(
+                _("“%(org)s”不在%(committee)s的辖区内，不能作为其成员单位。")
+                % {"org": org.name, "committee": committee.name},
+                field="seats",
+            )
+        rows.append({**seat, "person_name": name})
+    positions = [r["position"] for r in rows]
+    if positions.count(SeatPosition.DIRECTOR) != 1:
+        raise DomainError(_("委员会须有且只有一名主任。"), field="seats")
+    if SeatPosition.MEMBER not in positions:
+        raise DomainError(_("请至少列出一个成员单位。"), field="seats")
+    members = [r["organization"].pk for r in rows if r["position"] == SeatPosition.MEMBER]
+    if len(members) != len(set(members)):
+        raise DomainError(_("同一成员单位只能列一次。"), field="seats")
+    return rows
+
+
+@transaction.atomic
+def roster_adjust(
+    *,
+    by: Any,
+    committee: Organization,
+    year: int,
+    adjusted_on: dt.date,
+    office_host: Organization,
+    seats: Sequence[dict[str, Any]],
+    document_no: str = "",
+    reason: str = "",
+) -> CommitteeRoster:
+    """Record a new composition of ``committee`` (调整组成人员). Earlier compositions stay as its history.
+    ``seats`` are dicts of position, organization, person_name and optional title, liaison_name,
+    liaison_phone."""
+    if by is not None and not has_action(by, CommitteeRoster, "add"):
+        raise PermissionDeniedError(_("您没有调整委员会组成的权限。"))
+    _check_committee(committee, by)
+    if adjusted_on > timezone.localdate():
+        raise DomainError(_("调整日期不能晚于今天。"), field="adjusted_on")
+    if adjusted_on.year not in (year - 1, year):
+        raise DomainError(_("%(year)d 年度的组成应在 %(prev)d 年或当年调整。") % {"year": year, "prev": year - 1},
+                          field="adjusted_on")  # fmt: skip
+    if not office_host.region_id.startswith(committee.region_id):
+        raise DomainError(_("办公室设在单位须在委员会辖区内。"), field="office_host")
+    rows = _check_seats(committee, seats)
+    actor = _actor(by)
+    roster = CommitteeRoster.objects.create(
+        committee_id=committee.pk, year=year, adjusted_on=adjusted_on, office_host=office_host,
+        document_no=(document_no or "").strip(), reason=(reason or "").strip(), created_by=actor, updated_by=actor,
+    )  # fmt: skip
+    fields = ("title", "liaison_name", "liaison_phone")
+    CommitteeSeat.objects.bulk_create(
+        CommitteeSeat(roster=roster, position=r["position"], organization=r["organization"],
+                      person_name=r["person_name"], **{f: (r.get(f) or "").strip() for f in fields})
+        for r in rows
+    )  # fmt: skip
+    ensure_in_scope(roster, by=by, action="add")
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=roster,
+        changes={"seats": [None, [f"{r['position']}:{r['organization'].name}:{r['person_name']}" for r in rows]]},
+    )  # fmt: skip
+    return roster

@@ -7,6 +7,7 @@ app_name = "governance"
 urlpatterns = [
     path("committees/", views.CommitteeListView.as_view(), name="committee-list"),
     path("committees/<int:pk>/", views.CommitteeDetailView.as_view(), name="committee-detail"),
+    path("committees/<int:pk>/roster/", views.RosterAdjustView.as_view(), name="roster-adjust"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/export/", views.MeetingExportView.as_view(), name="meeting-export"),
     path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),

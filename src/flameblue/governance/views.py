@@ -22,7 +22,7 @@ from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.notify_models import StoredFile
 from flameblue.core.scoping import has_action, within_scopes
 from flameblue.core.service_errors import run_service
-from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin
+from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, deny
 from flameblue.governance import letters, services
 from flameblue.governance.choices import ActionItemStatus, LetterStatus
 from flameblue.governance.filters import ActionItemFilter, LetterFilter, MeetingFilter
@@ -33,8 +33,17 @@ from flameblue.governance.forms import (
     LetterForm,
     LetterSignForm,
     MeetingForm,
+    RosterForm,
+    seat_formset,
 )
-from flameblue.governance.models import ActionItem, AssessmentScheme, Committee, Meeting, ResponsibilityLetter
+from flameblue.governance.models import (
+    ActionItem,
+    AssessmentScheme,
+    Committee,
+    CommitteeRoster,
+    Meeting,
+    ResponsibilityLetter,
+)
 from flameblue.governance.selectors import meetings_by_kind, overdue_q, signing_progress
 
 __all__ = [
@@ -55,6 +64,7 @@ __all__ = [
     "MeetingDetailView",
     "MeetingExportView",
     "MeetingListView",
+    "RosterAdjustView",
     "SchemeDetailView",
     "SchemeListView",
     "action_item_move_view",
@@ -101,7 +111,15 @@ class CommitteeDetailView(ScopedDetailView):
         user, year = self.request.user, timezone.localdate().year
         meetings = Meeting.objects.visible_to(user).filter(committee=self.object)
         items = ActionItem.objects.visible_to(user).filter(decision__meeting__committee=self.object)
+        rosters = CommitteeRoster.objects.visible_to(user).filter(committee=self.object)
+        current = rosters.order_by("-adjusted_on", "-pk").first()
         context.update(
+            roster=current,
+            seats=current.seats.select_related("organization").order_by("position", "id") if current else [],
+            roster_history=rosters.order_by("-adjusted_on", "-pk")[:20],
+            may_adjust=within_scopes(
+                Committee.objects.filter(pk=self.object.pk), user, CommitteeRoster, "add"
+            ).exists(),
             year=year,
             by_kind=meetings_by_kind(meetings, year),
             recent=meetings.order_by("-held_on", "-pk")[:10],
@@ -112,6 +130,52 @@ class CommitteeDetailView(ScopedDetailView):
             ).exists(),
         )
         return context
+
+
+class RosterAdjustView(ScopedDetailView):
+    """调整委员会组成: the form starts from the current composition; saving records a new one (history kept)."""
+
+    model = Committee
+    template_name = "governance/roster_form.html"
+
+    def dispatch(self, request, *args: Any, **kwargs: Any):
+        if request.user.is_authenticated and not has_action(request.user, CommitteeRoster, "add"):
+            raise deny(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _initial(self) -> list[dict[str, Any]]:
+        current = (
+            CommitteeRoster.objects.filter(committee=self.object).order_by("-adjusted_on", "-pk").first()
+        )
+        if current is None:
+            return []
+        fields = ("position", "organization", "person_name", "title", "liaison_name", "liaison_phone")
+        return [{f: getattr(seat, f) for f in fields} for seat in current.seats.order_by("id")]
+
+    def get(self, request, *args: Any, **kwargs: Any):
+        self.object = committee = self.get_object()
+        form = RosterForm(committee=committee, initial={"year": timezone.localdate().year})
+        return self.render_to_response(
+            self.get_context_data(form=form, formset=seat_formset(committee, initial=self._initial()))
+        )
+
+    def post(self, request, *args: Any, **kwargs: Any):
+        self.object = committee = self.get_object()
+        form = RosterForm(request.POST, committee=committee)
+        formset = seat_formset(committee, request.POST)
+        status = 400
+        if form.is_valid() and formset.is_valid():
+            seats = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("person_name")]
+            _result, status = run_service(
+                request, lambda: services.roster_adjust(by=request.user, committee=committee, seats=seats, **form.cleaned_data),
+                form=form,
+            )  # fmt: skip
+            if status is None:
+                messages.success(request, _("委员会组成已调整。"))
+                return HttpResponseRedirect(
+                    reverse("governance:committee-detail", kwargs={"pk": committee.pk})
+                )
+        return self.render_to_response(self.get_context_data(form=form, formset=formset), status=status)
 
 
 # ------------------------------------------------------------------------------------------- meetings
