@@ -21,13 +21,15 @@ TODAY = "2026-12-04"
 
 
 def test_demo_seeds_meetings_action_items_in_every_state_and_letters_once(gov, orgs, people, frozen):
-    for dept in (orgs.qiaocheng_edu, orgs.qiaocheng_health):
-        dept.parent = orgs.qiaocheng_gov
+    for dept, government in ((orgs.qiaocheng_edu, orgs.qiaocheng_gov), (orgs.qiaocheng_health, orgs.qiaocheng_gov),
+                             (orgs.mengcheng_edu, orgs.mengcheng_gov)):  # fmt: skip
+        dept.parent = government
         dept.save()
     frozen.move_to(dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC))
     out = io.StringIO()
     created = demo.seed(out)
     assert created["meetings"] > 0 and "委员会会议" in out.getvalue()
+    assert created["rosters"] == 2 * 3  # 2019 and this year, for the city and the two county committees
 
     kinds = set(Meeting.objects.filter(held_on__year=2019).values_list("kind", flat=True))
     assert kinds == {"plenary", "analysis", "coordination", "consultation", "supervision"}

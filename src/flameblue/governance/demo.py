@@ -1,5 +1,7 @@
 """Governance demo data for Bozhou (``flameblue seed-demo``), for 2019 and the current year:
 
+- the committees' composition for each year (director, deputy, member units with liaisons, the office
+  hosted by the fire service);
 - meetings of every mechanism (全体会议、研判、协调、会商、督导) of the city committee and the four county
   committees (the committee organizations of the org tree), each with decisions whose action items go to the
   county governments and city departments (city) or to the county's departments and townships (counties) —
@@ -31,7 +33,7 @@ from flameblue.governance.choices import ActionItemStatus, MeetingKind
 from flameblue.governance.models import ActionItem, Committee, Meeting, ResponsibilityLetter
 from flameblue.governance.sweep import sweep_action_items
 from flameblue.org.choices import OrgKind
-from flameblue.org.models import Organization
+from flameblue.org.models import Membership, Organization
 
 __all__ = ["MARKER", "seed"]
 
@@ -144,6 +146,52 @@ def _meetings(committee: Committee, year: int, today: dt.date, counts: Counter) 
                 _settle(item, index + month, today, counts)
 
 
+def _staff(org: Organization) -> list[tuple[str, str]]:
+    """(name, title) of an organization's people, in membership order."""
+    rows = Membership.objects.filter(organization=org).select_related("person").order_by("pk")
+    return [(m.person.name, m.title) for m in rows]
+
+
+def _roster(committee: Committee, year: int, today: dt.date, counts: Counter) -> None:
+    """The year's composition (调整消防安全委员会组成人员): the government's head as director, its deputy in
+    charge of fire safety as deputy, the fire service hosting the office, and every department and lower
+    government as a member unit with its staff as liaison."""
+    government = committee.parent
+    adjusted_on = min(dt.date(year, 1, 10), today)
+    host = (
+        Organization.objects.filter(kind=OrgKind.BRIGADE, region_id=committee.region_id).first()
+        or Organization.objects.filter(kind=OrgKind.DETACHMENT, region_id=committee.region_id).first()
+    )
+    if government is None or host is None:
+        return
+    leaders, host_staff = _staff(government), _staff(host)
+    seats = [{"position": "director", "organization": government, "person_name": leaders[0][0] if leaders else "—",
+              "title": leaders[0][1] if leaders else ""}]  # fmt: skip
+    seats += [
+        {"position": "deputy", "organization": government, "person_name": n, "title": t}
+        for n, t in leaders[1:2]
+    ]
+    if host_staff:
+        seats.append({"position": "office_director", "organization": host, "person_name": host_staff[0][0],
+                      "title": host_staff[0][1]})  # fmt: skip
+    members = Organization.objects.filter(
+        parent=government, kind__in=(OrgKind.DEPARTMENT, OrgKind.GOVERNMENT), is_active=True
+    ).order_by("kind", "region_id", "name")
+    if not members:
+        return
+    for member in members:
+        staff = _staff(member)
+        name, title = staff[0] if staff else ("—", "")
+        seats.append({"position": "member", "organization": member, "person_name": name, "title": title,
+                      "liaison_name": name})  # fmt: skip
+    short = committee.name.removesuffix("消防安全委员会")[:2]
+    services.roster_adjust(
+        by=None, committee=committee, year=year, adjusted_on=adjusted_on, office_host=host, seats=seats,
+        document_no=f"{short}消委〔{year}〕1号", reason="因人事变动调整委员会组成人员",
+    )  # fmt: skip
+    counts["rosters"] += 1
+
+
 def _sign(letter: ResponsibilityLetter, signed_on: dt.date) -> None:
     letters.letter_sign(
         letter=letter, by=None, signed_on=signed_on, issuer_signer=f"{letter.issuer.name}主要负责同志",
@@ -190,6 +238,7 @@ def seed(stdout) -> Mapping[str, int]:
     counts: Counter = Counter()
     for year in sorted({2019, today.year}):
         for committee in committees:
+            _roster(committee, year, today, counts)
             _meetings(committee, year, today, counts)
     _letters(city, today, counts)
     counts["overdue_flagged"] = sweep_action_items(today=today).flagged
@@ -198,4 +247,4 @@ def seed(stdout) -> Mapping[str, int]:
         f"governance: 委员会会议 {counts['meetings']} 次，督办事项 {counts['action_items']} 项（待落实 {open_items}，"
         f"逾期 {counts['overdue_flagged']}），目标管理责任书 {counts['letters']} 份。\n"
     )
-    return {k: v for k, v in counts.items() if k in ("meetings", "action_items", "letters")}
+    return {k: v for k, v in counts.items() if k in ("rosters", "meetings", "action_items", "letters")}
