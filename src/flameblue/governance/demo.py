@@ -83,8 +83,8 @@ def _owners(committee: Organization) -> list[Organization]:
         Organization.objects.filter(
             parent=government,
             kind=OrgKind.DEPARTMENT,
-            industry_id__in=("education", "housing", "emergency", "health"),
-        ).order_by("name")[:3]
+            industry_id__in=("education", "health", "housing"),
+        ).order_by("name")
     )
     lower = list(
         Organization.objects.filter(parent=government, kind=OrgKind.GOVERNMENT).order_by("region_id")
