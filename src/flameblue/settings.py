@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "flameblue.units",
     "flameblue.inspections",
     "flameblue.hazards",
+    "flameblue.governance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,90 @@
+"""The one filter definition of each governance list, shared by the page, the API and the Excel export."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.core.filters import RegionFilter
+from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
+from flameblue.governance.models import ActionItem, Meeting, ResponsibilityLetter
+from flameblue.governance.selectors import overdue_q
+
+__all__ = ["ActionItemFilter", "LetterFilter", "MeetingFilter"]
+
+YES_NO = [("yes", _("是")), ("no", _("否"))]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
+    region = RegionFilter()
+    kind = django_filters.ChoiceFilter(
+        label=_("会议类型"), choices=MeetingKind.choices, empty_label=_("全部类型")
+    )
+    year = django_filters.NumberFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[Meeting]:
+        return super().qs.order_by("-held_on", "-pk")
+
+    def filter_text(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(topics__icontains=value))
+
+
+class ActionItemFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
+    region = RegionFilter(region_path="owner__region_id")
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ActionItemStatus.choices, empty_label=_("全部状态")
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("逾期未反馈"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
+    )
+    meeting = django_filters.NumberFilter(label=_("会议"), field_name="decision__meeting_id")
+
+    class Meta:
+        model = ActionItem
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[ActionItem]:
+        return super().qs.order_by("feedback_due_on", "pk")
+
+    def filter_text(self, queryset: QuerySet[ActionItem], name: str, value: str) -> QuerySet[ActionItem]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(task__icontains=value) | Q(owner__name__icontains=value))
+
+    def filter_overdue(self, queryset: QuerySet[ActionItem], name: str, value: str) -> QuerySet[ActionItem]:
+        late = overdue_q(timezone.localdate())
+        return queryset.filter(late) if value == "yes" else queryset.exclude(late)
+
+
+class LetterFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("签订单位"), field_name="signatory__name", lookup_expr="icontains")
+    region = RegionFilter(region_path="signatory__region_id")
+    year = django_filters.NumberFilter(label=_("年度"), field_name="year")
+    issuer = django_filters.NumberFilter(label=_("发放政府"), field_name="issuer_id")
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=LetterStatus.choices, empty_label=_("全部状态")
+    )
+
+    class Meta:
+        model = ResponsibilityLetter
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[ResponsibilityLetter]:
+        return super().qs.order_by(
+            "-year", "issuer__region_id", "signatory__region_id", "signatory__name", "pk"
+        )

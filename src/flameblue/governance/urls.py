@@ -1,0 +1,31 @@
+from django.urls import path
+
+from flameblue.governance import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("committees/", views.CommitteeListView.as_view(), name="committee-list"),
+    path("committees/<int:pk>/", views.CommitteeDetailView.as_view(), name="committee-detail"),
+    path("committees/<int:pk>/roster/", views.RosterAdjustView.as_view(), name="roster-adjust"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("meetings/export/", views.MeetingExportView.as_view(), name="meeting-export"),
+    path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),
+    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("meetings/<int:pk>/decisions/", views.DecisionAddView.as_view(), name="decision-add"),
+    path("action-items/", views.ActionItemListView.as_view(), name="actionitem-list"),
+    path("action-items/export/", views.ActionItemExportView.as_view(), name="actionitem-export"),
+    path("action-items/<int:pk>/", views.ActionItemDetailView.as_view(), name="actionitem-detail"),
+    path("action-items/<int:pk>/answer/", views.action_item_move_view("answer"), name="actionitem-answer"),
+    path("action-items/<int:pk>/close/", views.action_item_move_view("close"), name="actionitem-close"),
+    path("action-items/<int:pk>/return/", views.action_item_move_view("return"), name="actionitem-return"),
+    path("letters/", views.LetterListView.as_view(), name="letter-list"),
+    path("letters/export/", views.LetterExportView.as_view(), name="letter-export"),
+    path("letters/new/", views.LetterCreateView.as_view(), name="letter-create"),
+    path("letters/batch/", views.LetterBatchView.as_view(), name="letter-batch"),
+    path("letters/<int:pk>/", views.LetterDetailView.as_view(), name="letter-detail"),
+    path("letters/<int:pk>/sign/", views.LetterSignView.as_view(), name="letter-sign"),
+    path("letters/<int:pk>/docx/", views.LetterDocxView.as_view(), name="letter-docx"),
+    path("assessment-schemes/", views.SchemeListView.as_view(), name="scheme-list"),
+    path("assessment-schemes/<int:pk>/", views.SchemeDetailView.as_view(), name="scheme-detail"),
+]

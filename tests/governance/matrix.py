@@ -1,0 +1,214 @@
+"""Access-matrix cases for the governance pages and API (see tests/matrix.py). The world gets the committee
+organizations, a county committee office, a Mengcheng leader and department (out of jurisdiction for
+Qiaocheng's records), and — built lazily through the services — a meeting of the Qiaocheng committee with a
+decision whose action items are open (education bureau) and answered (health bureau), and the year's letter
+between the city and the Qiaocheng government."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from flameblue.governance import letters, services
+from flameblue.org.choices import OrgKind
+from tests.factories import org, persona
+from tests.governance.conftest import scan
+from tests.matrix import Case
+
+
+def world(w) -> None:
+    o = w.orgs
+    w.gov = SimpleNamespace()
+    w.gov.committee = org("谯城区消防安全委员会", OrgKind.COMMITTEE, "341602", parent=o.qiaocheng_gov)
+    o.qiaocheng_gov.parent = o.city_gov
+    o.qiaocheng_gov.save()
+    w.people.office = persona("qiaocheng_office", w.gov.committee, "government_leader")
+    w.people.mengcheng_leader = persona("mengcheng_leader", o.mengcheng_gov, "government_leader")
+    w.people.mengcheng_edu = persona("mengcheng_edu", o.mengcheng_edu, "department_supervisor")
+
+
+def _gov(w) -> SimpleNamespace:
+    g = w.gov
+    if not hasattr(g, "meeting"):
+        today = timezone.localdate()
+        g.meeting = services.meeting_create(
+            by=None, committee=g.committee, kind="coordination", title="协调会", held_on=today - dt.timedelta(days=3),
+            chair="区长", topics="协调学校消防问题",
+        )  # fmt: skip
+        decision = services.decision_add(
+            by=None, meeting=g.meeting, text="专项检查", owners=[w.orgs.qiaocheng_edu, w.orgs.qiaocheng_health],
+            due_on=today + dt.timedelta(days=30),
+        )  # fmt: skip
+        g.open = decision.action_items.get(owner=w.orgs.qiaocheng_edu)
+        g.answered = services.action_item_answer(
+            item=decision.action_items.get(owner=w.orgs.qiaocheng_health), by=None, answer="已完成"
+        )
+        g.letter = letters.letter_prepare(
+            by=None, issuer=w.orgs.city_gov, signatory=w.orgs.qiaocheng_gov, year=today.year
+        )
+    return g
+
+
+def pk(name: str):
+    return lambda w: {"pk": getattr(_gov(w), name).pk}
+
+
+def committee_pk(w):
+    return {"pk": w.gov.committee.pk}
+
+
+def roster_pk(w):
+    from flameblue.governance.models import CommitteeRoster
+
+    o = w.orgs
+    if not CommitteeRoster.objects.exists():
+        services.roster_adjust(
+            by=None, committee=w.gov.committee, year=timezone.localdate().year, adjusted_on=timezone.localdate(),
+            office_host=o.qiaocheng_brigade, seats=[
+                {"position": "director", "organization": o.qiaocheng_gov, "person_name": "区长"},
+                {"position": "member", "organization": o.qiaocheng_edu, "person_name": "局长"},
+            ],
+        )  # fmt: skip
+    return {"pk": CommitteeRoster.objects.get().pk}
+
+
+def scheme_pk(w):
+    from flameblue.governance.models import AssessmentScheme
+
+    return {"pk": AssessmentScheme.objects.get(code="county-government").pk}
+
+
+def version(name: str, **extra):
+    return lambda w: {"version": getattr(_gov(w), name).version, **extra}
+
+
+def decision_data(w):
+    return {"text": "冬季防火", "owners": [w.orgs.qiaocheng_edu.pk], "due_on": str(timezone.localdate())}
+
+
+def sign_data(w):
+    return {"version": _gov(w).letter.version, "signed_on": str(timezone.localdate()), "issuer_signer": "甲",
+            "signatory_signer": "乙", "scan": scan()}  # fmt: skip
+
+
+def return_data(w):
+    return {"version": _gov(w).answered.version, "reason": "补充材料",
+            "feedback_due_on": str(timezone.localdate() + dt.timedelta(days=7))}  # fmt: skip
+
+
+POST = {"method": "post", "ok_status": (302,)}
+VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
+OFFICE = {"allowed": "office", "out_of_scope": "mengcheng_leader", "no_permission": "edu"}
+OWNER = {"allowed": "edu", "out_of_scope": "mengcheng_edu", "no_permission": "qiaocheng"}
+
+CASES = [
+    # Pages
+    Case("governance:committee-list", allowed="edu", no_permission="auditor"),
+    Case("governance:committee-detail", kwargs=committee_pk, **VIEW),
+    Case("governance:roster-adjust", kwargs=committee_pk, **OFFICE),
+    Case("governance:meeting-list", allowed="grid", no_permission="auditor", query="kind=analysis&year=2026"),
+    Case("governance:meeting-export", allowed="qiaocheng", no_permission="auditor"),
+    Case("governance:meeting-create", allowed="office", no_permission="qiaocheng"),
+    Case("governance:meeting-detail", kwargs=pk("meeting"), **VIEW),
+    Case("governance:decision-add", kwargs=pk("meeting"), data=decision_data, **OFFICE, **POST),
+    Case("governance:actionitem-list", allowed="edu", no_permission="auditor", query="overdue=yes"),
+    Case("governance:actionitem-export", allowed="edu", no_permission="auditor"),
+    Case("governance:actionitem-detail", kwargs=pk("open"), **VIEW),
+    Case(
+        "governance:actionitem-answer",
+        kwargs=pk("open"),
+        data=version("open", answer="已落实"),
+        **OWNER,
+        **POST,
+    ),
+    Case("governance:actionitem-close", kwargs=pk("answered"), data=version("answered"), **OFFICE, **POST),
+    Case("governance:actionitem-return", kwargs=pk("answered"), data=return_data, **OFFICE, **POST),
+    Case("governance:letter-list", allowed="city_leader", no_permission="auditor", query="year=2026"),
+    Case("governance:letter-export", allowed="edu", no_permission="auditor"),
+    Case("governance:letter-create", allowed="city_leader", no_permission="edu"),
+    Case("governance:letter-batch", allowed="city_leader", no_permission="edu"),
+    Case("governance:letter-detail", kwargs=pk("letter"), **VIEW),
+    Case("governance:letter-docx", kwargs=pk("letter"), **VIEW),
+    Case(
+        "governance:letter-sign",
+        kwargs=pk("letter"),
+        data=sign_data,
+        allowed="city_leader",
+        out_of_scope="mengcheng_leader",
+        no_permission="qiaocheng",
+        **POST,
+    ),  # fmt: skip
+    Case("governance:scheme-list", allowed="edu", no_permission="auditor"),
+    Case("governance:scheme-detail", kwargs=scheme_pk, allowed="qiaocheng", no_permission="auditor"),
+    # API
+    Case("api:governance-committee-list", api=True, allowed="grid", no_permission="auditor"),
+    Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
+    Case("api:governance-meeting-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-meeting-detail", kwargs=pk("meeting"), api=True, **VIEW),
+    Case(
+        "api:governance-meeting-decisions",
+        kwargs=pk("meeting"),
+        api=True,
+        method="post",
+        data=decision_data,
+        ok_status=(201,),
+        **OFFICE,
+    ),  # fmt: skip
+    Case("api:governance-actionitem-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-actionitem-detail", kwargs=pk("open"), api=True, **VIEW),
+    Case(
+        "api:governance-actionitem-answer",
+        kwargs=pk("open"),
+        api=True,
+        method="post",
+        data=version("open", answer="已落实"),
+        **OWNER,
+    ),  # fmt: skip
+    Case(
+        "api:governance-actionitem-close",
+        kwargs=pk("answered"),
+        api=True,
+        method="post",
+        data=version("answered"),
+        **OFFICE,
+    ),  # fmt: skip
+    Case(
+        "api:governance-actionitem-send-back",
+        kwargs=pk("answered"),
+        api=True,
+        method="post",
+        data=return_data,
+        **OFFICE,
+    ),  # fmt: skip
+    Case("api:governance-letter-list", api=True, allowed="qiaocheng", no_permission="auditor"),
+    Case("api:governance-letter-progress", api=True, allowed="city_leader", no_permission="auditor"),
+    Case("api:governance-letter-detail", kwargs=pk("letter"), api=True, **VIEW),
+    Case("api:governance-letter-docx", kwargs=pk("letter"), api=True, **VIEW),
+    Case(
+        "api:governance-letter-batch",
+        api=True,
+        method="post",
+        ok_status=(201,),
+        allowed="city_leader",
+        no_permission="edu",
+        data=lambda w: {"issuer": w.orgs.city_gov.pk, "year": timezone.localdate().year},
+    ),  # fmt: skip
+    Case(
+        "api:governance-letter-sign",
+        kwargs=pk("letter"),
+        api=True,
+        method="post",
+        ok_status=(400,),
+        data=version("letter"),
+        allowed="city_leader",
+        out_of_scope="mengcheng_leader",
+        no_permission="qiaocheng",
+        note="JSON without the scan is refused (400); the multipart path is tested in test_pages_and_api",
+    ),  # fmt: skip
+    Case("api:governance-scheme-list", api=True, allowed="city_leader", no_permission="auditor"),
+    Case("api:governance-scheme-detail", kwargs=scheme_pk, api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-roster-list", api=True, allowed="qiaocheng", no_permission="auditor"),
+    Case("api:governance-roster-detail", kwargs=roster_pk, api=True, **VIEW),
+]
