@@ -74,11 +74,11 @@ def test_answered_item_is_not_escalated(edu_item, people):
     assert (edu_item.overdue_since, edu_item.escalation_level) == (None, 0)
 
 
-def test_the_command_runs_the_sweep_as_of_a_given_day(edu_item):
+def test_flameblue_sweep_runs_the_action_item_job_as_of_a_given_day(edu_item):
     import io
 
     from django.core.management import call_command
 
     out = io.StringIO()
-    call_command("sweep_action_items", "--today", "2026-03-26", stdout=out)
+    call_command("sweep", "--only", "action_items", "--today", "2026-03-26", stdout=out)
     assert "flagged 2" in out.getvalue()

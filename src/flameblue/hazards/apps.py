@@ -8,7 +8,10 @@ class HazardsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the notice's Word document kind so the template page and renders find it.
+        from flameblue.core.sweep import register_sweep_job
         from flameblue.hazards import notices  # noqa: F401
         from flameblue.hazards.dashboard import register as register_dashboard
+        from flameblue.hazards.sweep import sweep
 
         register_dashboard()
+        register_sweep_job("hazards", sweep, order=10)
