@@ -12,10 +12,18 @@ def _keys(home_keys: list[str]) -> list[str]:
 
 
 def test_each_home_shows_its_registered_panels_in_order():
-    assert _keys(["command"]) == ["undelivered", "command", "work_queue", "inbox"]
+    assert _keys(["command"]) == [
+        "undelivered",
+        "command",
+        "work_queue",
+        "governance_responsibility",
+        "inbox",
+    ]
     assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
     assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "counts"]
-    assert _keys(["government"]) == ["government", "hazard_overview", "inbox", "jurisdiction"]
+    assert _keys(["government"]) == [
+        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction",
+    ]  # fmt: skip
     assert _keys(["unit"]) == ["my_units", "unit", "inbox"]
     assert _keys(["audit"]) == ["audit", "inbox"]
 
@@ -35,5 +43,24 @@ def test_reference_data_loads_regions_then_industries_then_roles():
 
 
 def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
-    assert _keys(["government", "grid"]) == ["government", "hazard_overview", "inbox", "jurisdiction", "grid"]
+    assert _keys(["government", "grid"]) == [
+        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "grid",
+    ]  # fmt: skip
     assert _keys(["audit", "inspector"]) == ["audit", "inbox", "work_queue", "jurisdiction", "counts"]
+
+
+def test_every_registered_menu_entry_names_a_real_page_and_model_grouped_in_order():
+    from django.apps import apps
+    from django.urls import reverse
+
+    from flameblue.core.navigation import GROUPS, menu_items
+
+    items = menu_items()
+    for item in items:
+        reverse(item.url_name)
+        apps.get_model(item.model)
+    ranks = [[str(g) for g in GROUPS].index(str(item.group)) for item in items]
+    assert ranks == sorted(ranks)
+    assert {"geo:region-list", "hazards:hazard-list", "governance:actionitem-list", "core:audit-list"} <= {
+        item.url_name for item in items
+    }

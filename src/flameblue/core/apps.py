@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
+        from flameblue.core.menu import register as register_menu
+
+        register_menu()
         from flameblue.core.dashboard import register_core_panels
 
         register_core_panels()

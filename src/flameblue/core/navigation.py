@@ -1,4 +1,5 @@
-"""The side menu: each entry shows only when the user's roles grant its action somewhere."""
+"""The side menu: apps register their entries; each shows only when the user's roles grant its action
+somewhere."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import has_action
 
-__all__ = ["MENU", "MenuItem", "menu_for"]
+__all__ = ["GROUPS", "MenuItem", "menu_for", "menu_items", "register_menu"]
 
 
 @dataclass(frozen=True)
@@ -20,43 +21,29 @@ class MenuItem:
     model: str  # "app_label.ModelName"
     action: str = "view"
     group: str = ""
+    order: int = 100
 
 
-MENU: list[MenuItem] = [
-    MenuItem(_("行政区划"), "geo:region-list", "geo.Region", group=_("基础")),
-    MenuItem(_("组织机构"), "org:organization-list", "org.Organization", group=_("基础")),
-    MenuItem(_("人员"), "org:person-list", "org.Person", group=_("基础")),
-    MenuItem(_("任职"), "org:membership-list", "org.Membership", group=_("基础")),
-    MenuItem(_("社会单位"), "units:unit-list", "units.Unit", group=_("业务")),
-    MenuItem(_("检查记录"), "inspections:inspection-list", "inspections.Inspection", group=_("业务")),
-    MenuItem(_("检查表"), "inspections:checklist-list", "inspections.Checklist", group=_("业务")),
-    MenuItem(_("监督检查到期"), "inspections:due-list", "inspections.SupervisionDue", group=_("业务")),
-    MenuItem(_("检查计划"), "inspections:plan-list", "inspections.InspectionPlan", group=_("业务")),
-    MenuItem(_("双随机抽查"), "inspections:draw-list", "inspections.Draw", group=_("业务")),
-    MenuItem(_("单位自查落实"), "inspections:compliance", "inspections.Inspection", group=_("业务")),
-    MenuItem(
-        _("利益冲突申报"), "inspections:conflict-list", "inspections.ConflictDeclaration", group=_("业务")
-    ),
-    MenuItem(_("火灾隐患"), "hazards:hazard-list", "hazards.Hazard", group=_("业务")),
-    MenuItem(
-        _("本单位隐患整改"),
-        "hazards:my-unit-hazards",
-        "hazards.Hazard",
-        action="report_completion",
-        group=_("业务"),
-    ),
-    MenuItem(_("举报投诉"), "hazards:tip-list", "hazards.Tip", group=_("业务")),
-    MenuItem(_("挂牌督办"), "hazards:supervision-list", "hazards.SupervisionCase", group=_("业务")),
-    MenuItem(_("角色"), "org:role-list", "org.Role", group=_("系统")),
-    MenuItem(_("账号"), "org:user-list", "org.User", group=_("系统")),
-    MenuItem(_("工作日历"), "workdays:calendar", "workdays.WorkingDay", action="change", group=_("系统")),
-    MenuItem(_("审计日志"), "core:audit-list", "core.AuditEvent", group=_("系统")),
-]
+#: Side-menu groups in the order they appear; items within a group by ``order``.
+GROUPS = [_("基础"), _("业务"), _("责任制"), _("系统")]
+
+_ITEMS: dict[str, MenuItem] = {}
+
+
+def register_menu(*items: MenuItem) -> None:
+    """Apps add their side-menu entries in ``AppConfig.ready()`` (re-registering a URL name replaces it)."""
+    for item in items:
+        _ITEMS[item.url_name] = item
+
+
+def menu_items() -> list[MenuItem]:
+    group_rank = {str(g): i for i, g in enumerate(GROUPS)}
+    return sorted(_ITEMS.values(), key=lambda i: (group_rank.get(str(i.group), len(GROUPS)), i.order))
 
 
 def menu_for(user) -> list[dict]:
     items = []
-    for item in MENU:
+    for item in menu_items():
         try:
             model = apps.get_model(item.model)
             url = reverse(item.url_name)

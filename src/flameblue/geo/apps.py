@@ -7,6 +7,9 @@ class GeoConfig(AppConfig):
     verbose_name = "行政区划"
 
     def ready(self) -> None:
+        from flameblue.geo.menu import register as register_menu
+
+        register_menu()
         from flameblue.core.filters import register_region_model
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.geo.dashboard import register as register_dashboard

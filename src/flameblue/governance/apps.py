@@ -7,6 +7,9 @@ class GovernanceConfig(AppConfig):
     verbose_name = "消防工作责任制"
 
     def ready(self) -> None:
+        from flameblue.governance.menu import register as register_menu
+
+        register_menu()
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.sweep import register_sweep_job
         from flameblue.governance import letters  # noqa: F401  (registers the letter's Word document kind)

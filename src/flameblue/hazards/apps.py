@@ -7,6 +7,9 @@ class HazardsConfig(AppConfig):
     verbose_name = "火灾隐患"
 
     def ready(self) -> None:
+        from flameblue.hazards.menu import register as register_menu
+
+        register_menu()
         # Registers the notice's Word document kind so the template page and renders find it.
         from flameblue.core.sweep import register_sweep_job
         from flameblue.hazards import notices  # noqa: F401

@@ -7,6 +7,9 @@ class OrgConfig(AppConfig):
     verbose_name = "组织与人员"
 
     def ready(self) -> None:
+        from flameblue.org.menu import register as register_menu
+
+        register_menu()
         from flameblue.core.middleware import register_second_factor_policy
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.scoping import register_membership_provider

@@ -7,6 +7,9 @@ class UnitsConfig(AppConfig):
     verbose_name = "社会单位"
 
     def ready(self) -> None:
+        from flameblue.units.menu import register as register_menu
+
+        register_menu()
         from flameblue.units.dashboard import register as register_dashboard
 
         register_dashboard()

@@ -1,0 +1,13 @@
+"""The units app's side-menu entries (registered with core at ``ready()``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.core.navigation import MenuItem, register_menu
+
+
+def register() -> None:
+    register_menu(
+        MenuItem(_("社会单位"), "units:unit-list", "units.Unit", group=_("业务"), order=50),
+    )
