@@ -241,6 +241,8 @@ SPECTACULAR_SETTINGS = {
         "DeadlineUnitEnum": "flameblue.hazards.choices.DeadlineUnit",
         "InspectionKindEnum": "flameblue.inspections.choices.InspectionKind",
         "TipCategoryEnum": "flameblue.hazards.choices.TipCategory",
+        "MeetingKindEnum": "flameblue.governance.choices.MeetingKind",
+        "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
     },
 }
 

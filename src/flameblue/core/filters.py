@@ -9,6 +9,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from flameblue.core.forms import RegionChoiceField
 from flameblue.core.models import AuditAction, AuditEvent
@@ -31,6 +33,7 @@ def _regions(request):
     return _REGION["model"].objects.visible_to(getattr(request, "user", None))
 
 
+@extend_schema_field(OpenApiTypes.STR)  # a GB/T 2260 region code
 class RegionFilter(django_filters.ModelChoiceFilter):
     """A region and everything under it (a code-prefix range, served by the region index)."""
 
