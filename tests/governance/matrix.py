@@ -98,9 +98,50 @@ def return_data(w):
             "feedback_due_on": str(timezone.localdate() + dt.timedelta(days=7))}  # fmt: skip
 
 
+def _assessment(w, stage: str = "open"):
+    """The Qiaocheng government's 2025 assessment of its education bureau on the department scheme, taken
+    (through the services) as far as ``stage``: open, submitted, reviewing or reviewed."""
+    from flameblue.governance.assessment import services as a
+    from flameblue.governance.models import AssessmentScheme
+
+    g = w.gov
+    if not hasattr(g, "assessment"):
+        g.assessment = a.assessment_open(
+            by=None, organizer=w.orgs.qiaocheng_gov, scheme=AssessmentScheme.objects.get(code="department"),
+            year=2025, assessed=[w.orgs.qiaocheng_edu],
+        )  # fmt: skip
+        g.entry = g.assessment.entries.get()
+        g.stage = "open"
+    order = ["open", "submitted", "reviewing", "reviewed"]
+    while order.index(g.stage) < order.index(stage):
+        g.stage = order[order.index(g.stage) + 1]
+        if g.stage == "submitted":
+            for score in g.entry.scores.filter(item__method="manual"):
+                a.item_self_assess(by=None, score=score, self_score=score.item.weight, evidence=[scan()])
+            a.entry_submit(by=None, entry=g.entry)
+        elif g.stage == "reviewing":
+            a.assessment_start_review(by=None, assessment=g.assessment)
+        else:
+            a.entry_review_complete(by=None, entry=g.entry)
+    return g
+
+
+def assessment_pk(stage: str = "open"):
+    return lambda w: {"pk": _assessment(w, stage).assessment.pk}
+
+
+def entry_pk(stage: str = "open"):
+    return lambda w: {"pk": _assessment(w, stage).entry.pk}
+
+
+def score_pk(w):
+    return {"pk": _assessment(w).entry.scores.get(item__code="A04").pk}
+
+
 POST = {"method": "post", "ok_status": (302,)}
 VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
 OFFICE = {"allowed": "office", "out_of_scope": "mengcheng_leader", "no_permission": "edu"}
+OFFICE_ASSESSMENT = {"allowed": "office", "out_of_scope": "mengcheng_leader", "no_permission": "auditor"}
 OWNER = {"allowed": "edu", "out_of_scope": "mengcheng_edu", "no_permission": "qiaocheng"}
 
 CASES = [
@@ -142,6 +183,35 @@ CASES = [
     ),  # fmt: skip
     Case("governance:scheme-list", allowed="edu", no_permission="auditor"),
     Case("governance:scheme-detail", kwargs=scheme_pk, allowed="qiaocheng", no_permission="auditor"),
+    Case("governance:assessment-list", allowed="edu", no_permission="auditor"),
+    Case("governance:assessment-create", allowed="city_leader", no_permission="edu"),
+    Case("governance:assessment-detail", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-export", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-review", kwargs=assessment_pk("submitted"), **OFFICE_ASSESSMENT, **POST),
+    Case("governance:assessment-publish", kwargs=assessment_pk("reviewed"), **OFFICE_ASSESSMENT, **POST),
+    Case(
+        "governance:entry-detail",
+        kwargs=entry_pk(),
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
+    Case("governance:entry-submit", kwargs=entry_pk("open"), **OWNER, **POST),
+    Case(
+        "governance:entry-complete",
+        kwargs=entry_pk("reviewing"),
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+        **POST,
+    ),
+    Case(
+        "governance:itemscore-detail",
+        kwargs=score_pk,
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
     # API
     Case("api:governance-committee-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
