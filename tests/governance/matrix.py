@@ -116,7 +116,7 @@ def _assessment(w, stage: str = "open"):
     while order.index(g.stage) < order.index(stage):
         g.stage = order[order.index(g.stage) + 1]
         if g.stage == "ready":
-            for score in g.entry.scores.filter(item__method="manual"):
+            for score in g.entry.scores.filter(a.HAND_SCORED):
                 a.item_self_assess(by=None, score=score, self_score=score.item.weight, evidence=[scan()])
         elif g.stage == "submitted":
             a.entry_submit(by=None, entry=g.entry)

@@ -35,7 +35,7 @@ def test_department_self_assesses_with_evidence_and_review_needs_a_reason(assess
     listed = api.get(f"/api/v1/assessment-entries/{entry.pk}/").json()
     assert len(listed["scores"]) == entry.scores.count()
 
-    for s in entry.scores.filter(item__method="manual").exclude(pk=score.pk):
+    for s in entry.scores.filter(a.HAND_SCORED).exclude(pk=score.pk):
         a.item_self_assess(by=None, score=s, self_score=s.item.weight, evidence=[scan()])
     a.entry_submit(by=None, entry=entry)
     office = login(gov.office)

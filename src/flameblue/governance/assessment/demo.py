@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from django.db.models import Q
 from django.db.models.functions import Length
 
 from flameblue.core.scoping import in_region
@@ -43,7 +44,9 @@ def seed_assessment(city: Organization, scan, counts: Counter) -> None:
         assessment.entries.select_related("assessed").order_by("assessed__region_id")
     ):
         share = CLAIMED[index % len(CLAIMED)]
-        for score in entry.scores.select_related("item").filter(item__method__in=("manual", "deduction")):
+        for score in entry.scores.select_related("item").filter(
+            services.HAND_SCORED | Q(item__method="deduction")
+        ):
             if score.item.method == "deduction":
                 services.item_self_assess(by=None, score=score, events=index % 3, note="按挂牌督办台账统计")
                 continue

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +30,9 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 
 __all__ = [
+    "HAND_SCORED",
     "VETO_GRADE",
+    "by_hand",
     "assessment_open",
     "assessment_publish",
     "assessment_start_review",
@@ -45,6 +48,14 @@ A, E, M = AssessmentStatus, EntryStatus, ScoringMethod
 CENT = Decimal("0.01")
 #: The grade of an organization that triggered a veto item, whatever its total (一票否决).
 VETO_GRADE = "不合格"
+
+
+#: Items scored by hand: manual ones, and computed ones whose indicator FlameBlue cannot compute yet.
+HAND_SCORED = Q(item__method=M.MANUAL) | Q(item__method=M.COMPUTED, computed_score__isnull=True)
+
+
+def by_hand(score: ItemScore) -> bool:
+    return score.item.method == M.MANUAL or (score.item.method == M.COMPUTED and score.computed_score is None)
 
 
 def evidence_of(score: ItemScore):
@@ -202,11 +213,12 @@ def item_self_assess(
     note = (note or "").strip()
     _store_evidence(score, evidence, by)
     method = score.item.method
-    if method == M.MANUAL:
+    if by_hand(score):
         _check_manual(score, self_score)
         if not evidence_of(score).exists():
             raise DomainError(
-                _("人工评分项须上传佐证材料（%(e)s）。") % {"e": score.item.evidence}, field="evidence"
+                _("人工评分项须上传佐证材料（%(e)s）。") % {"e": score.item.evidence or score.item.rule},
+                field="evidence",
             )
         score.self_score = self_score
     elif method == M.DEDUCTION:
@@ -216,7 +228,7 @@ def item_self_assess(
     elif method == M.VETO:
         _check_veto(bool(veto), note, score, "note")
         score.veto = bool(veto)
-    if method != M.MANUAL:
+    if not by_hand(score):
         score.self_score = proposed_score(score)
     score.self_note = note
     score.save()
@@ -228,8 +240,8 @@ def item_self_assess(
 
 def _missing_items(entry: AssessmentEntry) -> list[str]:
     missing = []
-    for score in entry.scores.select_related("item"):
-        if score.item.method == M.MANUAL and (score.self_score is None or not evidence_of(score).exists()):
+    for score in entry.scores.select_related("item").filter(HAND_SCORED):
+        if score.self_score is None or not evidence_of(score).exists():
             missing.append(score.item.code)
     return missing
 
