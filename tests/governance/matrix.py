@@ -188,6 +188,7 @@ CASES = [
     Case("governance:assessment-create", allowed="city_leader", no_permission="edu"),
     Case("governance:assessment-detail", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
     Case("governance:assessment-export", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-docx", kwargs=assessment_pk("reviewed"), **OFFICE_ASSESSMENT),
     Case("governance:assessment-review", kwargs=assessment_pk("submitted"), **OFFICE_ASSESSMENT, **POST),
     Case("governance:assessment-publish", kwargs=assessment_pk("reviewed"), **OFFICE_ASSESSMENT, **POST),
     Case(

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from docx import Document
 from openpyxl import load_workbook
 
 from flameblue.governance.assessment import services as a
@@ -60,3 +61,13 @@ def test_city_opens_county_fills_city_publishes_and_exports(frozen, client, logi
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("名次", "被考核单位", "总分", "等次") and len(rows) == 3
     assert {rows[1][1], rows[2][1]} == {"谯城区人民政府", "蒙城县人民政府"}
+    word = c.get(reverse("governance:assessment-docx", args=[assessment.pk]))
+    body = b"".join(word.streaming_content) if word.streaming else word.content
+    text = "\n".join(
+        cell.text for table in Document(io.BytesIO(body)).tables for row in table.rows for cell in row.cells
+    )
+    assert (
+        "谯城区人民政府" in text
+        and "蒙城县人民政府" in text
+        and assessment.entries.filter(rank=1).first().grade in text
+    )

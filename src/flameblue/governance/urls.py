@@ -47,6 +47,7 @@ urlpatterns = [
         assessment_views.AssessmentExportView.as_view(),
         name="assessment-export",
     ),
+    path("assessments/<int:pk>/docx/", assessment_views.AssessmentDocxView.as_view(), name="assessment-docx"),
     path("assessment-entries/<int:pk>/", assessment_views.EntryDetailView.as_view(), name="entry-detail"),
     path(
         "assessment-entries/<int:pk>/submit/", assessment_views.entry_move_view("submit"), name="entry-submit"

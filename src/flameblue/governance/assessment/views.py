@@ -18,10 +18,12 @@ from django.views import generic
 
 from flameblue.core import audit
 from flameblue.core.exports import xlsx_response
+from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectMixin
 from flameblue.governance.assessment import services
+from flameblue.governance.assessment.documents import results_docx
 from flameblue.governance.assessment.forms import AssessmentOpenForm, ItemReviewForm, SelfAssessForm
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
 from flameblue.governance.choices import AssessmentStatus, EntryStatus
@@ -29,6 +31,7 @@ from flameblue.governance.choices import AssessmentStatus, EntryStatus
 __all__ = [
     "AssessmentCreateView",
     "AssessmentDetailView",
+    "AssessmentDocxView",
     "AssessmentExportView",
     "AssessmentListView",
     "EntryDetailView",
@@ -192,6 +195,14 @@ def _shown(score: ItemScore | None):
         return ""
     value = score.final_score if score.final_score is not None else services.proposed_score(score)
     return "" if value is None else value
+
+
+class AssessmentDocxView(ScopedObjectMixin, generic.View):
+    model = Assessment
+
+    def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        a = self.get_object()
+        return attachment_response(results_docx(a, by=request.user), f"{a.title}.docx", DOCX_CONTENT_TYPE)
 
 
 class EntryDetailView(ScopedDetailView):
