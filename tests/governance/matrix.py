@@ -98,9 +98,51 @@ def return_data(w):
             "feedback_due_on": str(timezone.localdate() + dt.timedelta(days=7))}  # fmt: skip
 
 
+def _assessment(w, stage: str = "open"):
+    """The Qiaocheng government's 2025 assessment of its education bureau on the department scheme, taken
+    (through the services) as far as ``stage``: open, submitted, reviewing or reviewed."""
+    from flameblue.governance.assessment import services as a
+    from flameblue.governance.models import AssessmentScheme
+
+    g = w.gov
+    if not hasattr(g, "assessment"):
+        g.assessment = a.assessment_open(
+            by=None, organizer=w.orgs.qiaocheng_gov, scheme=AssessmentScheme.objects.get(code="department"),
+            year=2025, assessed=[w.orgs.qiaocheng_edu],
+        )  # fmt: skip
+        g.entry = g.assessment.entries.get()
+        g.stage = "open"
+    order = ["open", "ready", "submitted", "reviewing", "reviewed"]
+    while order.index(g.stage) < order.index(stage):
+        g.stage = order[order.index(g.stage) + 1]
+        if g.stage == "ready":
+            for score in g.entry.scores.filter(a.HAND_SCORED):
+                a.item_self_assess(by=None, score=score, self_score=score.item.weight, evidence=[scan()])
+        elif g.stage == "submitted":
+            a.entry_submit(by=None, entry=g.entry)
+        elif g.stage == "reviewing":
+            a.assessment_start_review(by=None, assessment=g.assessment)
+        else:
+            a.entry_review_complete(by=None, entry=g.entry)
+    return g
+
+
+def assessment_pk(stage: str = "open"):
+    return lambda w: {"pk": _assessment(w, stage).assessment.pk}
+
+
+def entry_pk(stage: str = "open"):
+    return lambda w: {"pk": _assessment(w, stage).entry.pk}
+
+
+def score_pk(w, stage: str = "open", code: str = "A04"):
+    return {"pk": _assessment(w, stage).entry.scores.get(item__code=code).pk}
+
+
 POST = {"method": "post", "ok_status": (302,)}
 VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
 OFFICE = {"allowed": "office", "out_of_scope": "mengcheng_leader", "no_permission": "edu"}
+OFFICE_ASSESSMENT = {"allowed": "office", "out_of_scope": "mengcheng_leader", "no_permission": "auditor"}
 OWNER = {"allowed": "edu", "out_of_scope": "mengcheng_edu", "no_permission": "qiaocheng"}
 
 CASES = [
@@ -142,6 +184,36 @@ CASES = [
     ),  # fmt: skip
     Case("governance:scheme-list", allowed="edu", no_permission="auditor"),
     Case("governance:scheme-detail", kwargs=scheme_pk, allowed="qiaocheng", no_permission="auditor"),
+    Case("governance:assessment-list", allowed="edu", no_permission="auditor"),
+    Case("governance:assessment-create", allowed="city_leader", no_permission="edu"),
+    Case("governance:assessment-detail", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-export", kwargs=assessment_pk(), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-docx", kwargs=assessment_pk("reviewed"), **OFFICE_ASSESSMENT),
+    Case("governance:assessment-review", kwargs=assessment_pk("submitted"), **OFFICE_ASSESSMENT, **POST),
+    Case("governance:assessment-publish", kwargs=assessment_pk("reviewed"), **OFFICE_ASSESSMENT, **POST),
+    Case(
+        "governance:entry-detail",
+        kwargs=entry_pk(),
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
+    Case("governance:entry-submit", kwargs=entry_pk("ready"), **OWNER, **POST),
+    Case(
+        "governance:entry-complete",
+        kwargs=entry_pk("reviewing"),
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+        **POST,
+    ),
+    Case(
+        "governance:itemscore-detail",
+        kwargs=score_pk,
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
     # API
     Case("api:governance-committee-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
@@ -211,4 +283,82 @@ CASES = [
     Case("api:governance-scheme-detail", kwargs=scheme_pk, api=True, allowed="edu", no_permission="auditor"),
     Case("api:governance-roster-list", api=True, allowed="qiaocheng", no_permission="auditor"),
     Case("api:governance-roster-detail", kwargs=roster_pk, api=True, **VIEW),
+    Case("api:governance-assessment-list", api=True, allowed="office", no_permission="auditor"),
+    Case("api:governance-assessment-detail", kwargs=assessment_pk(), api=True, **OFFICE_ASSESSMENT),
+    Case(
+        "api:governance-assessment-list",
+        api=True,
+        method="post",
+        ok_status=(201,),
+        allowed="city_leader",
+        no_permission="edu",
+        data=lambda w: {
+            "year": 2025,
+            "organizer": w.orgs.city_gov.pk,
+            "scheme": __import__("flameblue.governance.models", fromlist=["x"])
+            .AssessmentScheme.objects.get(code="county-government")
+            .pk,
+            "assessed": [w.orgs.qiaocheng_gov.pk],
+        },
+    ),  # fmt: skip
+    Case(
+        "api:governance-assessment-start-review",
+        kwargs=assessment_pk("submitted"),
+        api=True,
+        method="post",
+        **OFFICE_ASSESSMENT,
+    ),
+    Case(
+        "api:governance-assessment-publish",
+        kwargs=assessment_pk("reviewed"),
+        api=True,
+        method="post",
+        **OFFICE_ASSESSMENT,
+    ),
+    Case("api:governance-assessmententry-list", api=True, allowed="edu", no_permission="auditor"),
+    Case(
+        "api:governance-assessmententry-detail",
+        kwargs=entry_pk(),
+        api=True,
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
+    Case("api:governance-assessmententry-submit", kwargs=entry_pk("ready"), api=True, method="post", **OWNER),
+    Case(
+        "api:governance-assessmententry-complete-review",
+        kwargs=entry_pk("reviewing"),
+        api=True,
+        method="post",
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
+    Case("api:governance-itemscore-list", api=True, allowed="edu", no_permission="auditor"),
+    Case(
+        "api:governance-itemscore-detail",
+        kwargs=score_pk,
+        api=True,
+        allowed="edu",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
+    Case(
+        "api:governance-itemscore-self-assess",
+        kwargs=lambda w: score_pk(w, code="A06"),
+        api=True,
+        method="post",
+        data=lambda w: {"events": 1},
+        **OWNER,
+    ),
+    Case(
+        "api:governance-itemscore-review",
+        kwargs=lambda w: score_pk(w, "reviewing"),
+        api=True,
+        method="post",
+        data=lambda w: {"final_score": "6", "reason": "检查记录不全"},
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),
 ]

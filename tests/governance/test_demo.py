@@ -50,3 +50,15 @@ def test_demo_seeds_meetings_action_items_in_every_state_and_letters_once(gov, o
 
     again = io.StringIO()
     assert demo.seed(again) == {} and "未作改动" in again.getvalue()
+
+
+def test_demo_publishes_the_2018_county_assessment(gov, orgs, people, frozen):
+    from flameblue.governance.assessment.models import Assessment
+
+    frozen.move_to(dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC))
+    demo.seed(io.StringIO())
+    assessment = Assessment.objects.get(year=2018)
+    assert assessment.status == "published" and assessment.title == "对县区政府2018年度消防工作进行考核"
+    entries = list(assessment.entries.order_by("rank"))
+    assert [e.rank for e in entries] == [1, 2] and all(e.grade for e in entries)
+    assert entries[0].total > entries[1].total

@@ -437,3 +437,6 @@ def register(router) -> None:
     router.register("action-items", ActionItemViewSet, basename="governance-actionitem")
     router.register("responsibility-letters", LetterViewSet, basename="governance-letter")
     router.register("assessment-schemes", SchemeViewSet, basename="governance-scheme")
+    from flameblue.governance.assessment.api import register as register_assessment
+
+    register_assessment(router)

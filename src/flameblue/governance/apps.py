@@ -13,6 +13,7 @@ class GovernanceConfig(AppConfig):
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.sweep import register_sweep_job
         from flameblue.governance import letters  # noqa: F401  (registers the letter's Word document kind)
+        from flameblue.governance.assessment import documents  # noqa: F401  (registers the results Word kind)
         from flameblue.governance.dashboard import register as register_dashboard
         from flameblue.governance.policy import load_letter_templates_reference
         from flameblue.governance.schemes import load_schemes_reference

@@ -62,3 +62,17 @@ class SeatPosition(models.TextChoices):
     DEPUTY = "deputy", _("副主任")
     MEMBER = "member", _("成员单位")
     OFFICE_DIRECTOR = "office_director", _("办公室主任")
+
+
+class AssessmentStatus(models.TextChoices):
+    """An annual assessment: the assessed fill their self-assessment, the team reviews, results published."""
+
+    OPEN = "open", _("自评中")
+    REVIEWING = "reviewing", _("审核中")
+    PUBLISHED = "published", _("已公布")
+
+
+class EntryStatus(models.TextChoices):
+    SELF_ASSESSING = "self_assessing", _("自评中")
+    SUBMITTED = "submitted", _("已提交自评")
+    REVIEWED = "reviewed", _("已审核")

@@ -9,7 +9,9 @@
   sweep flags and escalates those at the end);
 - target-responsibility letters: 2019's between the city and the four county governments and the city's
   departments, all signed with a scanned copy; this year's prepared in one batch by the city (the county
-  governments and part of the departments signed) and by 利辛县 for its departments and townships.
+  governments and part of the departments signed) and by 利辛县 for its departments and townships;
+- the city's 2018 assessment of the county governments, self-assessed, reviewed and published
+  (``assessment/demo.py``).
 
 Everything goes through the services with the dates of the story, so timelines read as they happened. A
 second run finds the first meeting of 2019 and changes nothing."""
@@ -29,6 +31,7 @@ from PIL import Image
 
 from flameblue.core.scoping import in_region
 from flameblue.governance import letters, services
+from flameblue.governance.assessment.demo import seed_assessment
 from flameblue.governance.choices import ActionItemStatus, MeetingKind
 from flameblue.governance.models import ActionItem, Committee, Meeting, ResponsibilityLetter
 from flameblue.governance.sweep import sweep_action_items
@@ -241,10 +244,16 @@ def seed(stdout) -> Mapping[str, int]:
             _roster(committee, year, today, counts)
             _meetings(committee, year, today, counts)
     _letters(city, today, counts)
+    seed_assessment(city, _scan, counts)
     counts["overdue_flagged"] = sweep_action_items(today=today).flagged
     open_items = ActionItem.objects.filter(status=ActionItemStatus.OPEN).count()
     stdout.write(
         f"governance: 委员会会议 {counts['meetings']} 次，督办事项 {counts['action_items']} 项（待落实 {open_items}，"
-        f"逾期 {counts['overdue_flagged']}），目标管理责任书 {counts['letters']} 份。\n"
+        f"逾期 {counts['overdue_flagged']}），目标管理责任书 {counts['letters']} 份，"
+        f"年度考核 {counts['assessments']} 项（2018年度县区考核已公布）。\n"
     )
-    return {k: v for k, v in counts.items() if k in ("rosters", "meetings", "action_items", "letters")}
+    return {
+        k: v
+        for k, v in counts.items()
+        if k in ("rosters", "meetings", "action_items", "letters", "assessments")
+    }

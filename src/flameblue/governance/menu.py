@@ -36,4 +36,11 @@ def register() -> None:
             group=_("责任制"),
             order=250,
         ),
+        MenuItem(
+            _("年度考核"),
+            "governance:assessment-list",
+            "governance.AssessmentEntry",
+            group=_("责任制"),
+            order=255,
+        ),
     )

@@ -430,3 +430,14 @@ class AssessmentItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+
+from flameblue.governance.assessment.models import (  # noqa: E402  (registers the assessment models)
+    Assessment,
+    AssessmentEntry,
+    AssessmentTransition,
+    EntryTransition,
+    ItemScore,
+)
+
+__all__ += ["Assessment", "AssessmentEntry", "AssessmentTransition", "EntryTransition", "ItemScore"]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from flameblue.governance import views
+from flameblue.governance.assessment import views as assessment_views
 
 app_name = "governance"
 
@@ -28,4 +29,33 @@ urlpatterns = [
     path("letters/<int:pk>/docx/", views.LetterDocxView.as_view(), name="letter-docx"),
     path("assessment-schemes/", views.SchemeListView.as_view(), name="scheme-list"),
     path("assessment-schemes/<int:pk>/", views.SchemeDetailView.as_view(), name="scheme-detail"),
+    path("assessments/", assessment_views.AssessmentListView.as_view(), name="assessment-list"),
+    path("assessments/new/", assessment_views.AssessmentCreateView.as_view(), name="assessment-create"),
+    path("assessments/<int:pk>/", assessment_views.AssessmentDetailView.as_view(), name="assessment-detail"),
+    path(
+        "assessments/<int:pk>/review/",
+        assessment_views.assessment_move_view("review"),
+        name="assessment-review",
+    ),
+    path(
+        "assessments/<int:pk>/publish/",
+        assessment_views.assessment_move_view("publish"),
+        name="assessment-publish",
+    ),
+    path(
+        "assessments/<int:pk>/export/",
+        assessment_views.AssessmentExportView.as_view(),
+        name="assessment-export",
+    ),
+    path("assessments/<int:pk>/docx/", assessment_views.AssessmentDocxView.as_view(), name="assessment-docx"),
+    path("assessment-entries/<int:pk>/", assessment_views.EntryDetailView.as_view(), name="entry-detail"),
+    path(
+        "assessment-entries/<int:pk>/submit/", assessment_views.entry_move_view("submit"), name="entry-submit"
+    ),
+    path(
+        "assessment-entries/<int:pk>/complete/",
+        assessment_views.entry_move_view("complete"),
+        name="entry-complete",
+    ),
+    path("assessment-items/<int:pk>/", assessment_views.ItemScoreView.as_view(), name="itemscore-detail"),
 ]
