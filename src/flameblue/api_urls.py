@@ -13,17 +13,9 @@ from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (
-    geo_api,
-    org_api,
-    core_api,
-    units_api,
-    inspections_api,
-    hazards_api,
-    governance_api,
-    campaigns_api,
-):
+for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api):
     module.register(router)
+campaigns_api.register(router)
 
 urlpatterns = [
     path("auth/token/", org_api.ObtainTokenView.as_view(), name="auth-token"),

@@ -12,9 +12,20 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.campaigns.choices import CampaignLevel, CampaignStatus, TargetOrigin
 from flameblue.core.models import TrackedModel, TransitionRecord
-from flameblue.core.scoping import ScopedManager, ScopeSpec
+from flameblue.core.scoping import ScopedManager, ScopedQuerySet, ScopeSpec
 
 __all__ = ["Campaign", "CampaignAssignment", "CampaignPhase", "CampaignTarget", "CampaignTransition"]
+
+
+class CampaignQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action: str = "view") -> ScopedQuerySet:
+        """Seen by everyone in the organiser's region, and by whoever sees one of its targets (the township,
+        department or unit a county campaign reaches). Acting on it (change, launch) is the region's only."""
+        own = super().visible_to(user, action)
+        if action != "view":
+            return own
+        targets = CampaignTarget.objects.visible_to(user, "view").values("campaign_id")
+        return self.filter(models.Q(pk__in=own.values("pk")) | models.Q(pk__in=targets))
 
 
 class Campaign(TrackedModel):
@@ -22,7 +33,7 @@ class Campaign(TrackedModel):
     units to check and hazards to rectify) and scope (place types, risk tags, regions). While in
     preparation (筹备中) it can be edited; launching (启动) selects the target units from the registry by the
     scope and freezes them; later additions are explicit and audited. Everyone in the organiser's region
-    sees it."""
+    sees it, and so does whoever sees one of its targets."""
 
     name = models.CharField(_("整治名称"), max_length=200)
     level = models.CharField(_("级别"), max_length=10, choices=CampaignLevel.choices)
@@ -51,6 +62,7 @@ class Campaign(TrackedModel):
     )
     launched_at = models.DateTimeField(_("启动时间"), null=True, blank=True)
 
+    objects = ScopedManager.from_queryset(CampaignQuerySet)()
     scope_spec = ScopeSpec(region="region_id")
 
     class Meta:
