@@ -139,8 +139,11 @@ def scope_units(campaign: Campaign):
 
 
 @transaction.atomic
-def campaign_launch(*, campaign: Campaign, by: Any, expected_version: int | None = None) -> Campaign:
-    """启动: freeze the target list — every unit the scope selects today. Refused when it selects none."""
+def campaign_launch(
+    *, campaign: Campaign, by: Any, expected_version: int | None = None, at: dt.datetime | None = None
+) -> Campaign:
+    """启动: freeze the target list — every unit the scope selects now. Refused when it selects none.
+    ``at`` dates a launch recorded after the fact (historical data)."""
     current = workflow.lock(
         campaign,
         by=by,
@@ -152,7 +155,7 @@ def campaign_launch(*, campaign: Campaign, by: Any, expected_version: int | None
     unit_ids = list(scope_units(current).values_list("pk", flat=True))
     if not unit_ids:
         raise DomainError(_("整治范围内没有选中任何单位，请调整范围后再启动。"), field="scope")
-    now = timezone.now()
+    now = at or timezone.now()
     CampaignTarget.objects.bulk_create(
         [CampaignTarget(campaign=current, unit_id=pk, added_at=now, added_by=_actor(by)) for pk in unit_ids]
     )
@@ -161,11 +164,18 @@ def campaign_launch(*, campaign: Campaign, by: Any, expected_version: int | None
 
 
 @transaction.atomic
-def campaign_close(*, campaign: Campaign, by: Any, reason: str = "", expected_version: int | None = None):
-    """结束: the campaign is over; its progress stays as counted."""
+def campaign_close(
+    *,
+    campaign: Campaign,
+    by: Any,
+    reason: str = "",
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Campaign:
+    """结束: the campaign is over; its progress stays as counted. ``at`` dates a close recorded afterwards."""
     return workflow.transition(
         campaign, by=by, to=S.CLOSED, allowed=(S.LAUNCHED,), verb=_("结束"), expected_version=expected_version,
-        action="launch", reason=reason,
+        action="launch", reason=reason, at=at,
     )  # fmt: skip
 
 
