@@ -9,7 +9,5 @@ from flameblue.core.navigation import MenuItem, register_menu
 
 def register() -> None:
     register_menu(
-        MenuItem(
-            _("专项整治"), "campaigns:campaign-list", "campaigns.Campaign", group=_("专项整治"), order=310
-        ),
+        MenuItem(_("专项整治"), "campaigns:campaign-list", "campaigns.Campaign", group=_("业务"), order=170),
     )
