@@ -51,6 +51,12 @@ def create_page(w):
     return {**create(w), "phases": "", "target_checked": 0, "target_rectified": 0}
 
 
+def edit_page(w):
+    data = create_page(w)
+    del data["organiser"]
+    return {**data, "version": _c(w).draft.version}
+
+
 POST = {"method": "post", "ok_status": (302,)}
 API_POST = {"method": "post", "api": True, "ok_status": (200, 201)}
 VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
@@ -64,6 +70,8 @@ CASES = [
     Case("campaigns:campaign-create", data=create_page, allowed="qiaocheng", no_permission="edu", **POST),
     Case("campaigns:campaign-detail", kwargs=pk("launched"), **VIEW),
     Case("campaigns:campaign-detail", kwargs=pk("launched"), allowed="grid", note="a township sees it"),
+    Case("campaigns:campaign-edit", kwargs=pk("draft"), **ACT),
+    Case("campaigns:campaign-edit", kwargs=pk("draft"), data=edit_page, **ACT, **POST),
     Case("campaigns:campaign-launch", kwargs=pk("draft"), data=version("draft"), **ACT, **POST),
     Case("campaigns:campaign-close", kwargs=pk("launched"), data=version("launched"), **ACT, **POST),
     Case("campaigns:assignment-add", kwargs=pk("draft"), data=assignment, **ACT, **POST),

@@ -118,3 +118,33 @@ def test_work_is_assigned_to_a_township_in_the_campaigns_region(campaign, orgs, 
         services.assignment_add(campaign=campaign, assignee=orgs.mengcheng_gov, by=people.qiaocheng)
     with pytest.raises(DomainError):
         services.assignment_add(campaign=campaign, assignee=orgs.huaxilou_gov, by=people.qiaocheng)
+
+
+def _edit(campaign, by, **kw):
+    data = {"name": campaign.name, "level": campaign.level, "starts_on": campaign.starts_on,
+            "ends_on": campaign.ends_on, "phases": PHASES, "expected_version": campaign.version, **kw}  # fmt: skip
+    return services.campaign_update(campaign, by=by, **data)
+
+
+def test_campaign_in_preparation_is_edited_with_its_scope_changes_audited(campaign, people):
+    township = Region.objects.get(code="341602001")
+    edited = _edit(campaign, people.qiaocheng, regions=[township], phases=PHASES[:2])
+    assert list(edited.scope_regions.all()) == [township]
+    assert edited.phases.count() == 2
+    event = AuditEvent.objects.filter(object_type="campaigns.campaign", object_id=str(campaign.pk)).first()
+    assert event.changes["scope"][1]["regions"] == ["341602001"]
+
+
+def test_stale_edit_is_refused(campaign, people):
+    from flameblue.core.errors import ConcurrencyError
+
+    _edit(campaign, people.qiaocheng, name="新名称")
+    with pytest.raises(ConcurrencyError):
+        _edit(campaign, people.qiaocheng, name="另一个名称")
+
+
+def test_launched_campaign_can_no_longer_be_edited(campaign, people):
+    services.campaign_launch(campaign=campaign, by=people.qiaocheng)
+    campaign.refresh_from_db()
+    with pytest.raises(IllegalTransition):
+        _edit(campaign, people.qiaocheng, name="扩大范围")

@@ -98,3 +98,22 @@ def test_api_prepares_launches_and_reports_progress(client, people, orgs, estate
     again = client.post(reverse("api:campaigns-campaign-launch", kwargs={"pk": pk}), {},
                         content_type="application/json")  # fmt: skip
     assert again.status_code == 409
+
+
+def test_edit_page_starts_from_the_campaign_and_saves_through_the_service(client, people, campaign):
+    client.force_login(people.qiaocheng)
+    url = reverse("campaigns:campaign-edit", kwargs={"pk": campaign.pk})
+    page = client.get(url).content.decode()
+    assert "动员部署 2026-04-01 2026-04-10" in page
+    response = client.post(url, {
+        "name": "电动自行车专项整治（调整）", "level": "county", "starts_on": START, "ends_on": END,
+        "place_types": ["high_rise"], "target_checked": 5, "target_rectified": 0, "phases": "",
+        "version": campaign.version,
+    })  # fmt: skip
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert (campaign.name, campaign.target_checked, campaign.phases.count()) == (
+        "电动自行车专项整治（调整）",
+        5,
+        0,
+    )

@@ -41,19 +41,6 @@ CAMPAIGNS: list[dict[str, Any]] = [
      "place_types": ["heritage"], "risk_tags": [], "target_checked": 30, "target_rectified": 30},
 ]  # fmt: skip
 
-PHASES = ("动员部署", "排查整治", "督导检查", "总结验收")
-
-
-def _phases(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """The four standard phases: a tenth to mobilise, the bulk to check, then a fifth and a tenth."""
-    days = (end - start).days + 1
-    cuts = [start, start + dt.timedelta(days=days // 10), start + dt.timedelta(days=days * 7 // 10),
-            start + dt.timedelta(days=days * 9 // 10), end + dt.timedelta(days=1)]  # fmt: skip
-    return [
-        {"name": name, "starts_on": cuts[i], "ends_on": cuts[i + 1] - dt.timedelta(days=1)}
-        for i, name in enumerate(PHASES)
-    ]
-
 
 def _launch_at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
@@ -74,7 +61,7 @@ def seed(stdout) -> Mapping[str, int]:
             by=None, organiser=detachment, name=spec["name"], level="city", starts_on=start, ends_on=end,
             target_checked=spec["target_checked"], target_rectified=spec["target_rectified"],
             place_types=PlaceType.objects.filter(code__in=spec["place_types"]),
-            risk_tags=RiskTag.objects.filter(code__in=spec["risk_tags"]), phases=_phases(start, end),
+            risk_tags=RiskTag.objects.filter(code__in=spec["risk_tags"]), phases=services.standard_phases(start, end),
         )  # fmt: skip
         for brigade in brigades:
             services.assignment_add(campaign=campaign, assignee=brigade, by=None, task="辖区排查整治")

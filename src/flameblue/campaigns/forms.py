@@ -18,7 +18,14 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 from flameblue.units.models import PlaceType, RiskTag, Unit
 
-__all__ = ["AssignmentForm", "CampaignForm", "LaunchForm", "TargetAddForm", "parse_phases"]
+__all__ = [
+    "AssignmentForm",
+    "CampaignEditForm",
+    "CampaignForm",
+    "LaunchForm",
+    "TargetAddForm",
+    "parse_phases",
+]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MULTI = forms.SelectMultiple(attrs={"class": "form-select js-tomselect"})
@@ -26,7 +33,6 @@ MULTI = forms.SelectMultiple(attrs={"class": "form-select js-tomselect"})
 ORGANISER_KINDS = (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT, OrgKind.DETACHMENT, OrgKind.BRIGADE)
 #: Who may be given a campaign's work: brigades and stations, township governments, departments.
 ASSIGNEE_KINDS = (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT, OrgKind.BRIGADE, OrgKind.STATION)
-DEFAULT_PHASES = "动员部署\n排查整治\n督导检查\n总结验收"
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -106,6 +112,28 @@ class CampaignForm(forms.Form):
 
     def clean_phases(self) -> list[dict[str, Any]]:
         return parse_phases(self.cleaned_data.get("phases", ""))
+
+
+class CampaignEditForm(CampaignForm):
+    """Editing a campaign in preparation: the organiser stays; the version the user saw comes back."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, campaign: Campaign, user: Any = None, **kwargs: Any):
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["organiser"]
+        if not self.is_bound:
+            self.initial.update(
+                {f: getattr(campaign, f) for f in ("name", "level", "starts_on", "ends_on", "description",
+                                                   "target_checked", "target_rectified", "version")},
+                place_types=list(campaign.scope_place_types.all()), risk_tags=list(campaign.scope_risk_tags.all()),
+                regions=list(campaign.scope_regions.all()),
+                phases="\n".join(f"{p.name} {p.starts_on} {p.ends_on}" for p in campaign.phases.order_by("number")),
+            )  # fmt: skip
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        return {"expected_version": data.pop("version"), **data}
 
 
 class LaunchForm(forms.Form):

@@ -30,7 +30,9 @@ __all__ = [
     "campaign_close",
     "campaign_create",
     "campaign_launch",
+    "campaign_update",
     "scope_units",
+    "standard_phases",
     "target_add",
 ]
 
@@ -39,6 +41,22 @@ S = CampaignStatus
 
 def _actor(by: Any) -> Any:
     return by if getattr(by, "pk", None) else None
+
+
+#: The standard phases of a campaign (动员部署 → 排查整治 → 督导检查 → 总结验收).
+STANDARD_PHASES = ("动员部署", "排查整治", "督导检查", "总结验收")
+
+
+def standard_phases(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The four standard phases over a period: a tenth to mobilise, the bulk to check, a fifth to supervise
+    and the last tenth to sum up."""
+    days = (end - start).days + 1
+    cuts = [start, start + dt.timedelta(days=days // 10), start + dt.timedelta(days=days * 7 // 10),
+            start + dt.timedelta(days=days * 9 // 10), end + dt.timedelta(days=1)]  # fmt: skip
+    return [
+        {"name": name, "starts_on": cuts[i], "ends_on": cuts[i + 1] - dt.timedelta(days=1)}
+        for i, name in enumerate(STANDARD_PHASES)
+    ]
 
 
 def _check_phases(phases: Sequence[dict[str, Any]], starts_on: dt.date, ends_on: dt.date) -> None:
@@ -76,20 +94,9 @@ def campaign_create(
     order, inside the period and not overlapping."""
     if by is not None and not has_action(by, Campaign, "add"):
         raise PermissionDeniedError(_("您没有部署专项整治的权限。"))
-    name = (name or "").strip()
-    if not name:
-        raise DomainError(_("请填写整治名称。"), field="name")
-    if level not in CampaignLevel.values:
-        raise DomainError(_("请选择级别。"), field="level")
-    if ends_on < starts_on:
-        raise DomainError(_("结束日期不能早于开始日期。"), field="ends_on")
     regions = list(regions)
-    for region in regions:
-        if not region.pk.startswith(organiser.region_id):
-            raise DomainError(
-                _("“%(region)s”不在组织单位的辖区内。") % {"region": region.name}, field="regions"
-            )
-    _check_phases(phases, starts_on, ends_on)
+    name = _validate(organiser, name=name, level=level, starts_on=starts_on, ends_on=ends_on, regions=regions,
+                     phases=phases)  # fmt: skip
     actor = _actor(by)
     campaign = Campaign.objects.create(
         name=name, level=level, organiser=organiser, region_id=organiser.region_id, starts_on=starts_on,
@@ -98,24 +105,111 @@ def campaign_create(
     )  # fmt: skip
     if by is not None and not Campaign.objects.visible_to(by, "add").filter(pk=campaign.pk).exists():
         raise OutOfScope(_("组织单位不在您的管辖范围内。"))
+    changes = audit.snapshot(campaign)
+    changes.update(_set_scope_and_phases(campaign, place_types, risk_tags, regions, phases))
+    audit.record(audit.AuditAction.CREATE, by=by, obj=campaign, changes=changes)
+    workflow.begin(campaign, by=by)
+    return campaign
+
+
+def _validate(
+    organiser: Organization, *, name: str, level: str, starts_on: dt.date, ends_on: dt.date,
+    regions: list[Any], phases: Sequence[dict[str, Any]],
+) -> str:  # fmt: skip
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("请填写整治名称。"), field="name")
+    if level not in CampaignLevel.values:
+        raise DomainError(_("请选择级别。"), field="level")
+    if ends_on < starts_on:
+        raise DomainError(_("结束日期不能早于开始日期。"), field="ends_on")
+    for region in regions:
+        if not region.pk.startswith(organiser.region_id):
+            raise DomainError(
+                _("“%(region)s”不在组织单位的辖区内。") % {"region": region.name}, field="regions"
+            )
+    _check_phases(phases, starts_on, ends_on)
+    return name
+
+
+def _set_scope_and_phases(
+    campaign: Campaign, place_types: Iterable[Any], risk_tags: Iterable[Any], regions: list[Any],
+    phases: Sequence[dict[str, Any]],
+) -> dict[str, Any]:  # fmt: skip
+    """Replace the campaign's scope and phases; answers them as audited values."""
     campaign.scope_place_types.set(list(place_types))
     campaign.scope_risk_tags.set(list(risk_tags))
     campaign.scope_regions.set(regions)
+    campaign.phases.all().delete()
     for number, phase in enumerate(phases, start=1):
         CampaignPhase.objects.create(
             campaign=campaign, number=number, name=phase["name"].strip(),
             starts_on=phase["starts_on"], ends_on=phase["ends_on"],
         )  # fmt: skip
-    changes = audit.snapshot(campaign)
-    changes["scope"] = {
-        "place_types": sorted(campaign.scope_place_types.values_list("pk", flat=True)),
-        "risk_tags": sorted(campaign.scope_risk_tags.values_list("pk", flat=True)),
-        "regions": [r.pk for r in regions],
+    return {
+        "scope": {
+            "place_types": sorted(campaign.scope_place_types.values_list("pk", flat=True)),
+            "risk_tags": sorted(campaign.scope_risk_tags.values_list("pk", flat=True)),
+            "regions": sorted(r.pk for r in regions),
+        },
+        "phases": [f"{p['name']} {p['starts_on']}—{p['ends_on']}" for p in phases],
     }
-    changes["phases"] = [p["name"] for p in phases]
-    audit.record(audit.AuditAction.CREATE, by=by, obj=campaign, changes=changes)
-    workflow.begin(campaign, by=by)
-    return campaign
+
+
+def _scope_and_phases(campaign: Campaign) -> dict[str, Any]:
+    return {
+        "scope": {
+            "place_types": sorted(campaign.scope_place_types.values_list("pk", flat=True)),
+            "risk_tags": sorted(campaign.scope_risk_tags.values_list("pk", flat=True)),
+            "regions": sorted(campaign.scope_regions.values_list("pk", flat=True)),
+        },
+        "phases": [f"{p.name} {p.starts_on}—{p.ends_on}" for p in campaign.phases.order_by("number")],
+    }
+
+
+@transaction.atomic
+def campaign_update(
+    campaign: Campaign,
+    *,
+    by: Any,
+    expected_version: int | None,
+    name: str,
+    level: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    description: str = "",
+    target_checked: int = 0,
+    target_rectified: int = 0,
+    place_types: Iterable[Any] = (),
+    risk_tags: Iterable[Any] = (),
+    regions: Iterable[Any] = (),
+    phases: Sequence[dict[str, Any]] = (),
+) -> Campaign:
+    """Edit a campaign in preparation (its organiser stays): once launched its scope is frozen. A stale
+    version is refused with who changed it; the field, scope and phase changes are audited."""
+    current = workflow.lock(
+        campaign,
+        by=by,
+        action="change",
+        allowed=(S.DRAFT,),
+        verb=_("修改"),
+        expected_version=expected_version,
+    )
+    regions = list(regions)
+    current.name = _validate(current.organiser, name=name, level=level, starts_on=starts_on, ends_on=ends_on,
+                             regions=regions, phases=phases)  # fmt: skip
+    current.level, current.starts_on, current.ends_on = level, starts_on, ends_on
+    current.description = (description or "").strip()
+    current.target_checked, current.target_rectified = target_checked, target_rectified
+    before = _scope_and_phases(current)
+    after = _set_scope_and_phases(current, place_types, risk_tags, regions, phases)
+    changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    current = workflow.advance(current, by=by, audit_action=audit.AuditAction.UPDATE, data=changed)
+    if changed:
+        audit.record(
+            audit.AuditAction.UPDATE, by=by, obj=current, changes=changed, reason=_("调整范围或阶段")
+        )
+    return current
 
 
 def scope_units(campaign: Campaign):

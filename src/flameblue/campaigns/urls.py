@@ -9,6 +9,7 @@ urlpatterns = [
     path("export/", views.CampaignExportView.as_view(), name="campaign-export"),
     path("new/", views.CampaignCreateView.as_view(), name="campaign-create"),
     path("<int:pk>/", views.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("<int:pk>/edit/", views.CampaignEditView.as_view(), name="campaign-edit"),
     path("<int:pk>/launch/", views.CampaignLaunchView.as_view(), name="campaign-launch"),
     path("<int:pk>/close/", views.CampaignCloseView.as_view(), name="campaign-close"),
     path("<int:pk>/assignments/", views.AssignmentAddView.as_view(), name="assignment-add"),

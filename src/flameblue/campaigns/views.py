@@ -5,6 +5,7 @@ scope is 404) and writes through one service; refusals come back on the form thr
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,13 @@ from django.views import generic
 from flameblue.campaigns import services
 from flameblue.campaigns.choices import CampaignStatus
 from flameblue.campaigns.filters import CampaignFilter
-from flameblue.campaigns.forms import DEFAULT_PHASES, AssignmentForm, CampaignForm, LaunchForm, TargetAddForm
+from flameblue.campaigns.forms import (
+    AssignmentForm,
+    CampaignEditForm,
+    CampaignForm,
+    LaunchForm,
+    TargetAddForm,
+)
 from flameblue.campaigns.models import Campaign
 from flameblue.campaigns.reports import weekly_report_xlsx
 from flameblue.campaigns.selectors import progress
@@ -34,6 +41,7 @@ __all__ = [
     "CampaignCloseView",
     "CampaignCreateView",
     "CampaignDetailView",
+    "CampaignEditView",
     "CampaignExportView",
     "CampaignLaunchView",
     "CampaignListView",
@@ -85,14 +93,46 @@ class CampaignCreateView(ScopedCreateView):
     success_message = gettext_lazy("专项整治已创建，可分配任务并在核对范围后启动。")
 
     def get_initial(self) -> dict[str, Any]:
-        today = timezone.localdate()
-        return {"phases": "\n".join(f"{name} {today} {today}" for name in DEFAULT_PHASES.split())}
+        start = timezone.localdate()
+        end = start + dt.timedelta(days=89)
+        phases = services.standard_phases(start, end)
+        return {"starts_on": start, "ends_on": end,
+                "phases": "\n".join(f"{p['name']} {p['starts_on']} {p['ends_on']}" for p in phases)}  # fmt: skip
 
     def perform(self, form: CampaignForm) -> Campaign:
         return services.campaign_create(by=self.request.user, **form.cleaned_data)
 
     def get_success_url(self) -> str:
         return reverse("campaigns:campaign-detail", kwargs={"pk": self.object.pk})
+
+
+class CampaignEditView(ScopedDetailView):
+    """修改 a campaign in preparation; a stale version comes back as a form error (409)."""
+
+    model = Campaign
+    action = "change"
+    template_name = "campaigns/campaign_form.html"
+
+    def _render(self, form: CampaignEditForm, status: int = 200):
+        return self.render_to_response(self.get_context_data(form=form), status=status)
+
+    def get(self, request, *args: Any, **kwargs: Any):
+        self.object = self.get_object()
+        return self._render(CampaignEditForm(campaign=self.object, user=request.user))
+
+    def post(self, request, *args: Any, **kwargs: Any):
+        self.object = campaign = self.get_object()
+        form = CampaignEditForm(request.POST, campaign=campaign, user=request.user)
+        status = 400
+        if form.is_valid():
+            _result, status = run_service(
+                request, lambda: services.campaign_update(campaign, by=request.user, **form.service_kwargs()),
+                form=form,
+            )  # fmt: skip
+            if status is None:
+                messages.success(request, _("已保存。"))
+                return HttpResponseRedirect(reverse("campaigns:campaign-detail", kwargs={"pk": campaign.pk}))
+        return self._render(form, status)
 
 
 class CampaignDetailView(ScopedDetailView):
@@ -118,6 +158,7 @@ class CampaignDetailView(ScopedDetailView):
             today=timezone.localdate(),
             launch_form=LaunchForm(initial={"version": campaign.version}) if may_launch else None,
             may_launch=may_launch and campaign.status == CampaignStatus.DRAFT,
+            may_edit=may_change and campaign.status == CampaignStatus.DRAFT,
             may_close=may_launch and launched,
             assignment_form=kwargs.get("assignment_form")
             or (
