@@ -117,3 +117,18 @@ def test_edit_page_starts_from_the_campaign_and_saves_through_the_service(client
         5,
         0,
     )
+
+
+def test_campaign_list_and_detail_pages_take_a_fixed_number_of_queries(
+    client, people, orgs, estates, django_assert_max_num_queries
+):
+    from tests.campaigns.conftest import prepare
+
+    for n in range(3):
+        services.campaign_launch(campaign=prepare(orgs.qiaocheng_brigade, None, name=f"整治{n}"), by=None)
+    client.force_login(people.qiaocheng)
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("campaigns:campaign-list")).status_code == 200
+    campaign = Campaign.objects.first()
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("campaigns:campaign-detail", kwargs={"pk": campaign.pk})).status_code == 200
