@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from flameblue.campaigns import api as campaigns_api
 from flameblue.core import api_views as core_api
 from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
@@ -14,6 +15,7 @@ from flameblue.units import api as units_api
 router = DefaultRouter()
 for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api):
     module.register(router)
+campaigns_api.register(router)
 
 urlpatterns = [
     path("auth/token/", org_api.ObtainTokenView.as_view(), name="auth-token"),

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from flameblue.campaigns import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("", views.CampaignListView.as_view(), name="campaign-list"),
+    path("export/", views.CampaignExportView.as_view(), name="campaign-export"),
+    path("new/", views.CampaignCreateView.as_view(), name="campaign-create"),
+    path("<int:pk>/", views.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("<int:pk>/edit/", views.CampaignEditView.as_view(), name="campaign-edit"),
+    path("<int:pk>/launch/", views.CampaignLaunchView.as_view(), name="campaign-launch"),
+    path("<int:pk>/close/", views.CampaignCloseView.as_view(), name="campaign-close"),
+    path("<int:pk>/assignments/", views.AssignmentAddView.as_view(), name="assignment-add"),
+    path("<int:pk>/targets/", views.TargetAddView.as_view(), name="target-add"),
+    path("<int:pk>/weekly-report/", views.WeeklyReportView.as_view(), name="campaign-weekly-report"),
+]

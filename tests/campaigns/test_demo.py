@@ -1,0 +1,33 @@
+"""The campaigns demo seed on the persona org tree: the five campaigns of 2019 with their four phases,
+assigned to the county brigades, launched over the units their scope selects and closed after their end; a
+second run changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from flameblue.campaigns import demo
+from flameblue.campaigns.choices import CampaignStatus
+from flameblue.campaigns.models import Campaign
+from tests.campaigns.conftest import estate
+from tests.dates import frozen_on
+
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive, frozen_on(dt.date(2026, 12, 4))]
+
+
+def test_demo_seeds_the_five_campaigns_of_2019_once(orgs):
+    estate("兰亭小区")
+    created = demo.seed(io.StringIO())
+    assert created["campaigns"] == 5
+    assert Campaign.objects.count() == 5
+    bicycles = Campaign.objects.get(name="电动自行车消防安全综合治理")
+    assert bicycles.status == CampaignStatus.CLOSED
+    assert list(bicycles.targets.values_list("unit__name", flat=True)) == ["兰亭小区"]
+    assert [p.name for p in bicycles.phases.all()] == ["动员部署", "排查整治", "督导检查", "总结验收"]
+    assert bicycles.phases.last().ends_on == bicycles.ends_on
+    assert bicycles.assignments.count() == 2
+    assert demo.seed(io.StringIO()) == {}
+    assert Campaign.objects.count() == 5
