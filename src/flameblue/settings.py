@@ -244,6 +244,7 @@ SPECTACULAR_SETTINGS = {
         "TipCategoryEnum": "flameblue.hazards.choices.TipCategory",
         "MeetingKindEnum": "flameblue.governance.choices.MeetingKind",
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
+        "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
     },
 }
 

@@ -16,7 +16,12 @@ from flameblue.campaigns.filters import CampaignFilter
 from flameblue.campaigns.forms import ASSIGNEE_KINDS, ORGANISER_KINDS
 from flameblue.campaigns.models import Campaign, CampaignTarget
 from flameblue.campaigns.selectors import progress
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.api import (
+    ScopedPrimaryKeyRelatedField,
+    ScopedReadOnlyViewSet,
+    ScopedViewSetMixin,
+    VersionInput,
+)
 from flameblue.geo.models import Region
 from flameblue.org.models import Organization
 from flameblue.units.models import PlaceType, RiskTag, Unit
@@ -62,10 +67,6 @@ class CampaignInput(serializers.Serializer):
     risk_tags = serializers.PrimaryKeyRelatedField(queryset=RiskTag.objects.all(), many=True, required=False)
     regions = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), many=True, required=False)
     phases = PhaseSerializer(many=True, required=False)
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(required=False)
 
 
 class TargetInput(serializers.Serializer):

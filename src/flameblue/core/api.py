@@ -24,6 +24,7 @@ __all__ = [
     "ScopedReadOnlyViewSet",
     "ScopedViewSetMixin",
     "ServiceWriteViewSet",
+    "VersionInput",
     "VersionedSerializer",
     "exception_handler",
 ]
@@ -142,6 +143,13 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         user = getattr(request, "user", None)
         return queryset & queryset.model.objects.visible_to(user, self.scope_action)
+
+
+class VersionInput(serializers.Serializer):
+    """A workflow step on an existing record carries the version the client read (optional); a change by
+    someone else in between answers 409 with code ``stale``. Steps with more input extend it."""
+
+    version = serializers.IntegerField(required=False, min_value=1, help_text=VERSION_HELP)
 
 
 class VersionedSerializer(serializers.ModelSerializer):

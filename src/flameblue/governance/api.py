@@ -14,7 +14,12 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.api import (
+    ScopedPrimaryKeyRelatedField,
+    ScopedReadOnlyViewSet,
+    ScopedViewSetMixin,
+    VersionInput,
+)
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
 from flameblue.governance.choices import MeetingKind, SeatPosition
@@ -121,10 +126,6 @@ class DecisionInput(serializers.Serializer):
     feedback_due_on = serializers.DateField(
         required=False, default=None, label="书面反馈期限（默认会后15日）"
     )
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(required=False, min_value=1)
 
 
 class AnswerInput(VersionInput):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from flameblue.core.api import ScopedPrimaryKeyRelatedField
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, VersionInput
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
 from flameblue.org.models import Person
@@ -57,12 +57,6 @@ class HazardCreateSerializer(serializers.Serializer):
     location = serializers.CharField(required=False, allow_blank=True, default="", label=_("隐患部位"))
     grade = serializers.ChoiceField(choices=HazardGrade.choices, default=HazardGrade.GENERAL, label=_("等级"))
     gb35181_element = serializers.CharField(required=False, allow_blank=True, default="", max_length=20)
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(
-        required=False, min_value=1, help_text=_("客户端读取时的版本号；已被他人处理时返回 409")
-    )
 
 
 class DeadlineInput(serializers.Serializer):

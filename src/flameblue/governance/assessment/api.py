@@ -13,7 +13,12 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.api import (
+    ScopedPrimaryKeyRelatedField,
+    ScopedReadOnlyViewSet,
+    ScopedViewSetMixin,
+    VersionInput,
+)
 from flameblue.governance.assessment import services
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
 from flameblue.governance.models import AssessmentScheme
@@ -63,10 +68,6 @@ class OpenInput(serializers.Serializer):
     scheme = serializers.PrimaryKeyRelatedField(queryset=AssessmentScheme.objects.filter(is_active=True))
     assessed = ScopedPrimaryKeyRelatedField(queryset=Organization.objects.all(), many=True)
     title = serializers.CharField(required=False, allow_blank=True)
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(required=False)
 
 
 class SelfAssessInput(serializers.Serializer):

@@ -13,7 +13,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin, VersionInput
 from flameblue.core.masking import mask_phone
 from flameblue.core.middleware import client_ip
 from flameblue.hazards.choices import HazardGrade, TipCategory
@@ -85,10 +85,6 @@ class TipSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         visible = Hazard.objects.visible_to(getattr(request, "user", None))
         return list(visible.filter(tip=tip).values_list("pk", flat=True))
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(required=False, min_value=1)
 
 
 class ConvertInput(VersionInput):
