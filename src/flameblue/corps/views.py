@@ -68,7 +68,11 @@ class PlanListView(ScopedListView):
     template_name = "corps/plan_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().annotate(n_results=Count("results"), n_stations=Count("stations", True))
+        return (
+            super()
+            .get_queryset()
+            .annotate(n_results=Count("results", distinct=True), n_stations=Count("stations", distinct=True))
+        )
 
 
 class PlanCreateView(ScopedCreateView):
