@@ -69,6 +69,7 @@ CASES = [
     Case("corps:item-list", allowed="qiaocheng", no_permission="auditor"),
     Case("corps:plan-list", **HQ),
     Case("corps:plan-create", **HQ),
+    Case("corps:plan-trends", **HQ),
     Case("corps:plan-detail", kwargs=pk("plan"), **HQ),
     Case("corps:result-entry", kwargs=pk("plan"), **HQ),
     Case("corps:result-entry", kwargs=pk("plan"), data=result_form, **HQ, **POST),

@@ -156,3 +156,40 @@ def test_a_brigade_sees_its_county_stations_roster_and_a_government_none(corps, 
     }
     assert R.objects.visible_to(people.detachment).count() == 4
     assert not R.objects.visible_to(people.city_leader).exists()
+
+
+def test_trends_show_each_station_month_over_month_and_the_weakest_items(orgs, corps, plan, people):
+    from flameblue.corps.selectors import station_trends, weakest_items
+
+    october = make_plan(orgs, corps, month=dt.date(2026, 10, 1))
+    record = services.result_record
+    record(
+        by=None,
+        plan=october,
+        station=corps.tegin,
+        item=item("run-3000m"),
+        member=corps.members["张伟"],
+        raw=["900"],
+    )
+    record(
+        by=None,
+        plan=plan,
+        station=corps.tegin,
+        item=item("run-3000m"),
+        member=corps.members["张伟"],
+        raw=["750"],
+    )
+    record(
+        by=None,
+        plan=plan,
+        station=corps.tegin,
+        item=item("bar-rollup"),
+        member=corps.members["张伟"],
+        raw=["16"],
+    )
+    months, trends = station_trends([plan, october])
+    assert [m.month.month for m in months] == [10, 11]
+    tegin = next(t for t in trends if t.name == "特勤站")
+    assert tegin.totals == [Decimal("0.00"), Decimal("63.33")]
+    weakest = weakest_items([plan, october])
+    assert weakest[0]["code"] == "run-3000m" and weakest[0]["mean"] == 50 and weakest[0]["n"] == 2

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg
+from django.db.models import Avg, Count
 
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult
 
-__all__ = ["StationStanding", "ranking"]
+__all__ = ["StationStanding", "StationTrend", "ranking", "station_trends", "weakest_items"]
 
 
 @dataclass
@@ -54,3 +54,42 @@ def ranking(plan: AssessmentPlan, results=None) -> tuple[list[AssessmentItem], l
         previous = standings[index - 1] if index else None
         standing.rank = previous.rank if previous and previous.total == standing.total else index + 1
     return items, standings
+
+
+@dataclass
+class StationTrend:
+    """One station's totals over the published months (None: not assessed that month)."""
+
+    name: str
+    totals: list[Decimal | None]
+
+
+def station_trends(plans: list[AssessmentPlan]) -> tuple[list[AssessmentPlan], list[StationTrend]]:
+    """Each station's total month over month across ``plans`` (oldest first)."""
+    plans = sorted(plans, key=lambda p: p.month)
+    lines: dict[int, StationTrend] = {}
+    for index, plan in enumerate(plans):
+        _items, standings = ranking(plan)
+        for standing in standings:
+            line = lines.setdefault(standing.station_id, StationTrend(standing.name, [None] * len(plans)))
+            line.totals[index] = standing.total
+    return plans, sorted(lines.values(), key=lambda t: t.name)
+
+
+def weakest_items(plans: list[AssessmentPlan], limit: int = 5) -> list[dict[str, object]]:
+    """The detachment's weakest items over ``plans``: mean score and how many results, lowest first."""
+    rows = (
+        AssessmentResult.objects.filter(plan__in=plans)
+        .values("item__code", "item__title")
+        .annotate(mean=Avg("score"), n=Count("id"))
+        .order_by("mean", "item__code")[:limit]
+    )
+    return [
+        {
+            "code": r["item__code"],
+            "title": r["item__title"],
+            "mean": Decimal(r["mean"]).quantize(Decimal("0.1")),
+            "n": r["n"],
+        }
+        for r in rows
+    ]

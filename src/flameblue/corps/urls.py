@@ -11,6 +11,7 @@ urlpatterns = [
     path("assessment-items/", views.ItemListView.as_view(), name="item-list"),
     path("assessments/", views.PlanListView.as_view(), name="plan-list"),
     path("assessments/new/", views.PlanCreateView.as_view(), name="plan-create"),
+    path("assessments/trends/", views.TrendView.as_view(), name="plan-trends"),
     path("assessments/<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
     path("assessments/<int:pk>/results/", views.ResultEntryView.as_view(), name="result-entry"),
     path("assessments/<int:pk>/publish/", views.PlanPublishView.as_view(), name="plan-publish"),

@@ -20,7 +20,7 @@ from flameblue.corps.choices import PlanStatus
 from flameblue.corps.forms import PlanForm, PublishForm, ResultForm, RosterForm
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.scoring import format_value
-from flameblue.corps.selectors import ranking
+from flameblue.corps.selectors import ranking, station_trends, weakest_items
 
 
 class RosterListView(ScopedListView):
@@ -72,6 +72,7 @@ class PlanListView(ScopedListView):
             super()
             .get_queryset()
             .annotate(n_results=Count("results", distinct=True), n_stations=Count("stations", distinct=True))
+            .order_by("-month", "-id")
         )
 
 
@@ -200,4 +201,21 @@ class PublicPlanDetailView(generic.DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(_standings_context(self.object))
+        return context
+
+
+class TrendView(ScopedListView):
+    """考核趋势: each station's total over the last twelve published months, and the weakest items."""
+
+    model = AssessmentPlan
+    template_name = "corps/trends.html"
+    paginate_by = None
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=PlanStatus.PUBLISHED).order_by("-month")[:12]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        plans, trends = station_trends(list(self.object_list))
+        context.update(months=plans, trends=trends, weakest=weakest_items(plans))
         return context
