@@ -102,3 +102,23 @@ CASES = [
     Case("api:corps-result-list", api=True, allowed="qiaocheng", no_permission="auditor"),
     Case("api:corps-result-detail", kwargs=pk("result"), api=True, **VIEW),
 ]
+
+CASES += [
+    Case("corps:result-correct", kwargs=pk("result"), **HQ),
+    Case(
+        "corps:result-correct",
+        kwargs=pk("result"),
+        data=lambda w: {"raw": "12'31\"", "reason": "计时员读数有误"},
+        **HQ,
+        **POST,
+    ),  # fmt: skip
+    Case(
+        "api:corps-result-correct",
+        kwargs=pk("result"),
+        data=lambda w: {"raw": ["751"], "reason": "复核"},
+        api=True,
+        method="post",
+        ok_status=(201,),
+        **HQ,
+    ),  # fmt: skip
+]

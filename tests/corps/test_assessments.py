@@ -193,3 +193,24 @@ def test_trends_show_each_station_month_over_month_and_the_weakest_items(orgs, c
     assert tegin.totals == [Decimal("0.00"), Decimal("63.33")]
     weakest = weakest_items([plan, october])
     assert weakest[0]["code"] == "run-3000m" and weakest[0]["mean"] == 50 and weakest[0]["n"] == 2
+
+
+def test_a_correction_in_the_objection_period_keeps_the_original_as_superseded(
+    plan, corps, people, time_machine
+):
+    original = services.result_record(by=None, plan=plan, station=corps.tegin, item=item("run-3000m"),
+                                      member=corps.members["张伟"], raw=["14'10\""])  # fmt: skip
+    plan.refresh_from_db()
+    services.plan_publish(plan=plan, by=people.detachment)
+    corrected = services.result_correct(
+        by=people.detachment, result=original, raw=["12'40\""], reason="计时员读数有误"
+    )
+    original.refresh_from_db()
+    assert original.superseded_by == corrected and original.score == 60 and corrected.score == 90
+    _items, standings = ranking(plan)
+    assert next(s for s in standings if s.name == "特勤站").item_scores[item("run-3000m").pk] == 90
+    with pytest.raises(DomainError, match="已被更正"):
+        services.result_correct(by=people.detachment, result=original, raw=["750"], reason="x")
+    time_machine.move_to(dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC))  # objection period ended on the 25th
+    with pytest.raises(DomainError, match="异议期已过"):
+        services.result_correct(by=people.detachment, result=corrected, raw=["750"], reason="逾期异议")

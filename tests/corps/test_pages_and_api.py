@@ -77,3 +77,26 @@ def test_the_api_records_a_crew_result_and_returns_the_ranking(login, people, pl
     assert refused.status_code == 400 and "秒数须小于 60" in refused.json()["raw"][0]
     detail = client.get(reverse("api:corps-plan-detail", args=[plan.pk])).json()
     assert detail["ranking"][0]["name"] == "特勤站" and detail["ranking"][0]["total"] == "30.00"
+
+
+def test_a_correction_shows_on_the_public_page_with_the_original_struck_through(
+    login, people, plan, corps, client
+):
+    from flameblue.corps import services
+
+    original = services.result_record(by=None, plan=plan, station=corps.tegin, item=item("run-3000m"),
+                                      member=corps.members["张伟"], raw=["14'10\""])  # fmt: skip
+    plan.refresh_from_db()
+    services.plan_publish(plan=plan, by=None)
+    team = login(people.detachment)
+    response = team.post(
+        reverse("corps:result-correct", args=[original.pk]), {"raw": "12'40\"", "reason": "计时员读数有误"}
+    )
+    assert response.status_code == 302
+    client.logout()
+    public = client.get(reverse("corps:public-plan-detail", args=[plan.pk])).content.decode()
+    assert (
+        "<del>14&#x27;10&quot;（60.0）</del>" in public
+        and "计时员读数有误" in public
+        and "张伟" not in public
+    )

@@ -41,7 +41,7 @@ class ResultSerializer(serializers.ModelSerializer):
     class Meta:
         model = AssessmentResult
         fields = ["id", "plan", "station", "item", "member", "crew", "raw", "faults", "value", "score",
-                  "rules_version", "recorded_at"]  # fmt: skip
+                  "rules_version", "recorded_at", "superseded_by", "correction_reason"]  # fmt: skip
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -97,12 +97,28 @@ class ItemViewSet(ScopedReadOnlyViewSet):
     serializer_class = ItemSerializer
 
 
+class CorrectionInput(serializers.Serializer):
+    raw = serializers.ListField(child=serializers.CharField(), min_length=1)
+    faults = serializers.IntegerField(required=False, min_value=0, allow_null=True, default=None)
+    reason = serializers.CharField(max_length=200)
+
+
 @extend_schema(tags=["corps"])
 class ResultViewSet(ScopedReadOnlyViewSet):
-    """考核成绩：按管辖范围列出（受考核站所在区划）。"""
+    """考核成绩：按管辖范围列出（受考核站所在区划）；公示异议期内更正（原成绩保留为已更正）。"""
 
     queryset = AssessmentResult.objects.select_related("item")
     serializer_class = ResultSerializer
+    scoped_actions = {"correct": "correct"}
+
+    @extend_schema(request=CorrectionInput, responses={201: ResultSerializer})
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None) -> Response:
+        result = self.get_object()
+        corrected = services.result_correct(
+            by=request.user, result=result, **_parse(CorrectionInput, request)
+        )
+        return Response(ResultSerializer(corrected).data, status=201)
 
 
 @extend_schema(tags=["corps"])

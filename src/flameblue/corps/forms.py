@@ -15,7 +15,7 @@ from flameblue.corps.models import AssessmentItem, AssessmentPlan, RosterEntry
 from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
 from flameblue.org.models import Organization, Person
 
-__all__ = ["PlanForm", "PublishForm", "ResultForm", "RosterForm"]
+__all__ = ["CorrectionForm", "PlanForm", "PublishForm", "ResultForm", "RosterForm"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
@@ -116,3 +116,16 @@ class ResultForm(forms.Form):
 class PublishForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("说明"), required=False, max_length=200)
+
+
+class CorrectionForm(forms.Form):
+    raw = forms.CharField(
+        label=_("更正后成绩"), max_length=200, help_text=_("用时写作 12'30\" 或 750（秒）。")
+    )
+    faults = forms.IntegerField(label=_("失误次数"), min_value=0, required=False)
+    reason = forms.CharField(label=_("更正原因"), max_length=200)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"raw": [t for t in re.split(r"[\s,，、;；]+", data["raw"]) if t], "faults": data.get("faults"),
+                "reason": data["reason"]}  # fmt: skip

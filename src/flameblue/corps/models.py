@@ -148,7 +148,8 @@ class PlanTransition(TransitionRecord):
 class AssessmentResult(models.Model):
     """考核成绩: one raw result the team recorded — a member's (individual items) or a crew's (crew drills:
     every member's time and the faults) — and the value and score computed from the item's scoring table,
-    with the item's version. Never typed: ``value`` and ``score`` come from the service."""
+    with the item's version. Never typed: ``value`` and ``score`` come from the service. A correction (e.g.
+    after an objection during the 公示 period) is a new result; the original stays, marked superseded."""
 
     plan = models.ForeignKey(AssessmentPlan, on_delete=models.CASCADE, related_name="results")
     station = models.ForeignKey(
@@ -171,6 +172,11 @@ class AssessmentResult(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    superseded_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrects",
+        verbose_name=_("更正后成绩"),
+    )  # fmt: skip
+    correction_reason = models.CharField(_("更正原因"), max_length=200, blank=True)
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(region="station__region_id")

@@ -28,7 +28,9 @@ class StationStanding:
 def ranking(plan: AssessmentPlan, results=None) -> tuple[list[AssessmentItem], list[StationStanding]]:
     """The plan's items and its stations ranked by total (ties share a rank)."""
     items = list(plan.items.order_by("order", "code"))
-    results = results if results is not None else AssessmentResult.objects.filter(plan=plan)
+    results = (results if results is not None else AssessmentResult.objects.filter(plan=plan)).filter(
+        superseded_by__isnull=True
+    )
     means = {
         (row["station_id"], row["item_id"]): row["mean"]
         for row in results.values("station_id", "item_id").annotate(mean=Avg("score"))
@@ -79,7 +81,7 @@ def station_trends(plans: list[AssessmentPlan]) -> tuple[list[AssessmentPlan], l
 def weakest_items(plans: list[AssessmentPlan], limit: int = 5) -> list[dict[str, object]]:
     """The detachment's weakest items over ``plans``: mean score and how many results, lowest first."""
     rows = (
-        AssessmentResult.objects.filter(plan__in=plans)
+        AssessmentResult.objects.filter(plan__in=plans, superseded_by__isnull=True)
         .values("item__code", "item__title")
         .annotate(mean=Avg("score"), n=Count("id"))
         .order_by("mean", "item__code")[:limit]

@@ -27,7 +27,7 @@ from flameblue.corps.scoring import crew_value, objection_days, parse_value, sco
 from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
 from flameblue.org.models import Organization, Person
 
-__all__ = ["plan_create", "plan_publish", "result_record", "roster_enlist"]
+__all__ = ["plan_create", "plan_publish", "result_correct", "result_record", "roster_enlist"]
 
 
 def _actor(by: Any) -> Any:
@@ -136,6 +136,15 @@ def result_record(
     score are computed from the item's scoring table and its version is kept."""
     plan = workflow.lock(plan, by=by, allowed=[PlanStatus.DRAFT], verb=_("录入成绩"), action="change")
     _check_subject(plan, station, item, member, crew)
+    return _score(
+        plan=plan, station=station, item=item, member=member, crew=crew, raw=raw, faults=faults, by=by
+    )
+
+
+def _score(
+    *, plan, station, item, member, crew: str, raw: Sequence[str], faults: int, by: Any
+) -> AssessmentResult:
+    """Parse, compute and save one result with its audit event (the plan is locked by the caller)."""
     texts = [str(t).strip() for t in raw if str(t).strip()]
     if not texts:
         raise DomainError(_("请填写成绩。"), field="raw")
@@ -171,3 +180,36 @@ def plan_publish(
         plan, by=by, to=PlanStatus.PUBLISHED, allowed=[PlanStatus.DRAFT], verb=_("公示"),
         expected_version=expected_version, action="publish", change=change, reason=reason,
     )  # fmt: skip
+
+
+@transaction.atomic
+def result_correct(
+    *,
+    by: Any,
+    result: AssessmentResult,
+    raw: Sequence[str],
+    reason: str,
+    faults: int | None = None,
+) -> AssessmentResult:
+    """Correct a recorded result (before publishing, or during the 公示 objection period): the corrected one
+    is a new result scored the same way, the original stays visible as superseded, with the reason."""
+    if not (reason or "").strip():
+        raise DomainError(_("请填写更正原因。"), field="reason")
+    plan = workflow.lock(result.plan, by=by, allowed=None, verb=_("更正成绩"), action="correct")
+    open_for_objections = plan.status == PlanStatus.PUBLISHED and timezone.localdate() <= plan.objection_until
+    if plan.status != PlanStatus.DRAFT and not open_for_objections:
+        raise DomainError(_("公示异议期已过，不能更正成绩。"))
+    current = AssessmentResult.objects.select_for_update().get(pk=result.pk)
+    if current.superseded_by_id:
+        raise DomainError(_("该成绩已被更正，请更正最新成绩。"))
+    corrected = _score(
+        plan=plan, station=current.station, item=current.item, member=current.member, crew=current.crew,
+        raw=raw, faults=current.faults if faults is None else faults, by=by,
+    )  # fmt: skip
+    current.superseded_by, current.correction_reason = corrected, reason.strip()
+    current.save(update_fields=["superseded_by", "correction_reason"])
+    audit.record(
+        audit.AuditAction.UPDATE, by=by, obj=current, reason=reason.strip(),
+        changes={"value": [str(current.value), str(corrected.value)], "score": [str(current.score), str(corrected.score)]},
+    )  # fmt: skip
+    return corrected

@@ -15,6 +15,7 @@ urlpatterns = [
     path("assessments/<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
     path("assessments/<int:pk>/results/", views.ResultEntryView.as_view(), name="result-entry"),
     path("assessments/<int:pk>/publish/", views.PlanPublishView.as_view(), name="plan-publish"),
+    path("assessment-results/<int:pk>/correct/", views.ResultCorrectView.as_view(), name="result-correct"),
     path("public/assessments/", views.PublicPlanListView.as_view(), name="public-plan-list"),
     path("public/assessments/<int:pk>/", views.PublicPlanDetailView.as_view(), name="public-plan-detail"),
 ]

@@ -17,7 +17,7 @@ from django.views import generic
 from flameblue.core.views import ObjectFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from flameblue.corps import services
 from flameblue.corps.choices import PlanStatus
-from flameblue.corps.forms import PlanForm, PublishForm, ResultForm, RosterForm
+from flameblue.corps.forms import CorrectionForm, PlanForm, PublishForm, ResultForm, RosterForm
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.scoring import format_value
 from flameblue.corps.selectors import ranking, station_trends, weakest_items
@@ -104,6 +104,7 @@ class PlanDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(_standings_context(self.object))
+        context["corrections"] = corrections(self.object)
         context["publish_form"] = PublishForm(initial={"version": self.object.version})
         return context
 
@@ -175,6 +176,44 @@ class PlanPublishView(ObjectFormView):
         return HttpResponseRedirect(reverse("corps:plan-detail", kwargs={"pk": result.pk}))
 
 
+class ResultCorrectView(ObjectFormView):
+    """更正成绩: before publishing or during the objection period; the original stays, superseded."""
+
+    model = AssessmentResult
+    action = "correct"
+    form_class = CorrectionForm
+    template_name = "corps/result_correct.html"
+
+    def scoped_queryset(self, action: str = "view"):
+        return (
+            super().scoped_queryset(action).filter(superseded_by__isnull=True).select_related("plan", "item")
+        )
+
+    def perform(self, form: CorrectionForm) -> AssessmentResult:
+        return services.result_correct(by=self.request.user, result=self.object, **form.service_kwargs())
+
+    def done(self, result: AssessmentResult):
+        messages.success(self.request, gettext_lazy("成绩已更正，原成绩保留为已更正。"))
+        return HttpResponseRedirect(reverse("corps:plan-detail", kwargs={"pk": result.plan_id}))
+
+
+def corrections(plan: AssessmentPlan) -> list[dict[str, Any]]:
+    """The plan's corrected results as a 公示 shows them: station, item, crew — no names of people."""
+    rows = (
+        AssessmentResult.objects.filter(plan=plan, superseded_by__isnull=False)
+        .select_related("station", "item", "superseded_by")
+        .order_by("station__name", "item__order", "id")
+    )
+    return [
+        {
+            "r": r,
+            "old": format_value(r.value, r.item.unit),
+            "new": format_value(r.superseded_by.value, r.item.unit),
+        }
+        for r in rows
+    ]
+
+
 # ------------------------------------------------------------------------------------ public 公示 pages
 def published_plans():
     return AssessmentPlan.objects.filter(status=PlanStatus.PUBLISHED).order_by("-month")
@@ -201,6 +240,7 @@ class PublicPlanDetailView(generic.DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(_standings_context(self.object))
+        context["corrections"] = corrections(self.object)
         return context
 
 
