@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count
 
+from flameblue.corps.choices import PlanStatus
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult
 
-__all__ = ["StationStanding", "StationTrend", "ranking", "station_trends", "weakest_items"]
+__all__ = ["StationStanding", "StationTrend", "published_plans", "ranking", "station_trends", "weakest_items"]
 
 
 @dataclass
@@ -23,6 +24,11 @@ class StationStanding:
     item_scores: dict[int, Decimal | None] = field(default_factory=dict)
     total: Decimal = Decimal(0)
     rank: int = 0
+
+
+def published_plans():
+    """The months on the public 公示 page (open to anyone, no scoping: a 公示 is public)."""
+    return AssessmentPlan.objects.filter(status=PlanStatus.PUBLISHED).order_by("-month")
 
 
 def ranking(plan: AssessmentPlan, results=None) -> tuple[list[AssessmentItem], list[StationStanding]]:

@@ -20,7 +20,7 @@ from flameblue.corps.choices import PlanStatus
 from flameblue.corps.forms import CorrectionForm, PlanForm, PublishForm, ResultForm, RosterForm
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.scoring import format_value
-from flameblue.corps.selectors import ranking, station_trends, weakest_items
+from flameblue.corps.selectors import published_plans, ranking, station_trends, weakest_items
 
 
 class RosterListView(ScopedListView):
@@ -215,10 +215,6 @@ def corrections(plan: AssessmentPlan) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------------------------ public 公示 pages
-def published_plans():
-    return AssessmentPlan.objects.filter(status=PlanStatus.PUBLISHED).order_by("-month")
-
-
 class PublicPlanListView(generic.ListView):
     """公示 index: the published months, open to anyone (no login)."""
 
