@@ -17,6 +17,7 @@ from django.utils import timezone
 from flameblue.corps import services
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, RosterEntry
 from flameblue.org.choices import OrgKind
+from flameblue.org.demo.people import fake_person
 from flameblue.org.models import Organization, Person
 
 __all__ = ["MARKER", "seed"]
@@ -63,10 +64,10 @@ def _month_start(day: dt.date, back: int) -> dt.date:
 def _roster(station: Organization, rng: random.Random, counts: Counter) -> list[RosterEntry]:
     entries = []
     for n, (post, rank) in enumerate(POSTS):
-        person = Person.objects.create(
-            organization=station, name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN]),
-            gender="M", phone=f"139{rng.randrange(10**8):08d}", title=post,
-        )  # fmt: skip
+        fake = fake_person(f"corps/{station.name}/{n}", region=station.region_id, gender="M")
+        person = Person(organization=station, name=fake.name, gender="M", phone=fake.phone, title=post)
+        person.id_number = fake.id_number
+        person.save()
         joined = dt.date(rng.randrange(2008, 2023), 9, 1)
         entries.append(services.roster_enlist(
             by=None, person=person, station=station, post=post, rank=rank, crew="一班" if n % 2 == 0 else "二班",
