@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from flameblue.campaigns import api as campaigns_api
 from flameblue.core import api_views as core_api
+from flameblue.corps import api as corps_api
 from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
 from flameblue.hazards import api as hazards_api
@@ -13,7 +14,16 @@ from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api):
+for module in (
+    geo_api,
+    org_api,
+    core_api,
+    units_api,
+    inspections_api,
+    hazards_api,
+    governance_api,
+    corps_api,
+):
     module.register(router)
 campaigns_api.register(router)
 

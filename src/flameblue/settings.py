@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "flameblue.hazards",
     "flameblue.governance",
     "flameblue.campaigns",
+    "flameblue.corps",
 ]
 
 MIDDLEWARE = [
