@@ -8,11 +8,12 @@ from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
 from flameblue.hazards import api as hazards_api
 from flameblue.inspections import api as inspections_api
+from flameblue.integrity import api as integrity_api
 from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api):
+for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api, integrity_api):
     module.register(router)
 
 urlpatterns = [

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class IntegrityConfig(AppConfig):
+    name = "flameblue.integrity"
+    label = "integrity"
+    verbose_name = "党建与廉政"
+
+    def ready(self) -> None:
+        from flameblue.inspections.planning.conflicts import register_provider
+        from flameblue.integrity.menu import register as register_menu
+        from flameblue.integrity.selectors import relative_business_conflicts
+
+        register_menu()
+        register_provider(relative_business_conflicts)
