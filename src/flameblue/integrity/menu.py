@@ -8,7 +8,7 @@ from flameblue.core.navigation import MenuItem, register_menu
 
 
 def register() -> None:
-    group = _("党建与廉政")
+    group = _("业务")  # core.navigation.GROUPS; a 党建与廉政 group would be added there at merge
     register_menu(
         MenuItem(_("联系点蹲点"), "integrity:point-list", "integrity.LiaisonPoint", group=group, order=410),
         MenuItem(
