@@ -13,7 +13,16 @@ from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api, integrity_api):
+for module in (
+    geo_api,
+    org_api,
+    core_api,
+    units_api,
+    inspections_api,
+    hazards_api,
+    governance_api,
+    integrity_api,
+):
     module.register(router)
 
 urlpatterns = [
