@@ -64,3 +64,19 @@ def test_a_visit_is_logged_through_the_api_and_refused_in_the_future(login, inte
     future = {**data, "visited_on": "2026-06-01"}
     response = client.post("/api/v1/liaison-visits/", future, content_type="application/json")
     assert response.status_code == 400 and "visited_on" in response.json()
+
+
+def test_the_corps_home_counts_pending_reports_conflicts_and_unmet_obligations(
+    login, people, integrity_world
+):
+    from flameblue.integrity.dashboard import integrity_panel
+
+    services.drinking_report(by=people.qiaocheng, occasion_on=dt.date(2026, 5, 22), place="家", reason="宴")
+    services.relative_business_declare(
+        by=people.qiaocheng, year=2026, relative_name="李某", relation="spouse", enterprise_name="某商行",
+        uscc=integrity_world.shop.credit_code,
+    )  # fmt: skip
+    panel = integrity_panel(integrity_world.discipline, dt.date(2026, 5, 20))
+    assert (panel["pending"], panel["conflicts"], panel["unmet"]) == (1, 1, 2)
+    assert integrity_panel(people.sysadmin, dt.date(2026, 5, 20)) is None
+    assert login(integrity_world.discipline).get("/").status_code == 200

@@ -8,8 +8,10 @@ class IntegrityConfig(AppConfig):
 
     def ready(self) -> None:
         from flameblue.inspections.planning.conflicts import register_provider
+        from flameblue.integrity.dashboard import register as register_dashboard
         from flameblue.integrity.menu import register as register_menu
         from flameblue.integrity.selectors import relative_business_conflicts
 
         register_menu()
+        register_dashboard()
         register_provider(relative_business_conflicts)
