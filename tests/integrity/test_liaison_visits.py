@@ -90,3 +90,12 @@ def test_a_liaison_point_is_a_station_or_brigade_taken_once(integrity_world, org
             organization=orgs.qiaocheng_edu,
             since=dt.date(2026, 2, 1),
         )
+
+
+def test_obligations_are_loaded_once_per_version_and_the_due_list_names_it(db):
+    from flameblue.integrity.models import LiaisonObligation
+    from flameblue.integrity.policy import load_obligations
+
+    assert load_obligations() == 0  # the migration loaded the file's version already
+    versions = set(LiaisonObligation.objects.values_list("version", flat=True))
+    assert versions == {obligation_policy().version}

@@ -14,4 +14,8 @@ class IntegrityConfig(AppConfig):
 
         register_menu()
         register_dashboard()
+        from flameblue.core.reference_data import register_reference_loader
+        from flameblue.integrity.policy import load_obligations_reference
+
+        register_reference_loader("liaison_obligations", order=70, load=load_obligations_reference)
         register_provider(relative_business_conflicts)

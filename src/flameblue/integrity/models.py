@@ -17,6 +17,7 @@ from flameblue.org.models import Organization, Person
 
 __all__ = [
     "DrinkingReport",
+    "LiaisonObligation",
     "DrinkingReportTransition",
     "LiaisonPoint",
     "LiaisonVisit",
@@ -42,6 +43,32 @@ class OwnRecordQuerySet(ScopedQuerySet):
 
 
 OwnRecordManager = models.Manager.from_queryset(OwnRecordQuerySet)
+
+
+class LiaisonObligation(models.Model):
+    """蹲点义务: one recurring obligation of the committee members towards each liaison point (e.g. "每季度到每个
+    联系点蹲点至少一次"), loaded from ``rules/liaison-obligations.yaml``; a version is never rewritten, a changed
+    rule is a new version and the due list names the version it used."""
+
+    code = models.CharField(_("代码"), max_length=40)
+    version = models.CharField(_("版本"), max_length=20)
+    name = models.CharField(_("义务"), max_length=200)
+    period = models.CharField(_("周期"), max_length=10, choices=[("quarter", _("季度")), ("year", _("年度"))])
+    min_visits = models.PositiveSmallIntegerField(_("每周期至少蹲点次数"))
+
+    objects = models.Manager.from_queryset(ScopedQuerySet)()
+    scope_spec = ScopeSpec(global_=True)
+
+    class Meta:
+        ordering = ["version", "id"]
+        verbose_name = _("蹲点义务")
+        verbose_name_plural = _("蹲点义务")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="integrity_obligation_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.version}）"
 
 
 class LiaisonPoint(TrackedModel):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from django.db import transaction
 
 __all__ = [
     "ConflictRule",
@@ -85,3 +86,37 @@ def conflict_rule() -> ConflictRule:
     if not keywords or valid_years < 1:
         raise ValueError("conflicts.yaml: keywords must be listed and valid_years be at least 1")
     return ConflictRule(version=str(data["version"]), valid_years=valid_years, fire_service_keywords=keywords)
+
+
+@transaction.atomic
+def load_obligations(model=None) -> int:
+    """Create the obligations of the data file's version that are not in the table yet (a version is never
+    rewritten). Returns how many were created."""
+    if model is None:
+        from flameblue.integrity.models import LiaisonObligation as model  # noqa: N813
+    policy = obligation_policy()
+    created = 0
+    for ob in policy.obligations:
+        _row, was_created = model.objects.get_or_create(
+            code=ob.code, version=policy.version,
+            defaults={"name": ob.name, "period": ob.period, "min_visits": ob.min_visits},
+        )  # fmt: skip
+        created += was_created
+    return created
+
+
+def obligations_in_force() -> list:
+    """The obligation rows of the data file's version (loaded now if a deployment has not loaded them yet)."""
+    from flameblue.integrity.models import LiaisonObligation
+
+    version = obligation_policy().version
+    rows = list(LiaisonObligation.objects.filter(version=version).order_by("id"))
+    if not rows:
+        load_obligations()
+        rows = list(LiaisonObligation.objects.filter(version=version).order_by("id"))
+    return rows
+
+
+def load_obligations_reference(**options) -> str:
+    """The ``load-reference-data`` step for liaison obligations (registered in ``IntegrityConfig.ready()``)."""
+    return f"蹲点义务 liaison obligations: {load_obligations()} created"

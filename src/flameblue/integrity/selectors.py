@@ -12,8 +12,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit
-from flameblue.integrity.models import LiaisonPoint, RelativeBusiness
-from flameblue.integrity.policy import Obligation, conflict_rule, obligation_policy, period_of
+from flameblue.integrity.models import LiaisonObligation, LiaisonPoint, RelativeBusiness
+from flameblue.integrity.policy import conflict_rule, obligations_in_force, period_of
 
 __all__ = ["DueRow", "liaison_due_list", "member_compliance", "record_read", "relative_business_conflicts"]
 
@@ -44,7 +44,7 @@ class DueRow:
     """One liaison point against one obligation in the period containing the day asked about."""
 
     point: LiaisonPoint
-    obligation: Obligation
+    obligation: LiaisonObligation
     period_start: dt.date
     period_end: dt.date
     visits: int
@@ -60,10 +60,11 @@ class DueRow:
 
 def liaison_due_list(points, *, on: dt.date) -> list[DueRow]:
     """Each active point (of ``points``, already scoped) against each obligation for the period containing
-    ``on``: how many visits it had and whether the obligation is met. One query per obligation."""
+    ``on``: how many visits it had and whether the obligation is met (the obligations in force, loaded from
+    the rule file; each row names its version). One query per obligation."""
     rows: list[DueRow] = []
     active = points.filter(active=True, since__lte=on).select_related("member", "organization")
-    for obligation in obligation_policy().obligations:
+    for obligation in obligations_in_force():
         start, end = period_of(obligation.period, on)
         counted = active.annotate(
             n=Count("visits", filter=Q(visits__visited_on__gte=start, visits__visited_on__lte=end))
