@@ -69,6 +69,7 @@ CASES = [
     Case("integrity:point-detail", kwargs=pk("point"), **POINT),
     Case("integrity:visit-log", kwargs=pk("point"), data=visit_data, **POINT, **POST),
     Case("integrity:declaration-list", allowed="qiaocheng", no_permission="sysadmin"),
+    Case("integrity:declaration-export", allowed="zd_discipline", no_permission="detachment"),
     Case("integrity:declaration-create", allowed="qiaocheng", no_permission="sysadmin"),
     Case("integrity:declaration-detail", kwargs=pk("declaration"), **RESTRICTED),
     Case("integrity:drinking-list", allowed="zd_discipline", no_permission="auditor"),

@@ -77,3 +77,18 @@ def test_an_officer_lists_only_their_own_drinking_reports(login, people):
     response = login(people.qiaocheng).get("/api/v1/drinking-reports/")
     assert [row["id"] for row in response.json()["results"]] == [mine.pk]
     assert not DrinkingReport.objects.visible_to(people.detachment).filter(pk=mine.pk).exists()
+
+
+def test_the_export_names_its_reader_and_is_audited(login, integrity_world, declaration):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = login(integrity_world.discipline).get(reverse("integrity:declaration-export"))
+    assert response.status_code == 200 and "zhidui_discipline" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert "花戏楼建材商行" in cells and any("导出人" in c and "zhidui_discipline" in c for c in cells)
+    assert AuditEvent.objects.get(action="export", object_type="integrity.relativebusiness").changes == {
+        "ids": [declaration.pk]
+    }

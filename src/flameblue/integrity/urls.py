@@ -11,6 +11,7 @@ urlpatterns = [
     path("liaison-points/<int:pk>/", views.PointDetailView.as_view(), name="point-detail"),
     path("liaison-points/<int:pk>/visits/", views.VisitLogView.as_view(), name="visit-log"),
     path("declarations/", views.DeclarationListView.as_view(), name="declaration-list"),
+    path("declarations/export/", views.DeclarationExportView.as_view(), name="declaration-export"),
     path("declarations/new/", views.DeclarationCreateView.as_view(), name="declaration-create"),
     path("declarations/<int:pk>/", views.DeclarationDetailView.as_view(), name="declaration-detail"),
     path("drinking-reports/", views.DrinkingListView.as_view(), name="drinking-list"),
