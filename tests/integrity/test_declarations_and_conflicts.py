@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from flameblue.core.errors import PermissionDeniedError
+from flameblue.core.errors import OutOfScope, PermissionDeniedError
 from flameblue.inspections.models import DrawAssignment
 from flameblue.inspections.planning.conflicts import has_conflict
 from flameblue.inspections.planning.draws import draw_create, draw_execute
@@ -58,6 +58,8 @@ def test_a_fire_technical_service_firm_is_a_conflict_without_a_unit(people, inte
 def test_officers_declare_for_themselves_and_only_discipline_officers_for_others(people, integrity_world):
     with pytest.raises(PermissionDeniedError):
         _declare(people.qiaocheng, person=people.mengcheng.person)
+    with pytest.raises(OutOfScope):
+        _declare(integrity_world.mc_discipline, person=people.qiaocheng.person)
     filed = _declare(integrity_world.discipline, person=people.mengcheng.person)
     assert filed.person == people.mengcheng.person and filed.organization.name == "蒙城县消防救援大队"
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit, workflow
-from flameblue.core.errors import PermissionDeniedError
-from flameblue.core.scoping import has_action
+from flameblue.core.errors import OutOfScope, PermissionDeniedError
+from flameblue.core.scoping import has_action, within_scopes
 from flameblue.core.services import ensure_in_scope
 from flameblue.integrity.choices import DrinkingStatus
 from flameblue.integrity.models import DrinkingReport, LiaisonPoint, LiaisonVisit, RelativeBusiness
@@ -112,6 +112,9 @@ def _filer(by: Any, person: Person | None) -> Person:
         return person or own
     if by is not None and not has_action(by, RelativeBusiness, "oversee"):
         raise PermissionDeniedError(_("只能申报本人的近亲属经商办企业情况。"))
+    in_scope = within_scopes(Person.objects.filter(pk=person.pk), by, RelativeBusiness, "oversee")
+    if by is not None and not in_scope.exists():
+        raise OutOfScope(_("该人员不在您的管辖范围内。"))
     return person
 
 
