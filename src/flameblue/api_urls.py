@@ -10,6 +10,7 @@ from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
 from flameblue.hazards import api as hazards_api
 from flameblue.inspections import api as inspections_api
+from flameblue.integrity import api as integrity_api
 from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
@@ -23,6 +24,7 @@ for module in (
     hazards_api,
     governance_api,
     corps_api,
+    integrity_api,
 ):
     module.register(router)
 campaigns_api.register(router)

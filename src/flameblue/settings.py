@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "flameblue.governance",
     "flameblue.campaigns",
     "flameblue.corps",
+    "flameblue.integrity",
 ]
 
 MIDDLEWARE = [
