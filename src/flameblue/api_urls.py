@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from flameblue.community import api as community_api
 from flameblue.core import api_views as core_api
 from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
@@ -12,7 +13,8 @@ from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api):
+for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api,
+               community_api):
     module.register(router)
 
 urlpatterns = [

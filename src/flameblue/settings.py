@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "flameblue.inspections",
     "flameblue.hazards",
     "flameblue.governance",
+    "flameblue.community",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("portal/tips/", include("flameblue.hazards.tips.portal_urls")),
     path("portal/supervision/", include("flameblue.hazards.supervision.portal_urls")),
     path("governance/", include("flameblue.governance.urls")),
+    path("community/", include("flameblue.community.urls")),
     path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
