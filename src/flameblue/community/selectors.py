@@ -13,7 +13,14 @@ from django.db.models.functions import ExtractMonth
 
 from flameblue.community.models import Activity, AnnualPlan, MonthlyContent, Partner, QuarterArrangement
 
-__all__ = ["BrigadeCompliance", "MonthCell", "PairingDiscipline", "brigade_compliance", "plan_discipline"]
+__all__ = [
+    "BrigadeCompliance",
+    "MonthCell",
+    "PairingDiscipline",
+    "brigade_compliance",
+    "due_counts",
+    "plan_discipline",
+]
 
 OK, NO_ACTIVITY, NO_CONTENT, NO_PLAN, NOT_DUE = "ok", "no_activity", "no_content", "no_plan", "not_due"
 
@@ -62,7 +69,7 @@ class BrigadeCompliance:
         return round(100 * self.compliant / self.pairings, 1) if self.pairings else 0.0
 
 
-def _due(year: int, today: dt.date) -> tuple[int, int, int]:
+def due_counts(year: int, today: dt.date) -> tuple[int, int, int]:
     """(quarters due, months whose content is due, months whose activity is due) for ``year`` on ``today``:
     all of a past year; this year up to today's quarter and month (an activity once its month is over)."""
     if year < today.year:
@@ -95,7 +102,7 @@ def plan_discipline(partners: QuerySet[Partner], year: int, today: dt.date) -> l
     )
     for partner_id, month in rows:
         done[(partner_id, month)] += 1
-    q_due, content_due, activity_due = _due(year, today)
+    q_due, content_due, activity_due = due_counts(year, today)
     result = []
     for partner in partners:
         plan = plans.get(partner.pk)
