@@ -5,11 +5,12 @@ the auditor (no 双拥 action at all) has no permission."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 from django.utils import timezone
 
-from flameblue.community import services
+from flameblue.community import services, volunteers
 from flameblue.community.models import ActivityType
 from flameblue.org.choices import OrgKind
 from tests.factories import org
@@ -36,7 +37,15 @@ def world(w) -> None:
         held_on=today,
         place="学校",
     )
-    w.community = SimpleNamespace(station=station, partner=partner, plan=plan, item=item, activity=activity)
+    team = volunteers.team_create(
+        by=None, name="谯城站服务队", station=station, leader_name="李", founded_on=today
+    )
+    member = volunteers.member_add(
+        by=None, team=team, name="刘芳", phone="13900001111", joined_on=today - dt.timedelta(days=400)
+    )
+    w.community = SimpleNamespace(
+        station=station, partner=partner, plan=plan, item=item, activity=activity, team=team, member=member
+    )
 
 
 def pk(name: str):
@@ -64,6 +73,34 @@ def month_data(w):
     return {"month": 1, "activity_type": ActivityType.objects.get(code="donation").pk, "content": "捐助"}
 
 
+def team_data(w):
+    return {
+        "name": "新服务队",
+        "station": w.community.station.pk,
+        "leader_name": "赵",
+        "founded_on": "2020-01-01",
+    }
+
+
+def member_data(w):
+    return {"name": "周强", "phone": "13700002222", "joined_on": "2020-01-01"}
+
+
+def service_data(w):
+    return {
+        "served_on": str(timezone.localdate()),
+        "title": "义务劳动",
+        "members": [w.community.member.pk],
+        "people_served": 0,
+        "hours": "2",
+    }
+
+
+def service_api_data(w):
+    return {"served_on": str(timezone.localdate()), "title": "义务劳动",
+            "hours": [{"member": w.community.member.pk, "hours": "2"}]}  # fmt: skip
+
+
 VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
 LIST = {"allowed": "qiaocheng", "no_permission": "auditor"}
 POST = {"method": "post", "ok_status": (302,)}
@@ -83,6 +120,12 @@ CASES = [
     Case("community:activity-export", **LIST),
     Case("community:activity-create", **LIST),
     Case("community:activity-detail", kwargs=pk("activity"), **VIEW),
+    Case("community:team-list", **LIST, query="year=2019"),
+    Case("community:team-create", **LIST),
+    Case("community:team-detail", kwargs=pk("team"), **VIEW),
+    Case("community:team-member-add", kwargs=pk("team"), data=member_data, **VIEW, **POST),
+    Case("community:team-record-add", kwargs=pk("team"), data=service_data, **VIEW, **POST),
+    Case("community:member-certificate", kwargs=pk("member"), **VIEW),
     # API
     Case("api:community-partner-list", api=True, **LIST),
     Case("api:community-partner-list", data=partner_data, **LIST, **API_POST),
@@ -95,4 +138,8 @@ CASES = [
     Case("api:community-activity-list", api=True, **LIST),
     Case("api:community-activity-list", data=activity_data, **LIST, **API_POST),
     Case("api:community-activity-detail", kwargs=pk("activity"), api=True, **VIEW),
+    Case("api:community-team-list", api=True, **LIST),
+    Case("api:community-team-list", data=team_data, **LIST, **API_POST),
+    Case("api:community-team-detail", kwargs=pk("team"), api=True, **VIEW),
+    Case("api:community-team-services", kwargs=pk("team"), data=service_api_data, **VIEW, **API_POST),
 ]

@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from flameblue.community import services
+from flameblue.community import services, volunteers
 from flameblue.community.choices import PartnerKind
 from flameblue.community.filters import ActivityFilter, PartnerFilter
 from flameblue.community.models import (
@@ -21,12 +21,14 @@ from flameblue.community.models import (
     MonthlyContent,
     Partner,
     QuarterArrangement,
+    VolunteerMember,
+    VolunteerTeam,
 )
 from flameblue.community.services import PAIRING_KINDS
 from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin
 from flameblue.org.models import Organization
 
-__all__ = ["ActivityViewSet", "PartnerViewSet", "PlanViewSet", "register"]
+__all__ = ["ActivityViewSet", "PartnerViewSet", "PlanViewSet", "TeamViewSet", "register"]
 
 
 def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
@@ -201,7 +203,82 @@ class ActivityViewSet(_ReadCreate):
         return Response(ActivitySerializer(activity).data, status=status.HTTP_201_CREATED)
 
 
+class MemberSerializer(serializers.ModelSerializer):
+    phone = serializers.CharField(source="phone_masked", read_only=True)
+
+    class Meta:
+        model = VolunteerMember
+        fields = ["id", "person", "name", "civilian", "phone", "joined_on"]
+        read_only_fields = fields
+
+
+class TeamSerializer(serializers.ModelSerializer):
+    station_name = serializers.CharField(source="station.name", read_only=True)
+    members = MemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = VolunteerTeam
+        fields = ["id", "name", "station", "station_name", "leader_name", "founded_on", "description", "members",
+                  "version"]  # fmt: skip
+        read_only_fields = fields
+
+
+class TeamInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200, label="服务队名称")
+    station = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.filter(kind__in=PAIRING_KINDS), label="所属站/大队",
+        help_text="须为您辖区内的消防救援站或大队（服务另行校验）。",
+    )  # fmt: skip
+    leader_name = serializers.CharField(max_length=60, label="队长")
+    founded_on = serializers.DateField(label="成立日期")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class HoursInput(serializers.Serializer):
+    member = serializers.IntegerField(label="队员")
+    hours = serializers.DecimalField(max_digits=5, decimal_places=1, label="服务时长（小时）")
+
+
+class ServiceInput(serializers.Serializer):
+    served_on = serializers.DateField(label="服务日期")
+    title = serializers.CharField(max_length=200, label="服务内容")
+    people_served = serializers.IntegerField(min_value=0, default=0, label="服务人数")
+    hours = HoursInput(many=True)
+
+
+@extend_schema(tags=["community"])
+class TeamViewSet(_ReadCreate):
+    """学雷锋志愿服务队：列出、查看（含队员，社会志愿者电话脱敏）、登记，登记服务及每名队员的服务时长。"""
+
+    queryset = (
+        VolunteerTeam.objects.select_related("station")
+        .prefetch_related("members")
+        .order_by("region_id", "name")
+    )
+    serializer_class = TeamSerializer
+    scoped_actions = {"create": "add", "services": "change"}
+
+    @extend_schema(request=TeamInput, responses={201: TeamSerializer})
+    def create(self, request, *args: Any, **kwargs: Any) -> Response:
+        team = volunteers.team_create(by=request.user, **_parse(TeamInput, request))
+        return Response(TeamSerializer(team).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ServiceInput, responses={201: TeamSerializer})
+    @action(detail=True, methods=["post"])
+    def services(self, request, pk: str | None = None) -> Response:
+        team = self.get_object()
+        data = _parse(ServiceInput, request)
+        members = {m.pk: m for m in team.members.all()}
+        try:
+            data["hours"] = [(members[row["member"]], row["hours"]) for row in data["hours"]]
+        except KeyError as exc:
+            raise serializers.ValidationError({"hours": ["所选队员不是本队队员。"]}) from exc
+        volunteers.service_record(by=request.user, team=team, **data)
+        return Response(TeamSerializer(team).data, status=status.HTTP_201_CREATED)
+
+
 def register(router) -> None:
     router.register("community-partners", PartnerViewSet, basename="community-partner")
     router.register("community-plans", PlanViewSet, basename="community-plan")
     router.register("community-activities", ActivityViewSet, basename="community-activity")
+    router.register("volunteer-teams", TeamViewSet, basename="community-team")

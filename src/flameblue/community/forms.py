@@ -10,12 +10,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.community.choices import PartnerKind
-from flameblue.community.models import ActivityType, MonthlyContent, Partner
+from flameblue.community.models import ActivityType, MonthlyContent, Partner, VolunteerMember, VolunteerTeam
 from flameblue.community.services import PAIRING_KINDS
 from flameblue.core.scoping import within_scopes
-from flameblue.org.models import Organization
+from flameblue.org.models import Organization, Person
 
-__all__ = ["ActivityForm", "MonthlyContentForm", "PartnerForm", "PlanForm", "QuarterForm"]
+__all__ = [
+    "ActivityForm",
+    "MemberForm",
+    "MonthlyContentForm",
+    "PartnerForm",
+    "PlanForm",
+    "QuarterForm",
+    "ServiceRecordForm",
+    "TeamForm",
+]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -100,3 +109,62 @@ class ActivityForm(forms.Form):
             .select_related("plan__partner", "activity_type")
             .order_by("-plan__year", "plan__partner__name", "month")
         )  # fmt: skip
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label=_("服务队名称"), max_length=200)
+    station = OrgChoiceField(label=_("所属消防救援站/大队"), queryset=Organization.objects.none())
+    leader_name = forms.CharField(label=_("队长"), max_length=60)
+    founded_on = forms.DateField(label=_("成立日期"), widget=DATE)
+    description = forms.CharField(label=_("服务内容"), widget=TEXT, required=False)
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any):
+        kwargs.pop("instance", None)
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = within_scopes(
+            Organization.objects.filter(kind__in=PAIRING_KINDS), user, VolunteerTeam, "add"
+        ).order_by("region_id", "name")
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.name
+
+
+class MemberForm(forms.Form):
+    person = PersonChoiceField(label=_("消防员"), queryset=Person.objects.none(), required=False)
+    name = forms.CharField(label=_("社会志愿者姓名"), max_length=60, required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=30, required=False)
+    joined_on = forms.DateField(label=_("加入日期"), widget=DATE)
+
+    def __init__(self, *args: Any, team: VolunteerTeam, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(
+            organization=team.station, is_active=True
+        ).order_by("name")
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: VolunteerMember) -> str:
+        return obj.name
+
+
+class ServiceRecordForm(forms.Form):
+    served_on = forms.DateField(label=_("服务日期"), widget=DATE)
+    title = forms.CharField(label=_("服务内容"), max_length=200)
+    people_served = forms.IntegerField(label=_("服务人数"), min_value=0, initial=0)
+    members = MemberChoiceField(
+        label=_("参加队员"), queryset=VolunteerMember.objects.none(),
+        widget=forms.SelectMultiple(attrs={"class": "form-select js-tomselect"}),
+    )  # fmt: skip
+    hours = forms.DecimalField(label=_("每人服务时长（小时）"), min_value=0, max_digits=5, decimal_places=1)
+
+    def __init__(self, *args: Any, team: VolunteerTeam, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = team.members.all()
+
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        hours = data.pop("hours")
+        data["hours"] = [(m, hours) for m in data.pop("members")]
+        return data

@@ -18,4 +18,11 @@ def register() -> None:
             order=620,
         ),
         MenuItem(_("共建活动"), "community:activity-list", "community.Activity", group=_("业务"), order=630),
+        MenuItem(
+            _("学雷锋志愿服务队"),
+            "community:team-list",
+            "community.VolunteerTeam",
+            group=_("业务"),
+            order=640,
+        ),
     )

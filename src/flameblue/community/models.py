@@ -4,6 +4,9 @@ arrangements, monthly content), and the co-construction activities carried out, 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +17,18 @@ from flameblue.core.models import TrackedModel
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.org.models import Organization
 
-__all__ = ["Activity", "ActivityType", "AnnualPlan", "MonthlyContent", "Partner", "QuarterArrangement"]
+__all__ = [
+    "Activity",
+    "ActivityType",
+    "AnnualPlan",
+    "MonthlyContent",
+    "Partner",
+    "QuarterArrangement",
+    "ServiceHours",
+    "ServiceRecord",
+    "VolunteerMember",
+    "VolunteerTeam",
+]
 
 
 class ActivityType(models.Model):
@@ -191,3 +205,127 @@ class Activity(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.title}"
+
+
+class VolunteerTeam(TrackedModel):
+    """学雷锋志愿服务队: a volunteer team of a station or brigade (voluntary labour, blood donation, donations),
+    with its leader and founding date. Its members' service hours are recorded per service."""
+
+    name = models.CharField(_("服务队名称"), max_length=200)
+    station = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="community_volunteer_teams",
+        verbose_name=_("所属消防救援站/大队"),
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在区划"), editable=False
+    )
+    leader_name = models.CharField(_("队长"), max_length=60)
+    founded_on = models.DateField(_("成立日期"))
+    description = models.TextField(_("服务内容"), blank=True)
+
+    scope_spec = ScopeSpec(region="region_id")
+
+    class Meta:
+        ordering = ["region_id", "name"]
+        verbose_name = _("学雷锋志愿服务队")
+        verbose_name_plural = _("学雷锋志愿服务队")
+        constraints = [models.UniqueConstraint(fields=["station", "name"], name="community_team_name_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VolunteerMember(models.Model):
+    """服务队队员: an officer (a person of the registry) or a civilian volunteer of a team; civilians' phones
+    are shown masked."""
+
+    team = models.ForeignKey(VolunteerTeam, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("消防员"),
+    )
+    name = models.CharField(_("姓名"), max_length=60)
+    civilian = models.BooleanField(_("社会志愿者"), default=False)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    joined_on = models.DateField(_("加入日期"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="team__region_id")
+
+    class Meta:
+        ordering = ["team", "name", "id"]
+        verbose_name = _("服务队队员")
+        verbose_name_plural = _("服务队队员")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone)
+
+    def audit_masked_values(self) -> dict[str, str]:
+        return {"phone": mask_phone(self.phone)}
+
+
+class ServiceRecord(models.Model):
+    """志愿服务记录: one service a team gave (date, what, how many people were served), possibly as part of a
+    co-construction activity, with the hours each member who took part served."""
+
+    team = models.ForeignKey(VolunteerTeam, on_delete=models.PROTECT, related_name="records")
+    activity = models.ForeignKey(
+        Activity,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("共建活动"),
+    )
+    served_on = models.DateField(_("服务日期"))
+    title = models.CharField(_("服务内容"), max_length=200)
+    people_served = models.PositiveIntegerField(_("服务人数"), default=0)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="team__region_id")
+
+    class Meta:
+        ordering = ["-served_on", "-id"]
+        verbose_name = _("志愿服务记录")
+        verbose_name_plural = _("志愿服务记录")
+        indexes = [models.Index(fields=["team", "served_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.served_on:%Y-%m-%d} {self.title}"
+
+
+class ServiceHours(models.Model):
+    """服务时长: the hours one member served in one service."""
+
+    record = models.ForeignKey(ServiceRecord, on_delete=models.CASCADE, related_name="hours")
+    member = models.ForeignKey(VolunteerMember, on_delete=models.PROTECT, related_name="hours")
+    hours = models.DecimalField(
+        _("服务时长（小时）"), max_digits=5, decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("24"))],
+    )  # fmt: skip
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="record__team__region_id")
+
+    class Meta:
+        verbose_name = _("服务时长")
+        verbose_name_plural = _("服务时长")
+        constraints = [models.UniqueConstraint(fields=["record", "member"], name="community_hours_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.hours}h"

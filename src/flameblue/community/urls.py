@@ -17,4 +17,20 @@ urlpatterns = [
     path("activities/export/", views.ActivityExportView.as_view(), name="activity-export"),
     path("activities/new/", views.ActivityCreateView.as_view(), name="activity-create"),
     path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity-detail"),
+    path("volunteer-teams/", views.TeamListView.as_view(), name="team-list"),
+    path("volunteer-teams/new/", views.TeamCreateView.as_view(), name="team-create"),
+    path("volunteer-teams/<int:pk>/", views.TeamDetailView.as_view(), name="team-detail"),
+    path(
+        "volunteer-teams/<int:pk>/members/",
+        views.TeamPartAddView.as_view(part="member"),
+        name="team-member-add",
+    ),
+    path(
+        "volunteer-teams/<int:pk>/services/",
+        views.TeamPartAddView.as_view(part="record"),
+        name="team-record-add",
+    ),
+    path(
+        "volunteers/<int:pk>/certificate/", views.MemberCertificateView.as_view(), name="member-certificate"
+    ),
 ]

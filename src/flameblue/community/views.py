@@ -15,10 +15,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
-from flameblue.community import services
+from flameblue.community import services, volunteers
 from flameblue.community.filters import ActivityFilter, PartnerFilter
-from flameblue.community.forms import ActivityForm, MonthlyContentForm, PartnerForm, PlanForm, QuarterForm
-from flameblue.community.models import Activity, AnnualPlan, Partner
+from flameblue.community.forms import (
+    ActivityForm,
+    MemberForm,
+    MonthlyContentForm,
+    PartnerForm,
+    PlanForm,
+    QuarterForm,
+    ServiceRecordForm,
+    TeamForm,
+)
+from flameblue.community.models import Activity, AnnualPlan, Partner, VolunteerMember, VolunteerTeam
 from flameblue.community.selectors import brigade_compliance, plan_discipline
 from flameblue.core import audit
 from flameblue.core.exports import xlsx_response
@@ -38,6 +47,11 @@ __all__ = [
     "PlanDetailView",
     "PlanDisciplineView",
     "PlanPartAddView",
+    "MemberCertificateView",
+    "TeamCreateView",
+    "TeamDetailView",
+    "TeamListView",
+    "TeamPartAddView",
 ]
 
 
@@ -273,4 +287,104 @@ class ActivityDetailView(ScopedDetailView):
             super()
             .scoped_queryset(action)
             .select_related("partner__station", "activity_type", "plan_item__plan")
+        )
+
+
+# ------------------------------------------------------------------------------------------- volunteer teams
+
+
+class TeamListView(ScopedListView):
+    model = VolunteerTeam
+    template_name = "community/team_list.html"
+
+    def get_queryset(self):
+        year = _year(self.request)
+        return volunteers.team_hours(super().get_queryset().select_related("station"), year)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(year=_year(self.request), **kwargs)
+
+
+class TeamCreateView(ScopedCreateView):
+    model = VolunteerTeam
+    form_class = TeamForm
+    template_name = "community/form.html"
+    success_message = gettext_lazy("志愿服务队已登记，可继续添加队员。")
+
+    def perform(self, form: TeamForm) -> VolunteerTeam:
+        return volunteers.team_create(by=self.request.user, **form.cleaned_data)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            heading=_("登记学雷锋志愿服务队"), cancel_url=reverse("community:team-list"), **kwargs
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("community:team-detail", kwargs={"pk": self.object.pk})
+
+
+TEAM_FORMS = {"member": MemberForm, "record": ServiceRecordForm}
+
+
+class TeamDetailView(ScopedDetailView):
+    model = VolunteerTeam
+    template_name = "community/team_detail.html"
+
+    def scoped_queryset(self, action: str = "view"):
+        return super().scoped_queryset(action).select_related("station")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        team, year = self.object, _year(self.request)
+        may_change = _may(self.request.user, VolunteerTeam, "change", team.pk)
+        forms = {}
+        if may_change:
+            forms = {part: kwargs.get(f"{part}_form") or cls(team=team) for part, cls in TEAM_FORMS.items()}
+        members = volunteers.member_hours(team, year)
+        context.update(
+            year=year, members=members, total=sum((h for _m, h, _n in members), 0), may_change=may_change,
+            records=team.records.annotate(n_members=Count("hours"))[:30], member_form=forms.get("member"),
+            record_form=forms.get("record"),
+        )  # fmt: skip
+        return context
+
+
+class TeamPartAddView(TeamDetailView):
+    """POST only: a member or a service record; errors re-show the team page with the input kept."""
+
+    http_method_names = ["post"]
+    action = "change"
+    part = "member"
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = team = self.get_object()
+        form = TEAM_FORMS[self.part](request.POST, team=team)
+        status = 400
+        if form.is_valid():
+            if self.part == "member":
+                call = lambda: volunteers.member_add(by=request.user, team=team, **form.cleaned_data)  # noqa: E731
+            else:
+                call = lambda: volunteers.service_record(by=request.user, team=team, **form.service_data())  # noqa: E731
+            _result, status = run_service(request, call, form=form)
+            if status is None:
+                messages.success(request, _("已保存。"))
+                return HttpResponseRedirect(reverse("community:team-detail", kwargs={"pk": team.pk}))
+        context = self.get_context_data(object=team, **{f"{self.part}_form": form})
+        return self.render_to_response(context, status=status)
+
+
+class MemberCertificateView(ScopedDetailView):
+    """志愿服务时长证明: a printable page of one member's services and hours in a year."""
+
+    model = VolunteerMember
+    template_name = "community/certificate.html"
+
+    def scoped_queryset(self, action: str = "view"):
+        return super().scoped_queryset(action).select_related("team__station")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            certificate=volunteers.certificate(self.object, _year(self.request)),
+            today=timezone.localdate(),
+            **kwargs,
         )
