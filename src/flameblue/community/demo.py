@@ -1,7 +1,8 @@
 """双拥 demo data for Bozhou (``flameblue seed-demo``), for 2019 and the current year: 46 co-construction
 partners (机关, 学校, 厂矿, 社区, 农村, 部队) spread over the detachment's stations, each with an agreement and a
 contact; an annual plan per pairing and year with quarterly arrangements and monthly content, and the
-activities carried out — with gaps that look real: a few pairings without this year's plan, a missing
+activities carried out, and 11 学雷锋 volunteer teams with officers and civilians and their services and hours —
+with gaps that look real: a few pairings without this year's plan, a missing
 quarterly arrangement here, a month without content or without an activity there.
 
 Everything goes through the services, so every record is audited. A second run finds the partners and
@@ -12,16 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from flameblue.community import services
+from flameblue.community import services, volunteers
 from flameblue.community.models import ActivityType, Partner
 from flameblue.community.selectors import due_counts
 from flameblue.core.scoping import in_region
 from flameblue.org.choices import OrgKind
-from flameblue.org.models import Organization
+from flameblue.org.models import Organization, Person
 
 __all__ = ["PARTNERS", "seed"]
 
@@ -103,8 +105,53 @@ def _plan(partner: Partner, i: int, year: int, today: dt.date, types: dict, coun
         counts["activities"] += 1
 
 
+TEAMS = 11
+SERVICES = ["敬老院义务劳动", "无偿献血", "爱心捐助", "社区环境整治", "关爱留守儿童", "消防安全宣讲"]
+
+
+def _teams(stations: list[Organization], total: int, today: dt.date, counts: Counter) -> None:
+    """``total`` 学雷锋 teams over the stations and brigades, each with officers of its station and civilians,
+    and a service every other month of 2019 and of this year up to today."""
+    for i in range(total):
+        station = stations[i % len(stations)]
+        team = volunteers.team_create(
+            by=None, name=f"{station.name}学雷锋志愿服务队" + (f"（第{i // len(stations) + 1}分队）" if i >= len(stations) else ""),
+            station=station, leader_name=f"队长{i + 1}", founded_on=dt.date(2012 + i % 6, 3, 5),
+        )  # fmt: skip
+        counts["teams"] += 1
+        officers = list(Person.objects.filter(organization=station, is_active=True).order_by("pk")[:4])
+        members = [
+            volunteers.member_add(by=None, team=team, person=p, joined_on=dt.date(2018, 3, 5))
+            for p in officers
+        ]
+        members += [
+            volunteers.member_add(
+                by=None,
+                team=team,
+                name=f"志愿者{i + 1}-{n}",
+                phone=f"1390000{i:02d}{n:02d}",
+                joined_on=dt.date(2018, 3, 5),
+            )  # fmt: skip
+            for n in range(1, 4)
+        ]
+        counts["members"] += len(members)
+        for year in sorted({2019, today.year}):
+            for month in range(1 + i % 2, 13, 2):
+                day = dt.date(year, month, 5 + i)
+                if day > today:
+                    break
+                hours = [
+                    (m, Decimal(2 + (k + month) % 3)) for k, m in enumerate(members) if (k + month + i) % 3
+                ]
+                volunteers.service_record(
+                    by=None, team=team, served_on=day, title=SERVICES[(month + i) % len(SERVICES)], hours=hours,
+                    people_served=15 + (month * 7 + i) % 60,
+                )  # fmt: skip
+                counts["services"] += 1
+
+
 @transaction.atomic
-def seed(stdout, *, total: int = PARTNERS) -> Mapping[str, int]:
+def seed(stdout, *, total: int = PARTNERS, teams: int = TEAMS) -> Mapping[str, int]:
     if Partner.objects.exists():
         stdout.write("community: 演示共建单位已存在，未作改动。\n")
         return {}
@@ -121,8 +168,10 @@ def seed(stdout, *, total: int = PARTNERS) -> Mapping[str, int]:
     for year in sorted({2019, today.year}):
         for i, partner in enumerate(partners):
             _plan(partner, i, year, today, types, counts)
+    _teams(stations, teams, today, counts)
     stdout.write(
         f"community: 共建单位 {counts['partners']} 个，年度计划 {counts['plans']} 份，月度内容 {counts['months']} 项，"
-        f"共建活动 {counts['activities']} 次。\n"
+        f"共建活动 {counts['activities']} 次；学雷锋志愿服务队 {counts['teams']} 支，队员 {counts['members']} 名，"
+        f"服务 {counts['services']} 次。\n"
     )
     return dict(counts)
