@@ -12,6 +12,7 @@ import pytest
 from flameblue.community import services
 from flameblue.community.models import ActivityType
 from flameblue.org.choices import OrgKind
+from tests.browser.conftest import browser_page, chromium  # noqa: F401  (this package's browser test uses them)
 from tests.factories import org, persona
 
 TODAY = dt.date(2026, 5, 20)
