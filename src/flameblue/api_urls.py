@@ -13,8 +13,16 @@ from flameblue.org import api as org_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
-for module in (geo_api, org_api, core_api, units_api, inspections_api, hazards_api, governance_api,
-               community_api):
+for module in (
+    geo_api,
+    org_api,
+    core_api,
+    units_api,
+    inspections_api,
+    hazards_api,
+    governance_api,
+    community_api,
+):
     module.register(router)
 
 urlpatterns = [
