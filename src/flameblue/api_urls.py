@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from flameblue.campaigns import api as campaigns_api
+from flameblue.community import api as community_api
 from flameblue.core import api_views as core_api
 from flameblue.corps import api as corps_api
 from flameblue.geo import api as geo_api
@@ -25,6 +26,7 @@ for module in (
     governance_api,
     corps_api,
     integrity_api,
+    community_api,
 ):
     module.register(router)
 campaigns_api.register(router)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "flameblue.campaigns",
     "flameblue.corps",
     "flameblue.integrity",
+    "flameblue.community",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,36 @@
+"""One filter definition per list, shared by the page, the API and the Excel export."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.community.choices import PartnerKind
+from flameblue.community.models import Activity, ActivityType, Partner
+
+__all__ = ["ActivityFilter", "PartnerFilter"]
+
+
+class PartnerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("名称"))
+    kind = django_filters.ChoiceFilter(choices=PartnerKind.choices, label=_("单位类别"))
+    active = django_filters.BooleanFilter(label=_("共建中"))
+
+    class Meta:
+        model = Partner
+        fields = ["q", "kind", "active"]
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("活动名称"))
+    activity_type = django_filters.ModelChoiceFilter(
+        queryset=ActivityType.objects.filter(active=True), label=_("活动类型")
+    )
+    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year", label=_("年度"))
+    partner = django_filters.NumberFilter(
+        field_name="partner_id", widget=django_filters.widgets.forms.HiddenInput
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["q", "activity_type", "year", "partner"]
