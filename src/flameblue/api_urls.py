@@ -27,9 +27,9 @@ for module in (
     corps_api,
     integrity_api,
     community_api,
+    campaigns_api,
 ):
     module.register(router)
-campaigns_api.register(router)
 
 urlpatterns = [
     path("auth/token/", org_api.ObtainTokenView.as_view(), name="auth-token"),

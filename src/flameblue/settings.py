@@ -248,6 +248,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingKindEnum": "flameblue.governance.choices.MeetingKind",
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
         "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
+        "PartnerKindEnum": "flameblue.community.choices.PartnerKind",
     },
 }
 

@@ -79,7 +79,7 @@ class MonthlyContentSerializer(serializers.ModelSerializer):
         fields = ["id", "month", "activity_type", "content"]
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class AnnualPlanSerializer(serializers.ModelSerializer):
     quarters = QuarterSerializer(many=True, read_only=True)
     months = MonthlyContentSerializer(many=True, read_only=True)
 
@@ -164,26 +164,26 @@ class PlanViewSet(_ReadCreate):
     """年度共建计划：年有计划、季有安排、月有内容。"""
 
     queryset = AnnualPlan.objects.prefetch_related("quarters", "months").order_by("-year", "pk")
-    serializer_class = PlanSerializer
+    serializer_class = AnnualPlanSerializer
     scoped_actions = {"create": "add", "quarters": "change", "months": "change"}
 
-    @extend_schema(request=PlanInput, responses={201: PlanSerializer})
+    @extend_schema(request=PlanInput, responses={201: AnnualPlanSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
         plan = services.plan_create(by=request.user, **_parse(PlanInput, request))
-        return Response(PlanSerializer(plan).data, status=status.HTTP_201_CREATED)
+        return Response(AnnualPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
     def _part(self, request, service, serializer) -> Response:
         plan = self.get_object()
         service(by=request.user, plan=plan, **_parse(serializer, request))
         plan = AnnualPlan.objects.prefetch_related("quarters", "months").get(pk=plan.pk)
-        return Response(PlanSerializer(plan).data, status=status.HTTP_201_CREATED)
+        return Response(AnnualPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=QuarterInput, responses={201: PlanSerializer})
+    @extend_schema(request=QuarterInput, responses={201: AnnualPlanSerializer})
     @action(detail=True, methods=["post"])
     def quarters(self, request, pk: str | None = None) -> Response:
         return self._part(request, services.quarter_arrange, QuarterInput)
 
-    @extend_schema(request=MonthInput, responses={201: PlanSerializer})
+    @extend_schema(request=MonthInput, responses={201: AnnualPlanSerializer})
     @action(detail=True, methods=["post"])
     def months(self, request, pk: str | None = None) -> Response:
         return self._part(request, services.monthly_content_add, MonthInput)

@@ -19,7 +19,7 @@ from flameblue.org.models import Organization
 __all__ = ["register"]
 
 
-class RosterSerializer(serializers.ModelSerializer):
+class RosterEntrySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.name", read_only=True)
     phone = serializers.CharField(source="person.phone_masked", read_only=True)
     station_name = serializers.CharField(source="station.name", read_only=True)
@@ -44,7 +44,7 @@ class ResultSerializer(serializers.ModelSerializer):
                   "rules_version", "recorded_at", "superseded_by", "correction_reason"]  # fmt: skip
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class StationAssessmentPlanSerializer(serializers.ModelSerializer):
     ranking = serializers.SerializerMethodField()
 
     class Meta:
@@ -86,7 +86,7 @@ class RosterViewSet(ScopedReadOnlyViewSet):
     """指战员名册：按管辖范围列出、查看（个人信息脱敏）。"""
 
     queryset = RosterEntry.objects.select_related("person", "station")
-    serializer_class = RosterSerializer
+    serializer_class = RosterEntrySerializer
 
 
 @extend_schema(tags=["corps"])
@@ -126,7 +126,7 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     """月度考核：列出、查看（含自动计算的单位排名）；考核组录入成绩，公示。"""
 
     queryset = AssessmentPlan.objects.prefetch_related("stations", "items")
-    serializer_class = PlanSerializer
+    serializer_class = StationAssessmentPlanSerializer
     scoped_actions = {"results": "change", "publish": "publish"}
 
     @extend_schema(request=ResultInput, responses={201: ResultSerializer})
@@ -136,7 +136,7 @@ class PlanViewSet(ScopedReadOnlyViewSet):
         result = services.result_record(by=request.user, plan=plan, **_parse(ResultInput, request))
         return Response(ResultSerializer(result).data, status=201)
 
-    @extend_schema(request=PublishInput, responses=PlanSerializer)
+    @extend_schema(request=PublishInput, responses=StationAssessmentPlanSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None) -> Response:
         plan = self.get_object()
@@ -144,7 +144,7 @@ class PlanViewSet(ScopedReadOnlyViewSet):
         plan = services.plan_publish(
             plan=plan, by=request.user, expected_version=data.get("version"), reason=data["reason"]
         )
-        return Response(PlanSerializer(plan, context={"request": request}).data)
+        return Response(StationAssessmentPlanSerializer(plan, context={"request": request}).data)
 
 
 def register(router) -> None:
