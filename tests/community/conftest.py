@@ -12,7 +12,6 @@ import pytest
 from flameblue.community import services
 from flameblue.community.models import ActivityType
 from flameblue.org.choices import OrgKind
-from tests.browser.conftest import browser_page, chromium  # noqa: F401  (this package's browser test uses them)
 from tests.factories import org, persona
 
 TODAY = dt.date(2026, 5, 20)
@@ -27,6 +26,11 @@ def stations(orgs) -> SimpleNamespace:
 
 @pytest.fixture
 def world(orgs, people):
+    return make_world(orgs, people)
+
+
+def make_world(orgs, people) -> SimpleNamespace:
+    """The stations, personas and partners above (shared with the 双拥 browser test in tests/browser)."""
     s = stations(orgs)
     people.political = persona("zhidui_political", orgs.detachment, "political_officer")
     people.station = persona("qiaocheng_station", s.qiaocheng, "station_commander")

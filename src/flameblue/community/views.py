@@ -77,7 +77,8 @@ class PartnerListView(ScopedListView):
     partial_template_name = "community/_partner_table.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("station").annotate(n_activities=Count("activities"))
+        qs = super().get_queryset().select_related("station").annotate(n_activities=Count("activities"))
+        return qs.order_by("region_id", "name")
 
 
 class PartnerCreateView(ScopedCreateView):

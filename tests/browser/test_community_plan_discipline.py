@@ -15,10 +15,15 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from flameblue.community import services, volunteers
-from tests.community.conftest import kind
+from tests.community.conftest import kind, make_world
 from tests.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def world(orgs, people):
+    return make_world(orgs, people)
 
 
 def _login(page, username: str) -> None:
