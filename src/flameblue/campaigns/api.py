@@ -21,6 +21,7 @@ from flameblue.core.api import (
     ScopedReadOnlyViewSet,
     ScopedViewSetMixin,
     VersionInput,
+    parse_input,
 )
 from flameblue.geo.models import Region
 from flameblue.org.models import Organization
@@ -100,12 +101,6 @@ class ProgressSerializer(serializers.Serializer):
     overdue = serializers.IntegerField()
 
 
-def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
-    parsed = serializer(data=request.data, context={"request": request})
-    parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
-
-
 @extend_schema(tags=["campaigns"])
 class CampaignViewSet(
     ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -126,21 +121,21 @@ class CampaignViewSet(
 
     @extend_schema(request=CampaignInput, responses={201: CampaignSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        data = _parse(CampaignInput, request)
+        data = parse_input(CampaignInput, request)
         data["phases"] = [dict(p) for p in data.get("phases", [])]
         return self._out(services.campaign_create(by=request.user, **data), 201)
 
     @extend_schema(request=VersionInput, responses=CampaignSerializer)
     @action(detail=True, methods=["post"])
     def launch(self, request, pk=None) -> Response:
-        version = _parse(VersionInput, request).get("version")
+        version = parse_input(VersionInput, request).get("version")
         return self._out(services.campaign_launch(campaign=self.get_object(), by=request.user,
                                                   expected_version=version))  # fmt: skip
 
     @extend_schema(request=VersionInput, responses=CampaignSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None) -> Response:
-        version = _parse(VersionInput, request).get("version")
+        version = parse_input(VersionInput, request).get("version")
         return self._out(services.campaign_close(campaign=self.get_object(), by=request.user,
                                                  expected_version=version))  # fmt: skip
 
@@ -148,14 +143,14 @@ class CampaignViewSet(
     @action(detail=True, methods=["post"])
     def targets(self, request, pk=None) -> Response:
         target = services.target_add(
-            campaign=self.get_object(), by=request.user, **_parse(TargetInput, request)
+            campaign=self.get_object(), by=request.user, **parse_input(TargetInput, request)
         )
         return Response(TargetSerializer(target).data, status=201)
 
     @extend_schema(request=AssignmentInput, responses={201: None})
     @action(detail=True, methods=["post"])
     def assignments(self, request, pk=None) -> Response:
-        data = _parse(AssignmentInput, request)
+        data = parse_input(AssignmentInput, request)
         assignment = services.assignment_add(campaign=self.get_object(), by=request.user, **data)
         return Response({"id": assignment.pk, "assignee": assignment.assignee_id}, status=201)
 

@@ -25,16 +25,10 @@ from flameblue.community.models import (
     VolunteerTeam,
 )
 from flameblue.community.services import PAIRING_KINDS
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin, parse_input
 from flameblue.org.models import Organization
 
 __all__ = ["ActivityViewSet", "PartnerViewSet", "PlanViewSet", "TeamViewSet", "register"]
-
-
-def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
-    parsed = serializer(data=request.data, context={"request": request})
-    parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -155,7 +149,7 @@ class PartnerViewSet(_ReadCreate):
 
     @extend_schema(request=PartnerInput, responses={201: PartnerSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        partner = services.partner_create(by=request.user, **_parse(PartnerInput, request))
+        partner = services.partner_create(by=request.user, **parse_input(PartnerInput, request))
         return Response(PartnerSerializer(partner).data, status=status.HTTP_201_CREATED)
 
 
@@ -169,12 +163,12 @@ class PlanViewSet(_ReadCreate):
 
     @extend_schema(request=PlanInput, responses={201: AnnualPlanSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        plan = services.plan_create(by=request.user, **_parse(PlanInput, request))
+        plan = services.plan_create(by=request.user, **parse_input(PlanInput, request))
         return Response(AnnualPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
     def _part(self, request, service, serializer) -> Response:
         plan = self.get_object()
-        service(by=request.user, plan=plan, **_parse(serializer, request))
+        service(by=request.user, plan=plan, **parse_input(serializer, request))
         plan = AnnualPlan.objects.prefetch_related("quarters", "months").get(pk=plan.pk)
         return Response(AnnualPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
@@ -199,7 +193,7 @@ class ActivityViewSet(_ReadCreate):
 
     @extend_schema(request=ActivityInput, responses={201: ActivitySerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        activity = services.activity_record(by=request.user, **_parse(ActivityInput, request))
+        activity = services.activity_record(by=request.user, **parse_input(ActivityInput, request))
         return Response(ActivitySerializer(activity).data, status=status.HTTP_201_CREATED)
 
 
@@ -260,14 +254,14 @@ class TeamViewSet(_ReadCreate):
 
     @extend_schema(request=TeamInput, responses={201: TeamSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        team = volunteers.team_create(by=request.user, **_parse(TeamInput, request))
+        team = volunteers.team_create(by=request.user, **parse_input(TeamInput, request))
         return Response(TeamSerializer(team).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ServiceInput, responses={201: TeamSerializer})
     @action(detail=True, methods=["post"])
     def services(self, request, pk: str | None = None) -> Response:
         team = self.get_object()
-        data = _parse(ServiceInput, request)
+        data = parse_input(ServiceInput, request)
         members = {m.pk: m for m in team.members.all()}
         try:
             data["hours"] = [(members[row["member"]], row["hours"]) for row in data["hours"]]

@@ -25,6 +25,7 @@ __all__ = [
     "ScopedViewSetMixin",
     "ServiceWriteViewSet",
     "VersionInput",
+    "parse_input",
     "VersionedSerializer",
     "exception_handler",
 ]
@@ -143,6 +144,13 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         user = getattr(request, "user", None)
         return queryset & queryset.model.objects.visible_to(user, self.scope_action)
+
+
+def parse_input(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
+    """Validate a workflow step's request body with ``serializer`` (400 on bad input) and return its data."""
+    parsed = serializer(data=request.data, context={"request": request})
+    parsed.is_valid(raise_exception=True)
+    return dict(parsed.validated_data)
 
 
 class VersionInput(serializers.Serializer):

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet
+from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, parse_input
 from flameblue.corps import services
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.selectors import ranking
@@ -75,12 +75,6 @@ class PublishInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
-    parsed = serializer(data=request.data, context={"request": request})
-    parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
-
-
 @extend_schema(tags=["corps"])
 class RosterViewSet(ScopedReadOnlyViewSet):
     """指战员名册：按管辖范围列出、查看（个人信息脱敏）。"""
@@ -116,7 +110,7 @@ class ResultViewSet(ScopedReadOnlyViewSet):
     def correct(self, request, pk=None) -> Response:
         result = self.get_object()
         corrected = services.result_correct(
-            by=request.user, result=result, **_parse(CorrectionInput, request)
+            by=request.user, result=result, **parse_input(CorrectionInput, request)
         )
         return Response(ResultSerializer(corrected).data, status=201)
 
@@ -133,14 +127,14 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     @action(detail=True, methods=["post"])
     def results(self, request, pk=None) -> Response:
         plan = self.get_object()
-        result = services.result_record(by=request.user, plan=plan, **_parse(ResultInput, request))
+        result = services.result_record(by=request.user, plan=plan, **parse_input(ResultInput, request))
         return Response(ResultSerializer(result).data, status=201)
 
     @extend_schema(request=PublishInput, responses=StationAssessmentPlanSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None) -> Response:
         plan = self.get_object()
-        data = _parse(PublishInput, request)
+        data = parse_input(PublishInput, request)
         plan = services.plan_publish(
             plan=plan, by=request.user, expected_version=data.get("version"), reason=data["reason"]
         )

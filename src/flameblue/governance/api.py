@@ -19,6 +19,7 @@ from flameblue.core.api import (
     ScopedReadOnlyViewSet,
     ScopedViewSetMixin,
     VersionInput,
+    parse_input,
 )
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
@@ -185,12 +186,6 @@ class SignInput(VersionInput):
     scan = serializers.FileField(label="签字盖章后的扫描件（PDF/JPEG/PNG）")
 
 
-def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
-    parsed = serializer(data=request.data, context={"request": request})
-    parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
-
-
 # ------------------------------------------------------------------------------------------- viewsets
 
 
@@ -216,14 +211,16 @@ class MeetingViewSet(
 
     @extend_schema(request=MeetingInput, responses={201: MeetingSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        meeting = services.meeting_create(by=request.user, **_parse(MeetingInput, request))
+        meeting = services.meeting_create(by=request.user, **parse_input(MeetingInput, request))
         return Response(MeetingSerializer(meeting, context={"request": request}).data, status=201)
 
     @extend_schema(request=DecisionInput, responses={201: DecisionSerializer})
     @action(detail=True, methods=["post"])
     def decisions(self, request, pk=None) -> Response:
         meeting = self.get_object()
-        decision = services.decision_add(by=request.user, meeting=meeting, **_parse(DecisionInput, request))
+        decision = services.decision_add(
+            by=request.user, meeting=meeting, **parse_input(DecisionInput, request)
+        )
         return Response(DecisionSerializer(decision, context={"request": request}).data, status=201)
 
 
@@ -231,7 +228,7 @@ def _item_move(name: str, serializer: type[serializers.Serializer], call):
     @extend_schema(request=serializer, responses=ActionItemSerializer)
     def handler(self, request, pk=None):
         item = self.get_object()
-        data = _parse(serializer, request)
+        data = parse_input(serializer, request)
         item = call(item=item, by=request.user, expected_version=data.pop("version", None), **data)
         return Response(ActionItemSerializer(item, context={"request": request}).data)
 
@@ -268,7 +265,7 @@ class LetterViewSet(
 
     @extend_schema(request=LetterInput, responses={201: LetterSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        letter = letters.letter_prepare(by=request.user, **_parse(LetterInput, request))
+        letter = letters.letter_prepare(by=request.user, **parse_input(LetterInput, request))
         return Response(
             LetterSerializer(letter, context={"request": request}).data, status=status.HTTP_201_CREATED
         )
@@ -283,7 +280,7 @@ class LetterViewSet(
     )
     @action(detail=False, methods=["post"])
     def batch(self, request) -> Response:
-        result = letters.letters_prepare_batch(by=request.user, **_parse(BatchInput, request))
+        result = letters.letters_prepare_batch(by=request.user, **parse_input(BatchInput, request))
         return Response(
             {"created": [le.pk for le in result.created], "existing": [o.pk for o in result.existing]},
             status=status.HTTP_201_CREATED,
@@ -293,7 +290,7 @@ class LetterViewSet(
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None) -> Response:
         letter = self.get_object()
-        data = _parse(SignInput, request)
+        data = parse_input(SignInput, request)
         letter = letters.letter_sign(
             letter=letter, by=request.user, expected_version=data.pop("version", None), **data
         )
@@ -423,7 +420,7 @@ class RosterViewSet(
 
     @extend_schema(request=RosterInput, responses={201: RosterSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        data = _parse(RosterInput, request)
+        data = parse_input(RosterInput, request)
         data["seats"] = [dict(seat) for seat in data["seats"]]
         roster = services.roster_adjust(by=request.user, **data)
         return Response(

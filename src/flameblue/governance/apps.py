@@ -7,19 +7,18 @@ class GovernanceConfig(AppConfig):
     verbose_name = "消防工作责任制"
 
     def ready(self) -> None:
-        from flameblue.governance.menu import register as register_menu
-
-        register_menu()
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.sweep import register_sweep_job
         from flameblue.governance import letters  # noqa: F401  (registers the letter's Word document kind)
         from flameblue.governance.assessment import documents  # noqa: F401  (registers the results Word kind)
         from flameblue.governance.dashboard import register as register_dashboard
+        from flameblue.governance.menu import register as register_menu
         from flameblue.governance.policy import load_letter_templates_reference
         from flameblue.governance.schemes import load_schemes_reference
         from flameblue.governance.sweep import sweep_action_items
 
         register_reference_loader("letter_templates", order=60, load=load_letter_templates_reference)
         register_reference_loader("assessment_schemes", order=61, load=load_schemes_reference)
+        register_menu()
         register_dashboard()
         register_sweep_job("action_items", sweep_action_items, order=20)

@@ -14,7 +14,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from flameblue.core import audit
-from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewSet, ScopedViewSetMixin
+from flameblue.core.api import (
+    ScopedPrimaryKeyRelatedField,
+    ScopedReadOnlyViewSet,
+    ScopedViewSetMixin,
+    parse_input,
+)
 from flameblue.geo.models import Region
 from flameblue.integrity import services
 from flameblue.integrity.choices import Relation
@@ -22,12 +27,6 @@ from flameblue.integrity.models import DrinkingReport, LiaisonPoint, LiaisonVisi
 from flameblue.integrity.selectors import record_read
 
 __all__ = ["register"]
-
-
-def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
-    parsed = serializer(data=request.data, context={"request": request})
-    parsed.is_valid(raise_exception=True)
-    return dict(parsed.validated_data)
 
 
 class LiaisonPointSerializer(serializers.ModelSerializer):
@@ -154,7 +153,7 @@ class LiaisonVisitViewSet(
 
     @extend_schema(request=VisitInput, responses={201: LiaisonVisitSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        visit = services.liaison_visit_log(by=request.user, **_parse(VisitInput, request))
+        visit = services.liaison_visit_log(by=request.user, **parse_input(VisitInput, request))
         return Response(LiaisonVisitSerializer(visit).data, status=201)
 
 
@@ -170,7 +169,9 @@ class RelativeBusinessViewSet(
 
     @extend_schema(request=DeclarationInput, responses={201: RelativeBusinessSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        declaration = services.relative_business_declare(by=request.user, **_parse(DeclarationInput, request))
+        declaration = services.relative_business_declare(
+            by=request.user, **parse_input(DeclarationInput, request)
+        )
         return Response(RelativeBusinessSerializer(declaration).data, status=201)
 
 
@@ -187,13 +188,13 @@ class DrinkingReportViewSet(
 
     @extend_schema(request=DrinkingInput, responses={201: DrinkingReportSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        report = services.drinking_report(by=request.user, **_parse(DrinkingInput, request))
+        report = services.drinking_report(by=request.user, **parse_input(DrinkingInput, request))
         return Response(DrinkingReportSerializer(report).data, status=201)
 
     @extend_schema(request=DecideInput, responses={200: DrinkingReportSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None) -> Response:
-        data = _parse(DecideInput, request)
+        data = parse_input(DecideInput, request)
         report = services.drinking_decide(
             report=self.get_object(), by=request.user, approve=data["approve"], note=data["note"],
             expected_version=data["version"],
