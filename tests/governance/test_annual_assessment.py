@@ -58,8 +58,9 @@ def test_opening_creates_a_score_row_per_item_and_computes_the_computed_ones(ass
         entry__assessment=assessment, item__indicator="hazard_rectification_rate"
     )
     assert all(s.computed_detail["counted"] == 0 and s.computed_score == s.item.weight for s in computed)
-    delisted = score_of(assessment, assessment.entries.first().assessed, "A03")  # not computable yet
-    assert delisted.computed_score is None and "人工" in delisted.computed_detail["basis"]
+    meetings = score_of(assessment, assessment.entries.first().assessed, "C02")  # no meeting held in 2025
+    assert meetings.computed_detail["counted"] == 8 and meetings.computed_detail["met"] == 0
+    assert meetings.computed_score == Decimal(0)  # 4 points, 0.5 per missing meeting
 
 
 def test_the_assessed_must_be_the_schemes_kind_inside_the_organizers_region(frozen, orgs, gov, scheme):
@@ -165,10 +166,21 @@ def test_publishing_needs_every_review(assessment, orgs, people):
         a.assessment_publish(by=people.city_leader, assessment=assessment)
 
 
-def test_a_computed_item_not_computable_yet_is_scored_by_hand_with_evidence(assessment, orgs):
-    score = score_of(assessment, orgs.qiaocheng_gov, "A03")  # 挂牌督办隐患按期销案: no selector yet
+@pytest.fixture
+def without_delisting_selector(monkeypatch):
+    from flameblue.governance.assessment import indicators
+
+    monkeypatch.delitem(indicators.COMPUTABLE, "listed_hazard_delisted_on_time")
+
+
+def test_a_computed_item_not_computable_yet_is_scored_by_hand_with_evidence(
+    without_delisting_selector, assessment, orgs
+):
+    score = score_of(assessment, orgs.qiaocheng_gov, "A03")  # 挂牌督办隐患按期销案 without its selector
+    assert score.computed_score is None and "人工" in score.computed_detail["basis"]
     with pytest.raises(DomainError, match="佐证材料"):
         a.item_self_assess(by=None, score=score, self_score=Decimal(5))
     assert a.item_self_assess(by=None, score=score, self_score=Decimal(5), evidence=[scan()]).self_score == 5
     entry = assessment.entries.get(assessed=orgs.qiaocheng_gov)
-    assert "A05" in str(pytest.raises(DomainError, a.entry_submit, by=None, entry=entry).value)
+    missing = str(pytest.raises(DomainError, a.entry_submit, by=None, entry=entry).value)
+    assert "A07" in missing and "A03" not in missing  # A03 filled by hand; A05 is computed from records

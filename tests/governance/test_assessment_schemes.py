@@ -66,9 +66,23 @@ def test_a_valid_scheme_passes():
         (lambda items: items[2].update(per_event=0), "扣分项须写明扣分事件"),
         (lambda items: items[1].update(code="A1"), "项目编号重复：A1"),
         (lambda items: items[1].update(method="vote"), "评分方式“vote”无效"),
+        (lambda items: items[0].update(scoring={"per_point": 0.5, "per_miss": 1}), "不能两者都写"),
+        (lambda items: items[0].update(scoring={"full_at": 95, "per_point": 0.5}), "满分线 full_at 应在 0 到 1"),
+        (lambda items: items[0].update(scoring={"full_at": 0.9}), "还须写每低 1 个百分点扣几分"),
+        (lambda items: items[0].update(scoring={"per_miss": 0}), "per_miss 须大于 0"),
+        (lambda items: items[0].update(scoring={"per_mis": 1}), "未知的键：per_mis"),
+        (lambda items: items[1].update(scoring={"per_miss": 1}), "只有记录计算项可写计分规则"),
+        (lambda items: items[0].update(scoring={"targets": {"plenary": 1}}), "只有会议次数指标可写要求次数"),
+        (lambda items: items[0].update(indicator="committee_meetings_held"), "须写明各机制要求次数"),
+        (lambda items: items[0].update(indicator="committee_meetings_held", scoring={"targets": {"party": 1}}),
+         "会议类型“party”无效"),
+        (lambda items: items[0].update(indicator="committee_meetings_held", scoring={"targets": {"analysis": 0}}),
+         "研判要求次数须为正整数"),
     ],
     ids=["weights", "veto-evidence", "veto-points", "indicator", "not-computable", "manual-evidence", "cap",
-         "per-event", "codes", "method"],
+         "per-event", "codes", "method", "two-rules", "full-at-range", "full-at-alone", "per-miss-zero",
+         "unknown-key", "scoring-on-manual", "targets-elsewhere", "targets-missing", "targets-kind",
+         "targets-count"],
 )  # fmt: skip
 def test_a_bad_scheme_is_refused_with_the_reason(change, message):
     with pytest.raises(SchemeError, match=message):
@@ -95,3 +109,10 @@ def test_scheme_page_lists_sections_and_items(login, people):
         login(people.city_leader).get(reverse("governance:scheme-detail", args=[scheme.pk])).content.decode()
     )
     assert "消防安全责任" in page and "一票否决" in page and "委员会各机制会议召开次数" in page
+
+
+def test_shipped_scoring_rules_are_loaded_onto_the_items(db):
+    scheme = AssessmentScheme.objects.get(code="county-government")
+    assert scheme.items.get(code="A01").scoring == {"full_at": 0.95, "per_point": 0.5}
+    meetings = scheme.items.get(code="C02").scoring
+    assert meetings["targets"]["analysis"] == 4 and meetings["per_miss"] == 0.5

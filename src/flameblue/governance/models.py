@@ -418,6 +418,9 @@ class AssessmentItem(models.Model):
     event = models.CharField(_("扣分/否决事件"), max_length=200, blank=True)
     per_event = models.DecimalField(_("每起扣分"), max_digits=5, decimal_places=2, null=True, blank=True)
     max_deduction = models.DecimalField(_("扣分上限"), max_digits=5, decimal_places=2, null=True, blank=True)
+    #: How a computed item's measure becomes its score (``full_at``/``per_point`` or ``per_miss``) and the
+    #: indicator's targets (e.g. meetings per mechanism); see ``assessment/indicators.py``.
+    scoring = models.JSONField(_("计分规则"), default=dict, blank=True)
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(global_=True)

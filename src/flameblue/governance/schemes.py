@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from flameblue.governance.choices import MANUAL_ONLY_INDICATORS, Indicator, ScoringMethod
+from flameblue.governance.choices import MANUAL_ONLY_INDICATORS, Indicator, MeetingKind, ScoringMethod
 from flameblue.org.choices import OrgKind
 
 __all__ = [
@@ -52,6 +52,10 @@ def _check_item(item: dict[str, Any], where: str) -> None:
             raise SchemeError(
                 f"{where}：指标“{Indicator(indicator).label}”尚无记录可算，应按人工评分（manual）"
             )
+    if method == M.COMPUTED:
+        _check_scoring(item.get("scoring") or {}, item.get("indicator"), weight, where)
+    elif item.get("scoring"):
+        raise SchemeError(f"{where}：只有记录计算项可写计分规则（scoring）")
     if method in (M.MANUAL, M.VETO) and not str(item.get("evidence") or "").strip():
         raise SchemeError(f"{where}：{M(method).label}项须写明佐证材料（evidence）")
     if method == M.DEDUCTION:
@@ -64,6 +68,32 @@ def _check_item(item: dict[str, Any], where: str) -> None:
         raise SchemeError(f"{where}：一票否决项分值须为 0，并写明否决事件（event）")
     if method != M.VETO and weight <= 0:
         raise SchemeError(f"{where}：分值须大于 0")
+
+
+def _check_scoring(scoring: dict[str, Any], indicator: Any, weight: Decimal, where: str) -> None:
+    unknown = set(scoring) - {"full_at", "per_point", "per_miss", "targets"}
+    if unknown:
+        raise SchemeError(f"{where}：计分规则（scoring）有未知的键：{'、'.join(sorted(unknown))}")
+    if "per_point" in scoring and "per_miss" in scoring:
+        raise SchemeError(f"{where}：计分规则只能按百分点（per_point）或按件（per_miss）扣分，不能两者都写")
+    for key in ("per_point", "per_miss"):
+        if key in scoring and _decimal(scoring[key]) <= 0:
+            raise SchemeError(f"{where}：{key} 须大于 0")
+    if "full_at" in scoring and not Decimal(0) < _decimal(scoring["full_at"]) <= 1:
+        raise SchemeError(f"{where}：满分线 full_at 应在 0 到 1 之间（如 0.95 表示 95%）")
+    if "full_at" in scoring and "per_point" not in scoring:
+        raise SchemeError(f"{where}：写了满分线 full_at，还须写每低 1 个百分点扣几分（per_point）")
+    targets = scoring.get("targets")
+    if indicator == Indicator.COMMITTEE_MEETINGS_HELD:
+        if not isinstance(targets, dict) or not targets:
+            raise SchemeError(f"{where}：会议次数指标须写明各机制要求次数（scoring.targets）")
+        for kind, count in targets.items():
+            if kind not in MeetingKind.values:
+                raise SchemeError(f"{where}：会议类型“{kind}”无效，应为 {'、'.join(MeetingKind.values)} 之一")
+            if not isinstance(count, int) or count <= 0:
+                raise SchemeError(f"{where}：{MeetingKind(kind).label}要求次数须为正整数")
+    elif targets is not None:
+        raise SchemeError(f"{where}：只有会议次数指标可写要求次数（targets）")
 
 
 def check_scheme(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -100,7 +130,7 @@ def scheme_rows() -> list[dict[str, Any]]:
     return rows
 
 
-def _item_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _item_rows(data: dict[str, Any], *, with_scoring: bool = True) -> list[dict[str, Any]]:
     rows, number = [], 0
     for order, section in enumerate(data["sections"], start=1):
         for item in section["items"]:
@@ -130,8 +160,27 @@ def load_assessment_schemes(scheme_model=None, item_model=None) -> int:
         )  # fmt: skip
         if was_created:
             created += 1
-            item_model.objects.bulk_create(item_model(scheme=scheme, **row) for row in _item_rows(data))
+            # Historical models of migrations before the ``scoring`` field have no such column.
+            with_scoring = any(f.name == "scoring" for f in item_model._meta.get_fields())
+            rows = _item_rows(data, with_scoring=with_scoring)
+            item_model.objects.bulk_create(item_model(scheme=scheme, **row) for row in rows)
     return created
+
+
+def fill_scoring(scheme_model, item_model) -> int:
+    """Copy each item's ``scoring`` from the data files onto schemes loaded before the field existed."""
+    filled = 0
+    for data in scheme_rows():
+        scheme = scheme_model.objects.filter(code=data["code"], version=str(data["version"])).first()
+        if scheme is None:
+            continue
+        wanted = {i["code"]: i["scoring"] for s in data["sections"] for i in s["items"] if i.get("scoring")}
+        for row in item_model.objects.filter(scheme=scheme, code__in=list(wanted)):
+            if not row.scoring:
+                row.scoring = wanted[row.code]
+                row.save(update_fields=["scoring"])
+                filled += 1
+    return filled
 
 
 def load_schemes_reference(**options: Any) -> str:

@@ -22,7 +22,7 @@ from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.notify_models import StoredFile
 from flameblue.core.scoping import has_action
 from flameblue.core.uploads import store_upload
-from flameblue.governance.assessment.indicators import measure, rate_score
+from flameblue.governance.assessment.indicators import measure, score_of
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
 from flameblue.governance.choices import AssessmentStatus, EntryStatus, ScoringMethod
 from flameblue.governance.models import AssessmentItem, AssessmentScheme
@@ -141,11 +141,15 @@ def _compute(entry: AssessmentEntry) -> None:
     """Fill the computed items of ``entry`` from the records (again, when called again)."""
     scores = entry.scores.select_related("item").filter(item__method=M.COMPUTED)
     for score in scores:
-        m = measure(score.item.indicator, entry.assessed, entry.assessment.year)
+        item = score.item
+        m = measure(item.indicator, entry.assessed, entry.assessment.year, item.scoring)
         if m is None:
             score.computed_score, score.computed_detail = None, {"basis": _("该指标尚无记录可算，按人工评分")}
         else:
-            score.computed_score, score.computed_detail = rate_score(score.item.weight, m), m.as_detail()
+            score.computed_score, score.computed_detail = (
+                score_of(item.weight, m, item.scoring),
+                m.as_detail(),
+            )
     ItemScore.objects.bulk_update(scores, ["computed_score", "computed_detail"])
 
 

@@ -25,6 +25,7 @@ from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListV
 from flameblue.governance.assessment import services
 from flameblue.governance.assessment.documents import results_docx
 from flameblue.governance.assessment.forms import AssessmentOpenForm, ItemReviewForm, SelfAssessForm
+from flameblue.governance.assessment.indicators import records_behind
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
 from flameblue.governance.choices import AssessmentStatus, EntryStatus
 
@@ -285,9 +286,12 @@ class ItemScoreView(ScopedObjectMixin, generic.TemplateView):
 
     def _context(self, form) -> dict[str, Any]:
         score = self.object
+        records_label, records = records_behind(score.computed_detail or {}, self.request.user)
         return self.get_context_data(
             object=score,
             form=form,
             proposed=services.proposed_score(score),
             evidence=services.evidence_of(score),
+            records_label=records_label,
+            records=records,
         )
