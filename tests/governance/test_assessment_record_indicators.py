@@ -155,3 +155,31 @@ def test_the_item_page_links_the_records_behind_the_score(frozen, orgs, gov, log
     meetings = ItemScore.objects.get(entry__assessment=assessment, item__code="C02")
     page = county.get(reverse("governance:itemscore-detail", args=[meetings.pk])).content.decode()
     assert "二季度研判会" in page and "研判：1 / 4" in page
+
+
+def test_overdue_listed_hazards_are_the_deduction_items_events(frozen, orgs, gov):
+    from flameblue.core.errors import DomainError
+    from flameblue.governance.assessment import services as a
+    from flameblue.governance.assessment.models import ItemScore
+    from flameblue.governance.models import AssessmentScheme
+
+    mall = unit("谯城区某商场")
+    case(mall, "督1", status="listed", deadline=dt.date(2025, 5, 31))
+    case(mall, "督2", status="delisted", deadline=dt.date(2025, 5, 31), delisted=at(2025, 6, 3))
+    case(mall, "督3", status="delisted", deadline=dt.date(2025, 5, 31), delisted=at(2025, 5, 30))  # on time
+    scheme = AssessmentScheme.objects.get(code="county-government")
+    assessment = a.assessment_open(
+        by=None, organizer=orgs.city_gov, scheme=scheme, year=2025, assessed=[orgs.qiaocheng_gov]
+    )
+    score = ItemScore.objects.get(entry__assessment=assessment, item__code="A09")
+    assert score.events == 2 and a.proposed_score(score) == Decimal(3)  # 5 points, 1 per event
+    assert "未达标 2 起" in score.computed_detail["basis"]
+    with pytest.raises(DomainError, match="由记录计算"):
+        a.item_self_assess(by=None, score=score, events=0)
+    assert a.item_self_assess(by=None, score=score, note="督1 已于6月整改").events == 2
+
+
+def test_a_listed_case_whose_deadline_has_not_come_is_not_missed_yet(frozen, orgs):
+    case(unit("谯城区某商场"), "督1", status="listed", deadline=dt.date(2026, 5, 31))  # frozen on 2026-03-20
+    m = indicators.listed_hazards_delisted_on_time(orgs.qiaocheng_gov, 2026)
+    assert (m.counted, m.met) == (0, 0)

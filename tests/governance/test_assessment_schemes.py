@@ -78,11 +78,13 @@ def test_a_valid_scheme_passes():
          "会议类型“party”无效"),
         (lambda items: items[0].update(indicator="committee_meetings_held", scoring={"targets": {"analysis": 0}}),
          "研判要求次数须为正整数"),
+        (lambda items: items[2].update(scoring={"events_from": "officials_trained"}), "events_from 须为可由记录计算"),
+        (lambda items: items[2].update(scoring={"per_miss": 1}), "扣分项的计分规则只能写 events_from"),
     ],
     ids=["weights", "veto-evidence", "veto-points", "indicator", "not-computable", "manual-evidence", "cap",
          "per-event", "codes", "method", "two-rules", "full-at-range", "full-at-alone", "per-miss-zero",
          "unknown-key", "scoring-on-manual", "targets-elsewhere", "targets-missing", "targets-kind",
-         "targets-count"],
+         "targets-count", "events-from-manual", "events-from-only"],
 )  # fmt: skip
 def test_a_bad_scheme_is_refused_with_the_reason(change, message):
     with pytest.raises(SchemeError, match=message):

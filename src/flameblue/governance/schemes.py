@@ -54,6 +54,8 @@ def _check_item(item: dict[str, Any], where: str) -> None:
             )
     if method == M.COMPUTED:
         _check_scoring(item.get("scoring") or {}, item.get("indicator"), weight, where)
+    elif method == M.DEDUCTION and item.get("scoring"):
+        _check_events_from(item["scoring"], where)
     elif item.get("scoring"):
         raise SchemeError(f"{where}：只有记录计算项可写计分规则（scoring）")
     if method in (M.MANUAL, M.VETO) and not str(item.get("evidence") or "").strip():
@@ -68,6 +70,16 @@ def _check_item(item: dict[str, Any], where: str) -> None:
         raise SchemeError(f"{where}：一票否决项分值须为 0，并写明否决事件（event）")
     if method != M.VETO and weight <= 0:
         raise SchemeError(f"{where}：分值须大于 0")
+
+
+def _check_events_from(scoring: dict[str, Any], where: str) -> None:
+    """A deduction item may count its events from the records: ``scoring: {events_from: <indicator>}`` —
+    each record the indicator counts as missed is one event."""
+    if set(scoring) != {"events_from"}:
+        raise SchemeError(f"{where}：扣分项的计分规则只能写 events_from（由记录计算扣分事件）")
+    indicator = scoring["events_from"]
+    if indicator not in Indicator.values or indicator in MANUAL_ONLY_INDICATORS:
+        raise SchemeError(f"{where}：events_from 须为可由记录计算的指标，“{indicator}”不是")
 
 
 def _check_scoring(scoring: dict[str, Any], indicator: Any, weight: Decimal, where: str) -> None:

@@ -48,7 +48,8 @@ def seed_assessment(city: Organization, scan, counts: Counter) -> None:
             services.HAND_SCORED | Q(item__method="deduction")
         ):
             if score.item.method == "deduction":
-                services.item_self_assess(by=None, score=score, events=index % 3, note="按挂牌督办台账统计")
+                events = None if services.events_from_records(score.item) else index % 3
+                services.item_self_assess(by=None, score=score, events=events, note="按挂牌督办台账统计")
                 continue
             services.item_self_assess(
                 by=None, score=score, self_score=(score.item.weight * share).quantize(Decimal("0.5")),

@@ -14,8 +14,9 @@ Definitions (what an official reads on the item):
   the year's letters it is signatory of that are signed.
 * 督办事项按期反馈率 — action items whose feedback date fell in the year, owned by the assessed government or
   an organization in its region (for a department: owned by the department), answered by that date.
-* 挂牌督办隐患按期销案率 — listed-supervision cases whose supervision deadline fell in the year (listed or
-  delisted) that were delisted on or before the deadline.
+* 挂牌督办隐患按期销案率 — listed-supervision cases whose supervision deadline fell in the year (delisted, or
+  still listed with the deadline passed) that were delisted on or before the deadline. Each one missed is
+  also an event of the deduction item 挂牌督办重大火灾隐患逾期未整改 (``events_from``).
 * 重点单位每月自查落实率 — for every operating key unit in the area, each month of the year that has ended
   is one check due; a month counts as done when the unit submitted its monthly self-inspection
   (公安部令第61号 Art. 26; obligations from ``inspections/rules/self-inspection.yaml``).
@@ -169,7 +170,7 @@ def listed_hazards_delisted_on_time(assessed: Organization, year: int, params: d
         _area(assessed, region_field="region_id", industry_field="industry_id"),
         status__in=(SupervisionStatus.LISTED, SupervisionStatus.DELISTED),
         deadline__year=year,
-    )
+    ).filter(Q(status=SupervisionStatus.DELISTED) | Q(deadline__lt=timezone.localdate()))
     met = Q(status=SupervisionStatus.DELISTED, delisted_at__date__lte=F("deadline"))
     return _measure(cases, met, "督办整改期限在年内的挂牌督办隐患中按期摘牌销案的", "hazards.supervisioncase")
 

@@ -33,6 +33,7 @@ __all__ = [
     "HAND_SCORED",
     "VETO_GRADE",
     "by_hand",
+    "events_from_records",
     "assessment_open",
     "assessment_publish",
     "assessment_start_review",
@@ -139,18 +140,42 @@ def assessment_open(
 
 def _compute(entry: AssessmentEntry) -> None:
     """Fill the computed items of ``entry`` from the records (again, when called again)."""
-    scores = entry.scores.select_related("item").filter(item__method=M.COMPUTED)
+    scores = entry.scores.select_related("item").filter(
+        Q(item__method=M.COMPUTED) | Q(item__method=M.DEDUCTION, item__scoring__has_key="events_from")
+    )
     for score in scores:
         item = score.item
+        if item.method == M.DEDUCTION:
+            _count_events(score, entry)
+            continue
         m = measure(item.indicator, entry.assessed, entry.assessment.year, item.scoring)
         if m is None:
             score.computed_score, score.computed_detail = None, {"basis": _("该指标尚无记录可算，按人工评分")}
         else:
-            score.computed_score, score.computed_detail = (
-                score_of(item.weight, m, item.scoring),
-                m.as_detail(),
-            )
-    ItemScore.objects.bulk_update(scores, ["computed_score", "computed_detail"])
+            score.computed_score = score_of(item.weight, m, item.scoring)
+            score.computed_detail = m.as_detail()
+    ItemScore.objects.bulk_update(scores, ["computed_score", "computed_detail", "events", "self_score"])
+
+
+def events_from_records(item: AssessmentItem) -> bool:
+    """A deduction item whose events FlameBlue counts from its records (the scheme's ``events_from``)."""
+    return item.method == M.DEDUCTION and bool((item.scoring or {}).get("events_from"))
+
+
+def _count_events(score: ItemScore, entry: AssessmentEntry) -> None:
+    """A deduction item's events from the records: each record its indicator counts as missed."""
+    m = measure(score.item.scoring["events_from"], entry.assessed, entry.assessment.year, score.item.scoring)
+    if m is None:
+        score.computed_detail = {"basis": _("该指标尚无记录可算，按自报事件数扣分")}
+        return
+    score.events = m.counted - m.met
+    detail = m.as_detail()
+    detail["basis"] = _("由记录计算的扣分事件：%(basis)s，未达标 %(n)s 起") % {
+        "basis": m.basis,
+        "n": score.events,
+    }
+    score.computed_detail = detail
+    score.self_score = proposed_score(score)
 
 
 # ------------------------------------------------------------------------------------------ self-assessment
@@ -225,6 +250,13 @@ def item_self_assess(
                 field="evidence",
             )
         score.self_score = self_score
+    elif events_from_records(score.item):
+        if events is not None and events != score.events:
+            raise DomainError(
+                _("扣分事件数由记录计算（%(n)s 起），不能自行填写；如有出入请在说明中写明，由考核组核定。")
+                % {"n": score.events},
+                field="events",
+            )
     elif method == M.DEDUCTION:
         if events is None or events < 0:
             raise DomainError(_("请填写扣分事件数（没有则填 0）。"), field="events")
