@@ -55,6 +55,14 @@ def pk(name: str):
     return lambda w: {"pk": getattr(_gov(w), name).pk}
 
 
+def analysis_pk(w):
+    from flameblue.governance.analysis import refresh_dues
+    from flameblue.governance.models import AnalysisDue
+
+    refresh_dues(timezone.localdate())
+    return {"pk": AnalysisDue.objects.filter(committee=w.gov.committee).first().pk}
+
+
 def committee_pk(w):
     return {"pk": w.gov.committee.pk}
 
@@ -151,6 +159,7 @@ CASES = [
     Case("governance:committee-detail", kwargs=committee_pk, **VIEW),
     Case("governance:roster-adjust", kwargs=committee_pk, **OFFICE),
     Case("governance:meeting-list", allowed="grid", no_permission="auditor", query="kind=analysis&year=2026"),
+    Case("governance:analysis-list", allowed="qiaocheng", no_permission="auditor", query="state=overdue"),
     Case("governance:meeting-export", allowed="qiaocheng", no_permission="auditor"),
     Case("governance:meeting-create", allowed="office", no_permission="qiaocheng"),
     Case("governance:meeting-detail", kwargs=pk("meeting"), **VIEW),
@@ -218,6 +227,8 @@ CASES = [
     Case("api:governance-committee-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
     Case("api:governance-meeting-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-analysis-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-analysis-detail", kwargs=analysis_pk, api=True, **VIEW),
     Case("api:governance-meeting-detail", kwargs=pk("meeting"), api=True, **VIEW),
     Case(
         "api:governance-meeting-decisions",

@@ -24,9 +24,10 @@ from flameblue.core.api import (
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
 from flameblue.governance.choices import MeetingKind, SeatPosition
-from flameblue.governance.filters import ActionItemFilter, LetterFilter, MeetingFilter
+from flameblue.governance.filters import ActionItemFilter, AnalysisDueFilter, LetterFilter, MeetingFilter
 from flameblue.governance.models import (
     ActionItem,
+    AnalysisDue,
     AssessmentItem,
     AssessmentScheme,
     Committee,
@@ -42,6 +43,7 @@ from flameblue.org.models import Organization
 
 __all__ = [
     "ActionItemViewSet",
+    "AnalysisDueViewSet",
     "CommitteeViewSet",
     "LetterViewSet",
     "MeetingViewSet",
@@ -428,10 +430,39 @@ class RosterViewSet(
         )
 
 
+class AnalysisDueSerializer(serializers.ModelSerializer):
+    committee_name = serializers.CharField(source="committee.name", read_only=True)
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AnalysisDue
+        fields = ["id", "committee", "committee_name", "region", "schedule", "name", "period_start",
+                  "period_end", "period_label", "due_on", "meeting", "overdue_since", "state"]  # fmt: skip
+        read_only_fields = fields
+
+    def get_state(self, obj: AnalysisDue) -> str:
+        """done（已研判）、late（逾期后研判）、overdue（逾期未研判）或 due（待研判）。"""
+        from django.utils import timezone
+
+        from flameblue.governance.analysis import status_of
+
+        return status_of(obj, timezone.localdate())
+
+
+@extend_schema(tags=["governance"])
+class AnalysisDueViewSet(ScopedReadOnlyViewSet):
+    """形势研判到期：各级委员会按周期应组织的研判、完成情况和逾期情况（筛选同页面）。"""
+
+    queryset = AnalysisDue.objects.select_related("committee", "meeting")
+    serializer_class = AnalysisDueSerializer
+    filterset_class = AnalysisDueFilter
+
+
 def register(router) -> None:
     router.register("committees", CommitteeViewSet, basename="governance-committee")
     router.register("committee-rosters", RosterViewSet, basename="governance-roster")
     router.register("meetings", MeetingViewSet, basename="governance-meeting")
+    router.register("situation-analyses", AnalysisDueViewSet, basename="governance-analysis")
     router.register("action-items", ActionItemViewSet, basename="governance-actionitem")
     router.register("responsibility-letters", LetterViewSet, basename="governance-letter")
     router.register("assessment-schemes", SchemeViewSet, basename="governance-scheme")

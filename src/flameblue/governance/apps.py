@@ -10,6 +10,7 @@ class GovernanceConfig(AppConfig):
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.sweep import register_sweep_job
         from flameblue.governance import letters  # noqa: F401  (registers the letter's Word document kind)
+        from flameblue.governance.analysis import sweep_situation_analyses
         from flameblue.governance.assessment import documents  # noqa: F401  (registers the results Word kind)
         from flameblue.governance.dashboard import register as register_dashboard
         from flameblue.governance.menu import register as register_menu
@@ -22,3 +23,4 @@ class GovernanceConfig(AppConfig):
         register_menu()
         register_dashboard()
         register_sweep_job("action_items", sweep_action_items, order=20)
+        register_sweep_job("situation_analyses", sweep_situation_analyses, order=21)

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import RegionFilter
 from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
-from flameblue.governance.models import ActionItem, Meeting, ResponsibilityLetter
+from flameblue.governance.models import ActionItem, AnalysisDue, Meeting, ResponsibilityLetter
 from flameblue.governance.selectors import overdue_q
 
-__all__ = ["ActionItemFilter", "LetterFilter", "MeetingFilter"]
+__all__ = ["ActionItemFilter", "AnalysisDueFilter", "LetterFilter", "MeetingFilter"]
 
 YES_NO = [("yes", _("是")), ("no", _("否"))]
 
@@ -88,3 +88,37 @@ class LetterFilter(django_filters.FilterSet):
         return super().qs.order_by(
             "-year", "issuer__region_id", "signatory__region_id", "signatory__name", "pk"
         )
+
+
+ANALYSIS_STATES = [
+    ("due", _("待研判")),
+    ("overdue", _("逾期未研判")),
+    ("done", _("已研判")),
+]
+
+
+class AnalysisDueFilter(django_filters.FilterSet):
+    region = RegionFilter()
+    year = django_filters.NumberFilter(label=_("年度"), field_name="due_on", lookup_expr="year")
+    state = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ANALYSIS_STATES, method="filter_state", empty_label=_("全部状态")
+    )
+    committee = django_filters.NumberFilter(field_name="committee_id", label=_("委员会"))
+
+    class Meta:
+        model = AnalysisDue
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[AnalysisDue]:
+        return super().qs.order_by("-due_on", "region_id", "pk")
+
+    def filter_state(self, queryset: QuerySet[AnalysisDue], name: str, value: str) -> QuerySet[AnalysisDue]:
+        today = timezone.localdate()
+        if value == "done":
+            return queryset.filter(meeting__isnull=False)
+        if value == "overdue":
+            return queryset.filter(meeting__isnull=True, due_on__lt=today)
+        if value == "due":
+            return queryset.filter(meeting__isnull=True, due_on__gte=today)
+        return queryset

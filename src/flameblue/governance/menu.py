@@ -20,6 +20,9 @@ def register() -> None:
             _("委员会会议"), "governance:meeting-list", "governance.Meeting", group=_("责任制"), order=220
         ),
         MenuItem(
+            _("形势研判"), "governance:analysis-list", "governance.AnalysisDue", group=_("责任制"), order=225
+        ),
+        MenuItem(
             _("督办事项"), "governance:actionitem-list", "governance.ActionItem", group=_("责任制"), order=230
         ),
         MenuItem(

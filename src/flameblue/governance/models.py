@@ -444,3 +444,48 @@ from flameblue.governance.assessment.models import (  # noqa: E402  (registers t
 )
 
 __all__ += ["Assessment", "AssessmentEntry", "AssessmentTransition", "EntryTransition", "ItemScore"]
+
+
+class AnalysisDue(models.Model):
+    """研判到期: one period (a month or a quarter) in which a committee is due to hold its situation analysis
+    (消防安全形势研判) by the schedule of ``rules/situation-analysis.yaml``, the analysis meeting that met it,
+    and since when it is overdue. Rows are made and flagged by the sweep; a recorded analysis meeting links
+    itself to the period it falls in."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="analysis_dues", verbose_name=_("消防安全委员会")
+    )
+    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", editable=False)
+    schedule = models.CharField(_("研判周期"), max_length=40)
+    name = models.CharField(_("研判名称"), max_length=100)
+    period_start = models.DateField(_("周期开始"))
+    period_end = models.DateField(_("周期结束"))
+    period_label = models.CharField(_("周期"), max_length=40)
+    due_on = models.DateField(_("截止日期"), db_index=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("研判会议"),
+    )
+    overdue_since = models.DateField(_("逾期日期"), null=True, blank=True)
+    rules_version = models.CharField(_("规则版本"), max_length=20, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(region="region_id")
+
+    class Meta:
+        ordering = ["-due_on", "region_id"]
+        verbose_name = _("形势研判到期")
+        verbose_name_plural = _("形势研判到期")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "schedule", "period_start"], name="analysis_due_once_per_period"
+            )
+        ]
+        indexes = [models.Index(fields=["region", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.committee.name} {self.period_label}{self.name}"

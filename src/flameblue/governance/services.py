@@ -128,6 +128,9 @@ def meeting_create(
     audit.record(
         audit.AuditAction.CREATE, by=by, obj=meeting, changes=audit.diff({}, audit.snapshot(meeting))
     )
+    from flameblue.governance.analysis import link_meeting  # the analysis module reads this one
+
+    link_meeting(meeting)
     return meeting
 
 

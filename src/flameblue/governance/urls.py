@@ -10,6 +10,7 @@ urlpatterns = [
     path("committees/<int:pk>/", views.CommitteeDetailView.as_view(), name="committee-detail"),
     path("committees/<int:pk>/roster/", views.RosterAdjustView.as_view(), name="roster-adjust"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("situation-analyses/", views.AnalysisDueListView.as_view(), name="analysis-list"),
     path("meetings/export/", views.MeetingExportView.as_view(), name="meeting-export"),
     path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),

@@ -25,7 +25,7 @@ from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, deny
 from flameblue.governance import letters, services
 from flameblue.governance.choices import ActionItemStatus, LetterStatus
-from flameblue.governance.filters import ActionItemFilter, LetterFilter, MeetingFilter
+from flameblue.governance.filters import ActionItemFilter, AnalysisDueFilter, LetterFilter, MeetingFilter
 from flameblue.governance.forms import (
     MOVE_FORMS,
     DecisionForm,
@@ -38,6 +38,7 @@ from flameblue.governance.forms import (
 )
 from flameblue.governance.models import (
     ActionItem,
+    AnalysisDue,
     AssessmentScheme,
     Committee,
     CommitteeRoster,
@@ -563,4 +564,26 @@ class SchemeDetailView(ScopedDetailView):
             section["items"].append(item)
             section["weight"] += item.weight
         context["sections"] = list(sections.values())
+        return context
+
+
+class AnalysisDueListView(ScopedListView):
+    """研判到期: each committee's situation-analysis periods (monthly for counties, quarterly for the city),
+    whether an analysis meeting met them, and which are overdue — the due list of the 研判 mechanism."""
+
+    model = AnalysisDue
+    filterset_class = AnalysisDueFilter
+    template_name = "governance/analysis_list.html"
+    partial_template_name = "governance/_analysis_table.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("committee", "meeting")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from flameblue.governance.analysis import status_of
+
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        for due in context["object_list"]:
+            due.state = status_of(due, today)
         return context
