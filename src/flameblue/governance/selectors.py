@@ -11,7 +11,14 @@ from django.db.models import Count, Q, QuerySet
 from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
 from flameblue.governance.models import ActionItem, Meeting, ResponsibilityLetter
 
-__all__ = ["action_item_counts", "meetings_by_kind", "overdue_q", "signing_progress"]
+__all__ = [
+    "action_item_counts",
+    "assessment_standing",
+    "listed_hazard_counts",
+    "meetings_by_kind",
+    "overdue_q",
+    "signing_progress",
+]
 
 
 def overdue_q(today: dt.date) -> Q:
@@ -56,3 +63,48 @@ def action_item_counts(user: Any, today: dt.date) -> dict[str, int]:
         answered=Count("id", filter=Q(status=ActionItemStatus.ANSWERED)),
         closed=Count("id", filter=Q(status=ActionItemStatus.CLOSED)),
     )
+
+
+def assessment_standing(user: Any) -> list[dict[str, Any]]:
+    """The latest assessment entry of each organization the user belongs to that is assessed (a county
+    government, a department): its status and, once published, total, grade and rank among how many."""
+    from flameblue.core.scoping import user_memberships
+    from flameblue.governance.assessment.models import AssessmentEntry
+
+    own = {m.organization.pk for m in user_memberships(user)}
+    entries = (
+        AssessmentEntry.objects.visible_to(user)
+        .filter(assessed_id__in=own)
+        .select_related("assessment", "assessed")
+        .order_by("assessed_id", "-assessment__year", "-pk")
+    )
+    latest: dict[int, Any] = {}
+    for entry in entries:
+        latest.setdefault(entry.assessed_id, entry)
+    rows = []
+    for entry in latest.values():
+        assessment = entry.assessment
+        rows.append({
+            "entry_id": entry.pk, "assessed": entry.assessed.name, "year": assessment.year,
+            "title": assessment.title, "status": entry.get_status_display(),
+            "published": assessment.status == "published", "total": entry.total, "grade": entry.grade,
+            "rank": entry.rank, "of": assessment.entries.count(), "vetoed": entry.vetoed,
+        })  # fmt: skip
+    return rows
+
+
+def listed_hazard_counts(user: Any, today: dt.date) -> dict[str, Any] | None:
+    """Hazards under listed supervision (挂牌督办) in the user's scope: listed now, past their supervision
+    deadline, and delisted this year; ``None`` when the user may not see supervision cases."""
+    from flameblue.core.scoping import has_action
+    from flameblue.hazards.choices import SupervisionStatus
+    from flameblue.hazards.models import SupervisionCase
+
+    if not has_action(user, SupervisionCase, "view"):
+        return None
+    counts = SupervisionCase.objects.visible_to(user).aggregate(
+        listed=Count("id", filter=Q(status=SupervisionStatus.LISTED)),
+        past_deadline=Count("id", filter=Q(status=SupervisionStatus.LISTED, deadline__lt=today)),
+        delisted=Count("id", filter=Q(status=SupervisionStatus.DELISTED, delisted_at__year=today.year)),
+    )
+    return counts
