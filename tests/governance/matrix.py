@@ -45,6 +45,10 @@ def _gov(w) -> SimpleNamespace:
         g.answered = services.action_item_answer(
             item=decision.action_items.get(owner=w.orgs.qiaocheng_health), by=None, answer="已完成"
         )
+        g.record = services.record_create(
+            by=None, government=w.orgs.qiaocheng_gov, kind="visit", title="区长检查调研", summary="检查商场",
+            held_on=today - dt.timedelta(days=2),
+        )  # fmt: skip
         g.letter = letters.letter_prepare(
             by=None, issuer=w.orgs.city_gov, signatory=w.orgs.qiaocheng_gov, year=today.year
         )
@@ -160,6 +164,10 @@ CASES = [
     Case("governance:roster-adjust", kwargs=committee_pk, **OFFICE),
     Case("governance:meeting-list", allowed="grid", no_permission="auditor", query="kind=analysis&year=2026"),
     Case("governance:analysis-list", allowed="qiaocheng", no_permission="auditor", query="state=overdue"),
+    Case("governance:record-list", allowed="edu", no_permission="auditor", query="kind=visit"),
+    Case("governance:record-create", allowed="office", no_permission="qiaocheng"),
+    Case("governance:record-detail", kwargs=pk("record"), **VIEW),
+    Case("governance:record-decision-add", kwargs=pk("record"), data=decision_data, **OFFICE, **POST),
     Case("governance:meeting-export", allowed="qiaocheng", no_permission="auditor"),
     Case("governance:meeting-create", allowed="office", no_permission="qiaocheng"),
     Case("governance:meeting-detail", kwargs=pk("meeting"), **VIEW),
@@ -228,6 +236,17 @@ CASES = [
     Case("api:governance-committee-detail", kwargs=committee_pk, api=True, **VIEW),
     Case("api:governance-meeting-list", api=True, allowed="edu", no_permission="auditor"),
     Case("api:governance-analysis-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-record-list", api=True, allowed="edu", no_permission="auditor"),
+    Case("api:governance-record-detail", kwargs=pk("record"), api=True, **VIEW),
+    Case(
+        "api:governance-record-decisions",
+        kwargs=pk("record"),
+        data=decision_data,
+        api=True,
+        method="post",
+        ok_status=(201,),
+        **OFFICE,
+    ),  # fmt: skip
     Case("api:governance-analysis-detail", kwargs=analysis_pk, api=True, **VIEW),
     Case("api:governance-meeting-detail", kwargs=pk("meeting"), api=True, **VIEW),
     Case(
@@ -356,10 +375,10 @@ CASES = [
     ),
     Case(
         "api:governance-itemscore-self-assess",
-        kwargs=lambda w: score_pk(w, code="A06"),
+        kwargs=lambda w: score_pk(w, code="A06"),  # events counted from records: a note only
         api=True,
         method="post",
-        data=lambda w: {"events": 1},
+        data=lambda w: {"note": "逾期隐患已整改，见台账"},
         **OWNER,
     ),
     Case(

@@ -48,6 +48,14 @@ def test_demo_seeds_meetings_action_items_in_every_state_and_letters_once(gov, o
     assert StoredFile.objects.filter(owner_type="governance.responsibilityletter").count() >= 2
     assert ResponsibilityLetter.objects.filter(year=2026).count() == 2
 
+    from flameblue.governance.models import AnalysisDue, GovernmentRecord
+
+    records = GovernmentRecord.objects.filter(held_on__year=2019)
+    assert set(records.values_list("kind", flat=True)) == {"party_standing", "executive", "policy", "visit"}
+    visit = records.get(kind="visit")
+    assert visit.findings and ActionItem.objects.filter(decision__record=visit).count() == 2  # both counties
+    assert AnalysisDue.objects.filter(due_on__year=2026, overdue_since__isnull=False).exists()
+
     again = io.StringIO()
     assert demo.seed(again) == {} and "未作改动" in again.getvalue()
 

@@ -23,8 +23,14 @@ from flameblue.core.api import (
 )
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
-from flameblue.governance.choices import MeetingKind, SeatPosition
-from flameblue.governance.filters import ActionItemFilter, AnalysisDueFilter, LetterFilter, MeetingFilter
+from flameblue.governance.choices import MeetingKind, RecordKind, SeatPosition
+from flameblue.governance.filters import (
+    ActionItemFilter,
+    AnalysisDueFilter,
+    LetterFilter,
+    MeetingFilter,
+    RecordFilter,
+)
 from flameblue.governance.models import (
     ActionItem,
     AnalysisDue,
@@ -34,6 +40,7 @@ from flameblue.governance.models import (
     CommitteeRoster,
     CommitteeSeat,
     Decision,
+    GovernmentRecord,
     LetterTarget,
     Meeting,
     ResponsibilityLetter,
@@ -47,6 +54,7 @@ __all__ = [
     "CommitteeViewSet",
     "LetterViewSet",
     "MeetingViewSet",
+    "RecordViewSet",
     "SchemeViewSet",
     "register",
 ]
@@ -66,13 +74,14 @@ class CommitteeSerializer(serializers.ModelSerializer):
 
 class ActionItemSerializer(serializers.ModelSerializer):
     owner_name = serializers.CharField(source="owner.name", read_only=True)
-    meeting = serializers.IntegerField(source="decision.meeting_id", read_only=True)
+    meeting = serializers.IntegerField(source="decision.meeting_id", read_only=True, allow_null=True)
+    record = serializers.IntegerField(source="decision.record_id", read_only=True, allow_null=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
 
     class Meta:
         model = ActionItem
         fields = [
-            "id", "decision", "meeting", "owner", "owner_name", "task", "due_on", "feedback_due_on", "status",
+            "id", "decision", "meeting", "record", "owner", "owner_name", "task", "due_on", "feedback_due_on", "status",
             "status_display", "answer", "answered_at", "overdue_since", "escalation_level", "rules_version",
             "version",
         ]  # fmt: skip
@@ -116,6 +125,35 @@ class MeetingInput(serializers.Serializer):
     attendees = serializers.CharField(required=False, allow_blank=True, default="", label="参会人员")
     minutes = serializers.CharField(required=False, allow_blank=True, default="", label="会议纪要")
     minutes_file = serializers.FileField(required=False, default=None, label="会议纪要扫描件")
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    government_name = serializers.CharField(source="government.name", read_only=True)
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GovernmentRecord
+        fields = [
+            "id", "government", "government_name", "region", "kind", "title", "held_on", "document_no", "leaders",
+            "summary", "findings", "decisions", "version",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class RecordInput(serializers.Serializer):
+    government = ScopedPrimaryKeyRelatedField(queryset=Organization.objects.all(), label="人民政府")
+    kind = serializers.ChoiceField(choices=RecordKind.choices, label="类型")
+    title = serializers.CharField(max_length=200, label="名称")
+    held_on = serializers.DateField(label="日期")
+    summary = serializers.CharField(label="主要内容")
+    document_no = serializers.CharField(
+        max_length=80, required=False, allow_blank=True, default="", label="文号"
+    )
+    leaders = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", label="领导"
+    )
+    findings = serializers.CharField(required=False, allow_blank=True, default="", label="发现的问题")
+    document_file = serializers.FileField(required=False, default=None, label="纪要或文件扫描件")
 
 
 class DecisionInput(serializers.Serializer):
@@ -222,6 +260,33 @@ class MeetingViewSet(
         meeting = self.get_object()
         decision = services.decision_add(
             by=request.user, meeting=meeting, **parse_input(DecisionInput, request)
+        )
+        return Response(DecisionSerializer(decision, context={"request": request}).data, status=201)
+
+
+@extend_schema(tags=["governance"])
+class RecordViewSet(
+    ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """政府研究部署：党委常委会议、政府常务会议研究消防工作，政策文件，领导检查调研；列出、查看、登记，录入交办事项。"""
+
+    queryset = GovernmentRecord.objects.select_related("government").prefetch_related("decisions")
+    serializer_class = RecordSerializer
+    filterset_class = RecordFilter
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    scoped_actions = {"create": "add", "decisions": "change"}
+
+    @extend_schema(request=RecordInput, responses={201: RecordSerializer})
+    def create(self, request, *args: Any, **kwargs: Any) -> Response:
+        record = services.record_create(by=request.user, **parse_input(RecordInput, request))
+        return Response(RecordSerializer(record, context={"request": request}).data, status=201)
+
+    @extend_schema(request=DecisionInput, responses={201: DecisionSerializer})
+    @action(detail=True, methods=["post"])
+    def decisions(self, request, pk=None) -> Response:
+        record = self.get_object()
+        decision = services.decision_add(
+            by=request.user, record=record, **parse_input(DecisionInput, request)
         )
         return Response(DecisionSerializer(decision, context={"request": request}).data, status=201)
 
@@ -463,6 +528,7 @@ def register(router) -> None:
     router.register("committee-rosters", RosterViewSet, basename="governance-roster")
     router.register("meetings", MeetingViewSet, basename="governance-meeting")
     router.register("situation-analyses", AnalysisDueViewSet, basename="governance-analysis")
+    router.register("government-records", RecordViewSet, basename="governance-record")
     router.register("action-items", ActionItemViewSet, basename="governance-actionitem")
     router.register("responsibility-letters", LetterViewSet, basename="governance-letter")
     router.register("assessment-schemes", SchemeViewSet, basename="governance-scheme")

@@ -12,6 +12,15 @@ class MeetingKind(models.TextChoices):
     SUPERVISION = "supervision", _("督导")
 
 
+class RecordKind(models.TextChoices):
+    """Where a government studied or pushed fire safety outside its committee (87号 Art. 6–8)."""
+
+    PARTY_STANDING = "party_standing", _("党委常委会议研究消防工作")
+    EXECUTIVE = "executive", _("政府常务会议研究消防工作")
+    POLICY = "policy", _("出台消防工作政策文件")
+    VISIT = "visit", _("领导检查调研")
+
+
 class ActionItemStatus(models.TextChoices):
     OPEN = "open", _("待落实")
     ANSWERED = "answered", _("已反馈")

@@ -11,7 +11,12 @@
   departments, all signed with a scanned copy; this year's prepared in one batch by the city (the county
   governments and part of the departments signed) and by 利辛县 for its departments and townships;
 - the city's 2018 assessment of the county governments, self-assessed, reviewed and published
-  (``assessment/demo.py``).
+  (``assessment/demo.py``);
+- government records (政府研究部署): the city party committee's and government's standing meetings that
+  studied fire safety, the policy document on township fire-safety work, leaders' inspection visits with
+  what they found — their decisions go to the county governments as action items — and each county
+  government's executive meeting;
+- the situation-analysis due list of every committee for this year (the sweep makes and flags it).
 
 Everything goes through the services with the dates of the story, so timelines read as they happened. A
 second run finds the first meeting of 2019 and changes nothing."""
@@ -31,8 +36,9 @@ from PIL import Image
 
 from flameblue.core.scoping import in_region
 from flameblue.governance import letters, services
+from flameblue.governance.analysis import sweep_situation_analyses
 from flameblue.governance.assessment.demo import seed_assessment
-from flameblue.governance.choices import ActionItemStatus, MeetingKind
+from flameblue.governance.choices import ActionItemStatus, MeetingKind, RecordKind
 from flameblue.governance.models import ActionItem, Committee, Meeting, ResponsibilityLetter
 from flameblue.governance.sweep import sweep_action_items
 from flameblue.org.choices import OrgKind
@@ -223,6 +229,92 @@ def _letters(city: Organization, today: dt.date, counts: Counter) -> None:
                 _sign(letter, signed_on)
 
 
+RK = RecordKind
+#: (month, day, kind, title, document number, leaders, summary, findings, decision) of the city's year.
+CITY_RECORDS = [
+    (
+        1,
+        8,
+        RK.PARTY_STANDING,
+        "{year}年市委常委会议研究消防工作",
+        "",
+        "市委书记",
+        "听取全市消防工作情况汇报，研究部署冬春火灾防控和消防安全责任制落实",
+        "",
+        "",
+    ),
+    (
+        2,
+        20,
+        RK.EXECUTIVE,
+        "市政府第{n}次常务会议",
+        "亳政纪〔{year}〕{n}号",
+        "市长",
+        "研究消防工作目标管理责任书和年度消防工作要点",
+        "",
+        "各县区政府组织签订本级消防工作目标管理责任书",
+    ),
+    (
+        3,
+        15,
+        RK.POLICY,
+        "关于进一步加强和改进乡镇（街道）消防安全工作的实施意见",
+        "亳政办〔{year}〕{n}号",
+        "",
+        "明确乡镇（街道）消防安全职责、消防安全管理站和专职消防队建设要求",
+        "",
+        "各县区政府制定乡镇（街道）消防安全管理站建设方案并报送市消安委办公室",
+    ),
+    (
+        1,
+        25,
+        RK.VISIT,
+        "市领导检查春节期间消防安全工作",
+        "",
+        "分管副市长",
+        "检查商场、医院、养老机构和烟花爆竹经营点",
+        "个别商场安全出口锁闭、疏散通道堆放杂物；养老机构夜间值班人员不足",
+        "各县区政府组织对人员密集场所安全出口和疏散通道开展排查整治",
+    ),
+]
+
+
+def _records(city: Organization, year: int, today: dt.date, counts: Counter) -> None:
+    counties = list(Organization.objects.filter(
+        kind=OrgKind.GOVERNMENT, parent=city, is_active=True
+    ).order_by("region_id")) or list(Organization.objects.annotate(n=Length("region_id")).filter(
+        kind=OrgKind.GOVERNMENT, region_id__startswith=CITY, n=6, is_active=True).order_by("region_id"))  # fmt: skip
+    for index, (month, day, kind, title, number, leaders, summary, findings, decision) in enumerate(
+        CITY_RECORDS
+    ):
+        held_on = dt.date(year, month, day)
+        if held_on > today:
+            continue
+        record = services.record_create(
+            by=None, government=city, kind=kind, title=title.format(year=year, n=index + 3), held_on=held_on,
+            document_no=number.format(year=year, n=index + 3), leaders=leaders, summary=summary,
+            findings=findings, at=_at(held_on, 17),
+        )  # fmt: skip
+        counts["records"] += 1
+        if decision and counties:
+            made = services.decision_add(
+                by=None, record=record, text=decision, owners=counties, due_on=held_on + dt.timedelta(days=30),
+                at=_at(held_on, 18),
+            )  # fmt: skip
+            for position, item in enumerate(made.action_items.order_by("owner__region_id")):
+                counts["action_items"] += 1
+                _settle(item, position + month, today, counts)
+    for county in counties:
+        held_on = dt.date(year, 2, 26)
+        if held_on <= today:
+            services.record_create(
+                by=None, government=county, kind=RK.EXECUTIVE, title=f"{county.name}常务会议研究消防工作",
+                held_on=held_on, document_no=f"纪要〔{year}〕2号", leaders="县（区）长",
+                summary="传达全市消防工作会议精神，部署本县（区）年度消防工作", at=_at(held_on, 17),
+            )  # fmt: skip
+            counts["records"] += 1
+
+
 @transaction.atomic
 def seed(stdout) -> Mapping[str, int]:
     if Meeting.objects.filter(title=MARKER).exists():
@@ -243,17 +335,20 @@ def seed(stdout) -> Mapping[str, int]:
         for committee in committees:
             _roster(committee, year, today, counts)
             _meetings(committee, year, today, counts)
+        _records(city, year, today, counts)
     _letters(city, today, counts)
     seed_assessment(city, _scan, counts)
     counts["overdue_flagged"] = sweep_action_items(today=today).flagged
+    counts["analyses_overdue"] = sweep_situation_analyses(today=today).flagged
     open_items = ActionItem.objects.filter(status=ActionItemStatus.OPEN).count()
     stdout.write(
         f"governance: 委员会会议 {counts['meetings']} 次，督办事项 {counts['action_items']} 项（待落实 {open_items}，"
-        f"逾期 {counts['overdue_flagged']}），目标管理责任书 {counts['letters']} 份，"
+        f"逾期 {counts['overdue_flagged']}），政府研究部署 {counts['records']} 项，目标管理责任书 {counts['letters']} 份，"
+        f"形势研判逾期 {counts['analyses_overdue']} 期，"
         f"年度考核 {counts['assessments']} 项（2018年度县区考核已公布）。\n"
     )
     return {
         k: v
         for k, v in counts.items()
-        if k in ("rosters", "meetings", "action_items", "letters", "assessments")
+        if k in ("rosters", "meetings", "action_items", "letters", "assessments", "records")
     }

@@ -8,11 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import RegionFilter
-from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
-from flameblue.governance.models import ActionItem, AnalysisDue, Meeting, ResponsibilityLetter
+from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind, RecordKind
+from flameblue.governance.models import (
+    ActionItem,
+    AnalysisDue,
+    GovernmentRecord,
+    Meeting,
+    ResponsibilityLetter,
+)
 from flameblue.governance.selectors import overdue_q
 
-__all__ = ["ActionItemFilter", "AnalysisDueFilter", "LetterFilter", "MeetingFilter"]
+__all__ = ["ActionItemFilter", "AnalysisDueFilter", "LetterFilter", "MeetingFilter", "RecordFilter"]
 
 YES_NO = [("yes", _("是")), ("no", _("否"))]
 
@@ -122,3 +128,31 @@ class AnalysisDueFilter(django_filters.FilterSet):
         if value == "due":
             return queryset.filter(meeting__isnull=True, due_on__gte=today)
         return queryset
+
+
+class RecordFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
+    region = RegionFilter()
+    kind = django_filters.ChoiceFilter(label=_("类型"), choices=RecordKind.choices, empty_label=_("全部类型"))
+    year = django_filters.NumberFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
+
+    class Meta:
+        model = GovernmentRecord
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[GovernmentRecord]:
+        return super().qs.order_by("-held_on", "-pk")
+
+    def filter_text(
+        self, queryset: QuerySet[GovernmentRecord], name: str, value: str
+    ) -> QuerySet[GovernmentRecord]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(findings__icontains=value)
+            | Q(document_no__icontains=value)
+        )

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.scoping import in_region, within_scopes
-from flameblue.governance.choices import MeetingKind, SeatPosition
+from flameblue.governance.choices import MeetingKind, RecordKind, SeatPosition
 from flameblue.governance.letters import ISSUER_CODE_LENGTHS
-from flameblue.governance.models import Committee, Meeting, ResponsibilityLetter
+from flameblue.governance.models import Committee, GovernmentRecord, Meeting, ResponsibilityLetter
 from flameblue.governance.services import OWNER_KINDS
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
@@ -91,6 +91,31 @@ class MeetingForm(forms.Form):
         ).order_by("region_id")
 
 
+class RecordForm(forms.Form):
+    government = OrgChoiceField(label=_("人民政府"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("类型"), choices=RecordKind.choices)
+    title = forms.CharField(label=_("名称"), max_length=200,
+                            help_text=_("如“市政府第12次常务会议”“市长检查春节期间消防安全工作”"))  # fmt: skip
+    held_on = forms.DateField(label=_("日期"), widget=DATE)
+    document_no = forms.CharField(label=_("文号 / 纪要号"), max_length=80, required=False,
+                                  help_text=_("政策文件必填"))  # fmt: skip
+    leaders = forms.CharField(label=_("主持 / 带队领导"), max_length=200, required=False)
+    summary = forms.CharField(label=_("主要内容"), widget=TEXT)
+    findings = forms.CharField(label=_("发现的问题"), widget=TEXT, required=False)
+    document_file = forms.FileField(
+        label=_("纪要或文件扫描件（PDF/JPEG/PNG）"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any):
+        kwargs.pop("instance", None)
+        super().__init__(*args, **kwargs)
+        governments = Organization.objects.filter(kind=OrgKind.GOVERNMENT, is_active=True)
+        self.fields["government"].queryset = within_scopes(
+            governments, user, GovernmentRecord, "add"
+        ).order_by("region_id")
+
+
 class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -115,9 +140,11 @@ class DecisionForm(forms.Form):
         label=_("书面反馈期限"), widget=DATE, required=False, help_text=_("留空则为会议日期后 15 日。")
     )
 
-    def __init__(self, *args: Any, meeting: Meeting | None = None, user: Any = None, **kwargs: Any):
+    def __init__(
+        self, *args: Any, meeting: Meeting | GovernmentRecord | None = None, user: Any = None, **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
-        if meeting is not None:
+        if meeting is not None:  # a committee meeting or a government record: owners in its region
             self.fields["owners"].queryset = (
                 Organization.objects.filter(
                     in_region(meeting.region_id), kind__in=OWNER_KINDS, is_active=True

@@ -20,6 +20,13 @@ def register() -> None:
             _("委员会会议"), "governance:meeting-list", "governance.Meeting", group=_("责任制"), order=220
         ),
         MenuItem(
+            _("政府研究部署"),
+            "governance:record-list",
+            "governance.GovernmentRecord",
+            group=_("责任制"),
+            order=227,
+        ),
+        MenuItem(
             _("形势研判"), "governance:analysis-list", "governance.AnalysisDue", group=_("责任制"), order=225
         ),
         MenuItem(

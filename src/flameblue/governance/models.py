@@ -15,6 +15,7 @@ from flameblue.governance.choices import (
     Indicator,
     LetterStatus,
     MeetingKind,
+    RecordKind,
     ScoringMethod,
     SeatPosition,
 )
@@ -145,11 +146,63 @@ class Meeting(TrackedModel):
         return f"{self.held_on:%Y-%m-%d} {self.title}"
 
 
-class Decision(models.Model):
-    """会议议定事项: one decision written in a meeting's minutes. Members must carry it out; each owning unit's
-    share of it is an :class:`ActionItem`."""
+class GovernmentRecord(TrackedModel):
+    """政府研究部署: a record of a government taking up fire safety outside its committee — a party committee
+    standing meeting or a government executive meeting that studied it (市委常委会议、政府常务会议研究消防
+    工作), a policy document it issued, or a leader's inspection and research visit (领导检查调研) — with
+    what was decided or found. Its decisions become action items like a committee meeting's."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    government = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="government_records", verbose_name=_("政府")
+    )
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在区划"), editable=False
+    )
+    kind = models.CharField(_("类型"), max_length=20, choices=RecordKind.choices)
+    held_on = models.DateField(_("日期"))
+    title = models.CharField(_("名称"), max_length=200)
+    document_no = models.CharField(_("文号 / 纪要号"), max_length=80, blank=True)
+    leaders = models.CharField(_("主持 / 带队领导"), max_length=200, blank=True)
+    summary = models.TextField(_("主要内容"))
+    findings = models.TextField(_("发现的问题"), blank=True)
+
+    scope_spec = ScopeSpec(region="region_id")
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("政府研究部署")
+        verbose_name_plural = _("政府研究部署")
+        indexes = [models.Index(fields=["region", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.title}"
+
+    # What an action item shows of its source, the same names a meeting has.
+    @property
+    def chair(self) -> str:
+        return self.leaders
+
+    @property
+    def topics(self) -> str:
+        return self.summary
+
+    @property
+    def committee(self) -> Organization:
+        """Who stands behind the decisions: the government itself."""
+        return self.government
+
+
+class Decision(models.Model):
+    """议定事项: one decision written in a meeting's minutes or a government record. Members must carry it
+    out; each owning unit's share of it is an :class:`ActionItem`."""
+
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="decisions"
+    )
+    record = models.ForeignKey(
+        GovernmentRecord, null=True, blank=True, on_delete=models.CASCADE, related_name="decisions"
+    )
+    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", editable=False)
     number = models.PositiveSmallIntegerField(_("序号"))
     text = models.TextField(_("议定事项"))
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -158,16 +211,29 @@ class Decision(models.Model):
     )
 
     objects = ScopedManager()
-    scope_spec = ScopeSpec(region="meeting__region_id")
+    scope_spec = ScopeSpec(region="region_id")
 
     class Meta:
-        ordering = ["meeting", "number"]
+        ordering = ["meeting", "record", "number"]
         verbose_name = _("议定事项")
         verbose_name_plural = _("议定事项")
-        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="decision_number_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="decision_number_once"),
+            models.UniqueConstraint(fields=["record", "number"], name="record_decision_number_once"),
+            models.CheckConstraint(
+                condition=models.Q(meeting__isnull=False, record__isnull=True)
+                | models.Q(meeting__isnull=True, record__isnull=False),
+                name="decision_from_a_meeting_or_a_record",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:40]}"
+
+    @property
+    def source(self) -> Meeting | GovernmentRecord:
+        """The meeting or the government record the decision was made in."""
+        return self.meeting if self.meeting_id else self.record
 
 
 class ActionItem(TrackedModel):

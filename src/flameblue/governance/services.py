@@ -24,13 +24,14 @@ from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
-from flameblue.governance.choices import ActionItemStatus, MeetingKind, SeatPosition
+from flameblue.governance.choices import ActionItemStatus, MeetingKind, RecordKind, SeatPosition
 from flameblue.governance.models import (
     ActionItem,
     Committee,
     CommitteeRoster,
     CommitteeSeat,
     Decision,
+    GovernmentRecord,
     Meeting,
 )
 from flameblue.governance.policy import action_item_policy
@@ -46,6 +47,7 @@ __all__ = [
     "decision_add",
     "default_feedback_due",
     "meeting_create",
+    "record_create",
     "roster_adjust",
     "organization_users",
 ]
@@ -142,10 +144,10 @@ def default_feedback_due(held_on: dt.date) -> dt.date:
     return held_on + dt.timedelta(days=action_item_policy().feedback_days)
 
 
-def _check_owners(meeting: Meeting, owners: Sequence[Organization]) -> list[Organization]:
+def _check_owners(source: Meeting | GovernmentRecord, owners: Sequence[Organization]) -> list[Organization]:
     if not owners:
         raise DomainError(_("请至少选择一个责任单位。"), field="owners")
-    committee = meeting.committee
+    committee = source.committee
     for owner in owners:
         if owner.kind not in OWNER_KINDS:
             raise DomainError(
@@ -163,10 +165,55 @@ def _check_owners(meeting: Meeting, owners: Sequence[Organization]) -> list[Orga
 
 
 @transaction.atomic
+def record_create(
+    *,
+    by: Any,
+    government: Organization,
+    kind: str,
+    title: str,
+    held_on: dt.date,
+    summary: str,
+    document_no: str = "",
+    leaders: str = "",
+    findings: str = "",
+    document_file: Any = None,
+    at: dt.datetime | None = None,
+) -> GovernmentRecord:
+    """Record that a government took up fire safety: a standing meeting that studied it, a policy document,
+    a leader's inspection visit — with what was decided or found (decisions follow with ``decision_add``)."""
+    if by is not None and not has_action(by, GovernmentRecord, "add"):
+        raise PermissionDeniedError(_("您没有登记政府研究部署的权限。"))
+    if government.kind != OrgKind.GOVERNMENT:
+        raise DomainError(_("“%(name)s”不是人民政府。") % {"name": government.name}, field="government")
+    if kind not in RecordKind.values:
+        raise DomainError(_("请选择类型。"), field="kind")
+    if held_on > timezone.localdate():
+        raise DomainError(_("日期不能晚于今天：这里登记已经发生的研究部署。"), field="held_on")
+    if kind == RecordKind.POLICY and not (document_no or "").strip():
+        raise DomainError(_("政策文件须填写文号。"), field="document_no")
+    actor = _actor(by)
+    record = GovernmentRecord(
+        government=government, region_id=government.region_id, kind=kind, held_on=held_on,
+        title=_text(title, field="title", message=_("请填写名称。")),
+        summary=_text(summary, field="summary", message=_("请填写主要内容。")),
+        document_no=(document_no or "").strip(), leaders=(leaders or "").strip(), findings=(findings or "").strip(),
+        created_by=actor, updated_by=actor, created_at=at or timezone.now(), updated_at=at or timezone.now(),
+    )  # fmt: skip
+    record.full_clean()
+    record.save()
+    ensure_in_scope(record, by=by, action="add")
+    if document_file is not None:
+        store_upload(document_file, owner=record, by=by, purpose="document", allow_pdf=True)
+    audit.record(audit.AuditAction.CREATE, by=by, obj=record, changes=audit.diff({}, audit.snapshot(record)))
+    return record
+
+
+@transaction.atomic
 def decision_add(
     *,
     by: Any,
-    meeting: Meeting,
+    meeting: Meeting | None = None,
+    record: GovernmentRecord | None = None,
     text: str,
     owners: Sequence[Organization],
     due_on: dt.date,
@@ -174,21 +221,31 @@ def decision_add(
     feedback_due_on: dt.date | None = None,
     at: dt.datetime | None = None,
 ) -> Decision:
-    """Add a decision to a meeting's minutes and one action item for each owning unit. The feedback date is
+    """Add a decision to a meeting's minutes (or to a government record: a standing meeting, a policy
+    document, a leader's visit) and one action item for each owning unit. The feedback date is
     ``feedback_days`` after the meeting unless the decision sets another; the owners are told after commit."""
-    ensure_in_scope(meeting, by=by, action="change")
-    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    if (meeting is None) == (record is None):
+        raise ValueError("decision_add needs a meeting or a record")
+    if meeting is not None:
+        ensure_in_scope(meeting, by=by, action="change")
+        source = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    else:
+        ensure_in_scope(record, by=by, action="change")
+        source = GovernmentRecord.objects.select_for_update().select_related("government").get(pk=record.pk)
     text = _text(text, field="text", message=_("请填写议定事项。"))
-    owners = _check_owners(meeting, owners)
-    if due_on < meeting.held_on:
-        raise DomainError(_("完成期限不能早于会议日期（%(d)s）。") % {"d": meeting.held_on}, field="due_on")
-    feedback_due_on = feedback_due_on or default_feedback_due(meeting.held_on)
-    if feedback_due_on < meeting.held_on:
+    owners = _check_owners(source, owners)
+    if due_on < source.held_on:
+        raise DomainError(_("完成期限不能早于会议日期（%(d)s）。") % {"d": source.held_on}, field="due_on")
+    feedback_due_on = feedback_due_on or default_feedback_due(source.held_on)
+    if feedback_due_on < source.held_on:
         raise DomainError(
-            _("书面反馈期限不能早于会议日期（%(d)s）。") % {"d": meeting.held_on}, field="feedback_due_on"
+            _("书面反馈期限不能早于会议日期（%(d)s）。") % {"d": source.held_on}, field="feedback_due_on"
         )
-    number = (meeting.decisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    decision = Decision.objects.create(meeting=meeting, number=number, text=text, created_by=_actor(by))
+    number = (source.decisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    decision = Decision.objects.create(
+        meeting=meeting and source, record=record and source, region_id=source.region_id, number=number,
+        text=text, created_by=_actor(by),
+    )  # fmt: skip
     audit.record(audit.AuditAction.CREATE, by=by, obj=decision, changes={"text": [None, text]})
     version = action_item_policy().version
     for owner in owners:
@@ -209,11 +266,11 @@ def action_item_link(item: ActionItem) -> str:
 
 def _tell_owner(item: ActionItem) -> None:
     users = organization_users([item.owner_id], action_item_policy().recipient_roles)
-    meeting = item.decision.meeting
+    source = item.decision.source
     notify(
         users,
         Message(
-            _("【委员会督办】%(meeting)s 议定事项待落实") % {"meeting": meeting.title},
+            _("【委员会督办】%(meeting)s 议定事项待落实") % {"meeting": source.title},
             _("请于 %(date)s 前书面反馈落实情况。") % {"date": date_format(item.feedback_due_on, "Y-m-d")},
             action_item_link(item),
         ),
@@ -254,8 +311,12 @@ def _ensure_committee_side(item: ActionItem, by: Any) -> None:
     close an item or send it back — not the owner grading its own answer."""
     if by is None:
         return
-    meeting_id = item.decision.meeting_id
-    if not Meeting.objects.visible_to(by, "change").filter(pk=meeting_id).exists():
+    decision = item.decision
+    if decision.meeting_id:
+        deciding = Meeting.objects.visible_to(by, "change").filter(pk=decision.meeting_id)
+    else:
+        deciding = GovernmentRecord.objects.visible_to(by, "change").filter(pk=decision.record_id)
+    if not deciding.exists():
         raise PermissionDeniedError(_("只有作出该决定的消防安全委员会（办公室）才能办结或退回督办事项。"))
 
 

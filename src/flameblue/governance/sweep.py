@@ -44,7 +44,8 @@ class ActionItemSweep:
 
 
 def _upper_government(committee: Organization) -> list[int]:
-    government = committee.parent
+    """The government above the deciding body (a committee's government, or a government itself)."""
+    government = committee if committee.kind == OrgKind.GOVERNMENT else committee.parent
     if government is not None and government.parent_id:
         return [government.parent_id]
     region = committee.region_id
@@ -61,15 +62,21 @@ def _upper_government(committee: Organization) -> list[int]:
 def recipients(item: ActionItem, level: EscalationLevel) -> list[User]:
     """Who hears about ``item`` at ``level``: the owner's staff, the committee (its members and the
     government it belongs to) and, at the top, the government above."""
-    committee = item.decision.meeting.committee
+    decision = item.decision
+    # A record's decisions stand behind its government; a meeting's behind the committee (and its government).
+    deciding = decision.meeting.committee if decision.meeting_id else decision.record.government
     org_ids: list[int] = []
     for target in level.notify:
         if target == "owner":
             org_ids.append(item.owner_id)
-        elif target == "committee":
-            org_ids += [committee.pk] + ([committee.parent_id] if committee.parent_id else [])
+        elif target == "committee" and decision.meeting_id:
+            org_ids += [deciding.pk] + ([deciding.parent_id] if deciding.parent_id else [])
+        elif target == "committee":  # a government's own record: the government and its committee office
+            org_ids += [deciding.pk, *Organization.objects.filter(
+                parent_id=deciding.pk, kind=OrgKind.COMMITTEE, is_active=True
+            ).values_list("pk", flat=True)]  # fmt: skip
         elif target == "upper_government":
-            org_ids += _upper_government(committee)
+            org_ids += _upper_government(deciding)
     return organization_users(org_ids, action_item_policy().recipient_roles)
 
 
@@ -107,7 +114,8 @@ def sweep_action_items(*, today: dt.date | None = None) -> ActionItemSweep:
     result = ActionItemSweep(today=today)
     policy = action_item_policy()
     due = ActionItem.objects.filter(status=ActionItemStatus.OPEN, feedback_due_on__lt=today)
-    for item in due.select_related("owner", "decision__meeting__committee").order_by("feedback_due_on", "pk"):
+    related = ("owner", "decision__meeting__committee", "decision__record__government")
+    for item in due.select_related(*related).order_by("feedback_due_on", "pk"):
         first_day = item.feedback_due_on + dt.timedelta(days=1)
         result.flagged += ActionItem.objects.filter(
             pk=item.pk, status=ActionItemStatus.OPEN, overdue_since__isnull=True

@@ -25,7 +25,13 @@ from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, deny
 from flameblue.governance import letters, services
 from flameblue.governance.choices import ActionItemStatus, LetterStatus
-from flameblue.governance.filters import ActionItemFilter, AnalysisDueFilter, LetterFilter, MeetingFilter
+from flameblue.governance.filters import (
+    ActionItemFilter,
+    AnalysisDueFilter,
+    LetterFilter,
+    MeetingFilter,
+    RecordFilter,
+)
 from flameblue.governance.forms import (
     MOVE_FORMS,
     DecisionForm,
@@ -33,6 +39,7 @@ from flameblue.governance.forms import (
     LetterForm,
     LetterSignForm,
     MeetingForm,
+    RecordForm,
     RosterForm,
     seat_formset,
 )
@@ -42,6 +49,7 @@ from flameblue.governance.models import (
     AssessmentScheme,
     Committee,
     CommitteeRoster,
+    GovernmentRecord,
     Meeting,
     ResponsibilityLetter,
 )
@@ -223,6 +231,25 @@ class MeetingCreateView(ScopedCreateView):
         return reverse("governance:meeting-detail", kwargs={"pk": self.object.pk})
 
 
+def _decisions_context(source: Meeting | GovernmentRecord, user: Any, form: Any = None) -> dict[str, Any]:
+    """The decisions of a meeting or a government record with the action items the user may see, and the
+    form to add one when the user may change the source."""
+    visible_items = ActionItem.objects.visible_to(user).select_related("owner")
+    decisions = [
+        {"decision": d, "items": visible_items.filter(decision=d)}
+        for d in source.decisions.order_by("number")
+    ]
+    may_change = _may(user, type(source), "change", source.pk)
+    if form is None and may_change:
+        form = DecisionForm(meeting=source, user=user)
+    return {
+        "decisions": decisions,
+        "may_change": may_change,
+        "decision_form": form,
+        "today": timezone.localdate(),
+    }
+
+
 class MeetingDetailView(ScopedDetailView):
     model = Meeting
     template_name = "governance/meeting_detail.html"
@@ -232,17 +259,9 @@ class MeetingDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        meeting, user = self.object, self.request.user
-        visible_items = ActionItem.objects.visible_to(user).select_related("owner")
-        decisions = []
-        for decision in meeting.decisions.order_by("number"):
-            decisions.append({"decision": decision, "items": visible_items.filter(decision=decision)})
-        may_change = _may(user, Meeting, "change", meeting.pk)
-        form = kwargs.get("decision_form")
-        if form is None and may_change:
-            form = DecisionForm(meeting=meeting, user=user)
-        context.update(decisions=decisions, may_change=may_change, decision_form=form,
-                       minutes_files=_files(meeting, "minutes"), today=timezone.localdate())  # fmt: skip
+        context.update(_decisions_context(self.object, self.request.user, kwargs.get("decision_form")))
+        context.update(minutes_files=_files(self.object, "minutes"),
+                       decision_url=reverse("governance:decision-add", kwargs={"pk": self.object.pk}))  # fmt: skip
         return context
 
 
@@ -271,6 +290,18 @@ class DecisionAddView(MeetingDetailView):
 # ------------------------------------------------------------------------------------------- action items
 
 
+#: What an action item's pages show of where it came from (a committee meeting or a government record).
+ITEM_SOURCE = ("owner", "decision__meeting__committee", "decision__record__government")
+
+
+def _may_source(user: Any, item: ActionItem, action: str) -> bool:
+    """May ``user`` do ``action`` on the meeting or government record the item's decision was made in?"""
+    decision = item.decision
+    if decision.meeting_id:
+        return _may(user, Meeting, action, decision.meeting_id)
+    return _may(user, GovernmentRecord, action, decision.record_id)
+
+
 class ActionItemListView(ScopedListView):
     model = ActionItem
     filterset_class = ActionItemFilter
@@ -278,7 +309,7 @@ class ActionItemListView(ScopedListView):
     partial_template_name = "governance/_actionitem_table.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("owner", "decision__meeting__committee")
+        return super().get_queryset().select_related(*ITEM_SOURCE)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(today=timezone.localdate(), **kwargs)
@@ -288,12 +319,10 @@ class ActionItemExportView(ScopedMixin, generic.View):
     model = ActionItem
 
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
-        queryset = ActionItem.objects.visible_to(request.user).select_related(
-            "owner", "decision__meeting__committee"
-        )
+        queryset = ActionItem.objects.visible_to(request.user).select_related(*ITEM_SOURCE)
         filterset = ActionItemFilter(request.GET or None, queryset=queryset, request=request)
         rows = [
-            [i.pk, i.decision.meeting.committee.name, i.decision.meeting.title, i.decision.meeting.held_on,
+            [i.pk, i.decision.source.committee.name, i.decision.source.title, i.decision.source.held_on,
              i.decision.text, i.owner.name, i.task, i.due_on, i.feedback_due_on, i.get_status_display(),
              i.answer, i.answered_at, i.overdue_since, i.escalation_level]
             for i in filterset.qs[:50000]
@@ -321,11 +350,11 @@ class ActionItemDetailView(ScopedDetailView):
     template_name = "governance/actionitem_detail.html"
 
     def scoped_queryset(self, action: str = "view"):
-        return super().scoped_queryset(action).select_related("owner", "decision__meeting__committee")
+        return super().scoped_queryset(action).select_related(*ITEM_SOURCE)
 
     def available_moves(self, item: ActionItem) -> list[str]:
         user, moves = self.request.user, []
-        committee_side = _may(user, Meeting, "change", item.decision.meeting_id)
+        committee_side = _may_source(user, item, "change")
         for move, (action, allowed) in MOVE_FROM.items():
             if item.status not in allowed or not _may(user, ActionItem, action, item.pk):
                 continue
@@ -345,7 +374,7 @@ class ActionItemDetailView(ScopedDetailView):
             attachments=_files(item, "feedback"),
             # An owner below the committee's level (a county for the city committee) reads the meeting and
             # its decision here; the meeting page itself stays within the committee's region.
-            meeting_visible=_may(user, Meeting, "view", item.decision.meeting_id),
+            meeting_visible=_may_source(user, item, "view"),
             transitions=item.transitions.select_related("by").order_by("at", "id"),
         )
         return context
@@ -587,3 +616,66 @@ class AnalysisDueListView(ScopedListView):
         for due in context["object_list"]:
             due.state = status_of(due, today)
         return context
+
+
+# ------------------------------------------------------------------------------------------- government records
+
+
+class RecordListView(ScopedListView):
+    model = GovernmentRecord
+    filterset_class = RecordFilter
+    template_name = "governance/record_list.html"
+    partial_template_name = "governance/_record_table.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("government").annotate(n_decisions=Count("decisions"))
+
+
+class RecordCreateView(ScopedCreateView):
+    model = GovernmentRecord
+    form_class = RecordForm
+    template_name = "governance/record_form.html"
+    success_message = gettext_lazy("已登记，可继续录入交办事项。")
+
+    def perform(self, form: RecordForm) -> GovernmentRecord:
+        return services.record_create(by=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("governance:record-detail", kwargs={"pk": self.object.pk})
+
+
+class RecordDetailView(ScopedDetailView):
+    model = GovernmentRecord
+    template_name = "governance/record_detail.html"
+
+    def scoped_queryset(self, action: str = "view"):
+        return super().scoped_queryset(action).select_related("government", "region")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(_decisions_context(self.object, self.request.user, kwargs.get("decision_form")))
+        context.update(document_files=_files(self.object, "document"),
+                       decision_url=reverse("governance:record-decision-add", kwargs={"pk": self.object.pk}))  # fmt: skip
+        return context
+
+
+class RecordDecisionAddView(RecordDetailView):
+    """POST only: a decision (what to do about what was found) and its action items."""
+
+    http_method_names = ["post"]
+    action = "change"
+
+    def post(self, request, *args: Any, **kwargs: Any):
+        self.object = record = self.get_object()
+        form = DecisionForm(request.POST, meeting=record, user=request.user)
+        status = 400
+        if form.is_valid():
+            _result, status = run_service(
+                request, lambda: services.decision_add(by=request.user, record=record, **form.cleaned_data),
+                form=form,
+            )  # fmt: skip
+            if status is None:
+                messages.success(request, _("交办事项已录入，督办事项已通知责任单位。"))
+                return HttpResponseRedirect(reverse("governance:record-detail", kwargs={"pk": record.pk}))
+        context = self.get_context_data(object=record, decision_form=form)
+        return self.render_to_response(context, status=status)
