@@ -225,6 +225,15 @@ CASES = [
         **POST,
     ),
     Case(
+        "governance:entry-return",
+        kwargs=entry_pk("reviewing"),
+        data=lambda w: {"reason": "佐证材料不全"},
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+        **POST,
+    ),  # fmt: skip
+    Case(
         "governance:itemscore-detail",
         kwargs=score_pk,
         allowed="edu",
@@ -364,6 +373,16 @@ CASES = [
         out_of_scope="mengcheng_edu",
         no_permission="auditor",
     ),
+    Case(
+        "api:governance-assessmententry-send-back",
+        kwargs=entry_pk("reviewing"),
+        api=True,
+        method="post",
+        data=lambda w: {"reason": "佐证材料不全"},
+        allowed="office",
+        out_of_scope="mengcheng_edu",
+        no_permission="auditor",
+    ),  # fmt: skip
     Case("api:governance-itemscore-list", api=True, allowed="edu", no_permission="auditor"),
     Case(
         "api:governance-itemscore-detail",

@@ -185,3 +185,29 @@ def test_a_computed_item_not_computable_yet_is_scored_by_hand_with_evidence(
     entry = assessment.entries.get(assessed=orgs.qiaocheng_gov)
     missing = str(pytest.raises(DomainError, a.entry_submit, by=None, entry=entry).value)
     assert "A07" in missing and "A03" not in missing  # A03 filled by hand; A05 is computed from records
+
+
+def test_the_team_sends_an_entry_back_and_the_county_resubmits(
+    assessment, orgs, gov, people, django_capture_on_commit_callbacks
+):
+    from flameblue.core.notify_models import Notification
+
+    fill(assessment, orgs.qiaocheng_gov)
+    fill(assessment, orgs.mengcheng_gov)
+    a.assessment_start_review(by=people.city_leader, assessment=assessment)
+    entry = assessment.entries.get(assessed=orgs.qiaocheng_gov)
+    with pytest.raises(DomainError, match="理由"):
+        a.entry_return(by=people.city_leader, entry=entry, reason=" ")
+    with pytest.raises(OutOfScope):
+        a.entry_return(by=gov.qiaocheng_leader, entry=entry, reason="自己退回自己")
+    with django_capture_on_commit_callbacks(execute=True):
+        returned = a.entry_return(by=people.city_leader, entry=entry, reason="B04 佐证材料不全")
+    assert returned.status == "self_assessing"
+    assert returned.transitions.order_by("-at", "-id").first().reason == "B04 佐证材料不全"
+    assert Notification.objects.filter(recipient=gov.qiaocheng_leader, subject__contains="自评退回").exists()
+    score = score_of(assessment, orgs.qiaocheng_gov, "B04")
+    a.item_self_assess(by=gov.qiaocheng_leader, score=score, self_score=Decimal(3), evidence=[scan()])
+    a.entry_submit(by=gov.qiaocheng_leader, entry=entry)
+    a.entry_review_complete(by=people.city_leader, entry=entry)
+    a.entry_review_complete(by=people.city_leader, entry=assessment.entries.get(assessed=orgs.mengcheng_gov))
+    assert a.assessment_publish(by=people.city_leader, assessment=assessment).status == "published"

@@ -62,5 +62,8 @@ urlpatterns = [
         assessment_views.entry_move_view("complete"),
         name="entry-complete",
     ),
+    path(
+        "assessment-entries/<int:pk>/return/", assessment_views.EntryReturnView.as_view(), name="entry-return"
+    ),
     path("assessment-items/<int:pk>/", assessment_views.ItemScoreView.as_view(), name="itemscore-detail"),
 ]

@@ -18,6 +18,7 @@ from flameblue.core.api import (
     ScopedReadOnlyViewSet,
     ScopedViewSetMixin,
     VersionInput,
+    parse_input,
 )
 from flameblue.governance.assessment import services
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
@@ -132,16 +133,20 @@ class AssessmentViewSet(
         return Response(AssessmentSerializer(assessment).data)
 
 
+class EntryReturnInput(VersionInput):
+    reason = serializers.CharField(label="退回修改的理由")
+
+
 @extend_schema(tags=["governance"])
 class AssessmentEntryViewSet(ScopedReadOnlyViewSet):
-    """考核对象：列出、查看（含各项得分）、提交自评、完成审核。"""
+    """考核对象：列出、查看（含各项得分）、提交自评、完成审核、退回修改。"""
 
     queryset = AssessmentEntry.objects.select_related("assessment", "assessed").prefetch_related(
         "scores__item"
     )
     serializer_class = EntrySerializer
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-    scoped_actions = {"submit": "submit", "complete_review": "view"}
+    scoped_actions = {"submit": "submit", "complete_review": "view", "send_back": "view"}
 
     @extend_schema(request=VersionInput, responses=EntrySerializer)
     @action(detail=True, methods=["post"])
@@ -156,6 +161,18 @@ class AssessmentEntryViewSet(ScopedReadOnlyViewSet):
     def complete_review(self, request, pk=None) -> Response:
         entry = services.entry_review_complete(
             by=request.user, entry=self.get_object(), expected_version=_version(request)
+        )
+        return Response(EntrySerializer(entry).data)
+
+    @extend_schema(request=EntryReturnInput, responses=EntrySerializer)
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request, pk=None) -> Response:
+        data = parse_input(EntryReturnInput, request)
+        entry = services.entry_return(
+            by=request.user,
+            entry=self.get_object(),
+            reason=data["reason"],
+            expected_version=data.get("version"),
         )
         return Response(EntrySerializer(entry).data)
 

@@ -16,7 +16,7 @@ from flameblue.governance.models import AssessmentScheme
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 
-__all__ = ["AssessmentOpenForm", "ItemReviewForm", "SelfAssessForm"]
+__all__ = ["AssessmentOpenForm", "EntryReturnForm", "ItemReviewForm", "SelfAssessForm"]
 
 
 class AssessmentOpenForm(forms.Form):
@@ -65,3 +65,8 @@ class ItemReviewForm(forms.Form):
     )
     reason = forms.CharField(label=_("调整理由"), widget=TEXT, required=False)
     evidence = FilesField(label=_("佐证材料（PDF/JPEG/PNG）"), required=False)
+
+
+class EntryReturnForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("退回修改的理由"), widget=TEXT)

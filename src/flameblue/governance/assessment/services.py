@@ -38,6 +38,7 @@ __all__ = [
     "assessment_publish",
     "assessment_start_review",
     "entry_review_complete",
+    "entry_return",
     "entry_submit",
     "evidence_of",
     "item_review",
@@ -391,6 +392,45 @@ def entry_review_complete(
         score.final_score = proposed_score(score) or Decimal(0)
     ItemScore.objects.bulk_update(scores, ["final_score"])
     return workflow.advance(current, by=by, to=E.REVIEWED)
+
+
+@transaction.atomic
+def entry_return(
+    *, by: Any, entry: AssessmentEntry, reason: str, expected_version: int | None = None
+) -> AssessmentEntry:
+    """The team sends a submitted self-assessment back for correction during the review (missing or
+    unconvincing evidence): the assessed organization fills it again and resubmits; its people are told."""
+    _in(Assessment.objects, entry.assessment, by, "review", _("您没有审核考核的权限。"))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("请写明退回修改的理由。"), field="reason")
+    current = workflow.lock(
+        entry, by=by, action=None, allowed=(E.SUBMITTED,), verb=_("退回修改"), expected_version=expected_version,
+    )  # fmt: skip
+    if current.assessment.status != A.REVIEWING:
+        raise workflow.IllegalTransition(_("考核尚未进入审核阶段。"))
+    returned = workflow.advance(current, by=by, to=E.SELF_ASSESSING, reason=reason)
+    transaction.on_commit(lambda: _tell_returned(returned, reason))
+    return returned
+
+
+def _tell_returned(entry: AssessmentEntry, reason: str) -> None:
+    from django.urls import reverse
+
+    from flameblue.core.notify import Message, notify
+    from flameblue.governance.services import organization_users
+
+    users = organization_users([entry.assessed_id], ["government_leader", "department_supervisor"])
+    notify(
+        users,
+        Message(
+            _("【考核自评退回】%(t)s") % {"t": entry.assessment.title},
+            _("考核组退回修改：%(r)s。请补充后重新提交自评。") % {"r": reason},
+            reverse("governance:entry-detail", kwargs={"pk": entry.pk}),
+            "warning",
+        ),
+        dedupe_key=f"governance:entry-return:{entry.pk}:v{entry.version}",
+    )
 
 
 # --------------------------------------------------------------------------------------------- publish

@@ -24,7 +24,12 @@ from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedObjectMixin
 from flameblue.governance.assessment import services
 from flameblue.governance.assessment.documents import results_docx
-from flameblue.governance.assessment.forms import AssessmentOpenForm, ItemReviewForm, SelfAssessForm
+from flameblue.governance.assessment.forms import (
+    AssessmentOpenForm,
+    EntryReturnForm,
+    ItemReviewForm,
+    SelfAssessForm,
+)
 from flameblue.governance.assessment.indicators import records_behind
 from flameblue.governance.assessment.models import Assessment, AssessmentEntry, ItemScore
 from flameblue.governance.choices import AssessmentStatus, EntryStatus
@@ -36,6 +41,7 @@ __all__ = [
     "AssessmentExportView",
     "AssessmentListView",
     "EntryDetailView",
+    "EntryReturnView",
     "ItemScoreView",
     "assessment_move_view",
     "entry_move_view",
@@ -226,6 +232,7 @@ class EntryDetailView(ScopedDetailView):
             and _may(user, Assessment, "review", entry.assessment_id),
             may_see_assessment=_may(user, Assessment, "view", entry.assessment_id),
             transitions=entry.transitions.select_related("by").order_by("at", "id"),
+            return_form=kwargs.get("return_form") or EntryReturnForm(initial={"version": entry.version}),
         )
         return context
 
@@ -295,3 +302,27 @@ class ItemScoreView(ScopedObjectMixin, generic.TemplateView):
             records_label=records_label,
             records=records,
         )
+
+
+class EntryReturnView(EntryDetailView):
+    """POST only: the team sends the entry back for correction with a reason; errors re-show the entry."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = entry = self.get_object()
+        form = EntryReturnForm(request.POST)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            _result, status = run_service(
+                request,
+                lambda: services.entry_return(
+                    by=request.user, entry=entry, reason=data["reason"], expected_version=data.get("version")
+                ),
+                form=form,
+            )
+            if status is None:
+                messages.success(request, _("已退回被考核单位修改。"))
+                return HttpResponseRedirect(reverse("governance:entry-detail", kwargs={"pk": entry.pk}))
+        return self.render_to_response(self.get_context_data(object=entry, return_form=form), status=status)
