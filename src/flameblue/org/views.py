@@ -175,6 +175,19 @@ class MembershipListView(ScopedListView):
 
 
 class MembershipSuccessMixin:
+    """The security administrator reaches these pages through ``assign_duty`` (三员 only); everyone else
+    through ``add``/``change``. The service decides what each may do."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not has_action(request.user, Membership, self.action) and has_action(
+            request.user, Membership, "assign_duty"
+        ):
+            self.action = "assign_duty"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "duties_only": self.action == "assign_duty"}
+
     def get_success_url(self) -> str:
         return reverse("org:person-detail", kwargs={"pk": self.object.person_id})
 
