@@ -301,3 +301,19 @@ def test_database_refuses_turning_a_role_into_a_second_duty(people, orgs):
     with pytest.raises(DatabaseError, match="三员分立"), transaction.atomic():
         Role.objects.filter(code="grid_officer").update(duty_group="system")
     assert _role("grid_officer").duty_group == ""
+
+
+def test_membership_pages_offer_duty_edits_only_to_the_security_admin(people, client):
+    membership = _membership(people.auditor)
+    edit = reverse("org:membership-update", kwargs={"pk": membership.pk})
+    person_page = reverse("org:person-detail", kwargs={"pk": people.auditor.person_id})
+    client.force_login(people.detachment)
+    assert edit not in client.get(person_page).content.decode()
+    client.force_login(people.secadmin)
+    assert edit in client.get(person_page).content.decode()
+    role_page = reverse("org:role-detail", kwargs={"pk": _role("auditor").pk})
+    client.force_login(people.sysadmin)
+    assert (
+        reverse("org:role-update", kwargs={"pk": _role("auditor").pk})
+        not in client.get(role_page).content.decode()
+    )
