@@ -33,5 +33,6 @@ for module in (
 
 urlpatterns = [
     path("auth/token/", org_api.ObtainTokenView.as_view(), name="auth-token"),
+    path("auth/logout/", org_api.RevokeTokenView.as_view(), name="auth-logout"),
     *router.urls,
 ]

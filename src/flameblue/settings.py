@@ -149,8 +149,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "flameblue.core.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "flameblue.core.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "flameblue.core.passwords.WhitespacePaddingValidator"},
+    {"NAME": "flameblue.core.passwords.CommonPasswordValidator"},
+    {"NAME": "flameblue.core.passwords.PasswordHistoryValidator"},
 ]
+# Passwords an account may not reuse: the current one and this many before it.
+PASSWORD_HISTORY_COUNT = env_int("PASSWORD_HISTORY_COUNT", 5)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -214,6 +218,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 DEMO_PASSWORD = env_str("FLAMEBLUE_DEMO_PASSWORD", "Huoyan#Lan2026")
 
 API_TOKEN_HOURS = env_int("API_TOKEN_HOURS", 12)
+# The OpenAPI schema and its docs pages: open to anyone only when DEBUG is on or this is set; otherwise
+# they need a logged-in user (session or token), like the API itself.
+API_SCHEMA_PUBLIC = env_bool("API_SCHEMA_PUBLIC", DEBUG)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -232,6 +239,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "消防安全工作平台 API：所有数据按用户辖区范围过滤。",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.AllowAny"
+        if API_SCHEMA_PUBLIC
+        else "rest_framework.permissions.IsAuthenticated"
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -187,3 +187,8 @@ CASES = [
         allowed="qiaocheng",
     ),
 ]
+
+CASES.append(
+    # API logout: any logged-in user (the token sent is revoked); anonymous gets 401/403
+    Case("api:auth-logout", api=True, method="post", allowed="qiaocheng", ok_status=(204,))
+)

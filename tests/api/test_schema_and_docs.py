@@ -6,8 +6,8 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-def test_schema_endpoint_serves_every_foundation_endpoint(api):
-    response = api().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_schema_endpoint_serves_every_foundation_endpoint(api, people):
+    response = api(people.qiaocheng).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
     paths = response.json()["paths"]
     for path in [
@@ -34,8 +34,8 @@ def _asset_urls(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
-def test_api_docs_load_only_local_assets_and_no_inline_script(api, url):
-    response = api().get(url)
+def test_api_docs_load_only_local_assets_and_no_inline_script(api, people, url):
+    response = api(people.qiaocheng).get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assets = _asset_urls(html)
@@ -50,8 +50,8 @@ def test_api_docs_load_only_local_assets_and_no_inline_script(api, url):
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
 
 
-def test_swagger_start_script_is_served_as_a_file(api):
-    response = api().get("/api/docs/", {"script": ""})
+def test_swagger_start_script_is_served_as_a_file(api, people):
+    response = api(people.qiaocheng).get("/api/docs/", {"script": ""})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in response.content.decode()

@@ -95,3 +95,33 @@ def test_changing_to_a_weak_password_keeps_the_old_one(people):
         user_set_password(user, by=user, password="abcdefghijk")
     user.refresh_from_db()
     assert user.check_password(DEFAULT_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("password", "expected"),
+    [
+        ("          Aa1", "空格"),  # padded with spaces to reach the length
+        ("Aa1          ", "空格"),
+        ("Aa1x        z", "太短"),  # an inner run of spaces counts once
+        ("P@ssw0rd1234", "常见"),  # a common password with look-alikes and digits
+        ("Woaini@1314", "常见"),  # the Chinese-context list
+        ("Huoyan#Lan2026", "演示密码"),  # the published demo password
+    ],
+)
+def test_padding_common_and_demo_passwords_are_refused(password, expected):
+    errors = _errors(password)
+    assert any(expected in e for e in errors), errors
+
+
+@pytest.mark.django_db
+def test_the_current_and_recent_passwords_cannot_be_reused(people, settings):
+    settings.PASSWORD_HISTORY_COUNT = 2
+    user = people.qiaocheng
+    with pytest.raises(ValidationError, match="当前密码"):
+        user_set_password(user, by=user, password=DEFAULT_PASSWORD)
+    for new in ("Kq7#mzpLwtr-Xa", "Kq7#mzpLwtr-Xb", "Kq7#mzpLwtr-Xc"):
+        user_set_password(user, by=user, password=new)
+    with pytest.raises(ValidationError, match="最近 2 次"):
+        user_set_password(user, by=user, password="Kq7#mzpLwtr-Xb")
+    user_set_password(user, by=user, password=DEFAULT_PASSWORD)  # older than the last two: allowed again
+    assert user.password_history.count() == 2

@@ -16,14 +16,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from flameblue.core import audit
-from flameblue.core.api import ScopedReadOnlyViewSet, ServiceWriteViewSet
+from flameblue.core.api import ScopedPermission, ScopedReadOnlyViewSet, ServiceWriteViewSet
 from flameblue.core.errors import DomainError
 from flameblue.core.filters import RegionFilter
+from flameblue.core.scoping import has_action
 from flameblue.org import services
 from flameblue.org.api_auth import fresh_token
 from flameblue.org.filters import MembershipFilter, OrganizationFilter, PersonFilter
@@ -39,7 +40,7 @@ from flameblue.org.serializers import (
     TokenRequestSerializer,
     TokenSerializer,
 )
-from flameblue.org.twofactor import needs_second_factor, totp_check
+from flameblue.org.twofactor import has_confirmed_device, needs_second_factor, totp_check
 
 __all__ = [
     "IndustryViewSet",
@@ -47,6 +48,7 @@ __all__ = [
     "ObtainTokenView",
     "OrganizationViewSet",
     "PersonViewSet",
+    "RevokeTokenView",
     "RoleViewSet",
     "register",
 ]
@@ -114,10 +116,26 @@ class PersonViewSet(ServiceWriteViewSet):
         return Response(PersonRevealSerializer(values).data)
 
 
+class MembershipPermission(ScopedPermission):
+    """Writes are open to those who may add/change memberships and to the security administrator, who may
+    only assign the three duties (``assign_duty``); which one applies is decided by the service."""
+
+    def has_permission(self, request, view) -> bool:
+        if super().has_permission(request, view):
+            return True
+        return (
+            request.method in ("POST", "PUT", "PATCH")
+            and request.user.is_authenticated
+            and has_action(request.user, Membership, "assign_duty")
+        )
+
+
 @extend_schema(tags=["memberships"])
 class MembershipViewSet(ServiceWriteViewSet):
-    """任职：人员在组织中担任的角色；组织决定管辖范围，角色决定可执行的操作。三员不得由一人兼任。"""
+    """任职：人员在组织中担任的角色；组织决定管辖范围，角色决定可执行的操作。三员（系统、安全、审计管理员）
+    不得由一人兼任，其任免、变更和停用只能由安全管理员办理。"""
 
+    permission_classes = [MembershipPermission]
     queryset = Membership.objects.select_related("person", "organization", "role")
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
@@ -161,9 +179,22 @@ def _lockout_message() -> str:
 
 
 def _check_second_factor(user, otp_token: str) -> None:
-    """Accounts that must use two-factor login at the login page must use it here too (audited on failure)."""
+    """Accounts that must use two-factor login at the login page must use it here too (audited on failure).
+    An account that must but has no authenticator yet is told so: it enrols on the web first."""
     if not needs_second_factor(user):
         return
+    if not has_confirmed_device(user):
+        raise exceptions.ValidationError(
+            {
+                "otp_token": [
+                    _(
+                        "该账号必须使用双因素登录，但尚未绑定验证器应用：请先在网页上登录并按提示绑定，"
+                        "再用动态验证码获取令牌。"
+                    )
+                ]
+            },
+            code="2fa_not_enrolled",
+        )
     try:
         totp_check(user=user, token=otp_token)
     except DomainError as exc:
@@ -216,6 +247,23 @@ class ObtainTokenView(APIView):
         token = fresh_token(user)
         _token_login_succeeded(user)
         return Response(TokenSerializer({"token": token.key}).data)
+
+
+class RevokeTokenView(APIView):
+    """Log out of the API: the token sent with this request stops working at once."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="注销 API 令牌",
+        request=None,
+        responses={204: OpenApiResponse(description="令牌已作废")},
+        tags=["auth"],
+    )
+    def post(self, request) -> Response:
+        services.revoke_api_token(request.user)
+        audit.record(audit.AuditAction.LOGOUT, by=request.user, obj=request.user, reason=_("API 令牌注销"))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 def register(router) -> None:

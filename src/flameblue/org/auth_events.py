@@ -44,9 +44,12 @@ def _logged_in(sender, request, user, **kwargs):
 @receiver(user_logged_out, dispatch_uid="flameblue-audit-logout")
 def _logged_out(sender, request, user, **kwargs):
     if user is not None:
-        reason = (
-            EXPIRED_REASON if getattr(request, "flameblue_logout_reason", "") == "session_expired" else ""
-        )
+        expired = getattr(request, "flameblue_logout_reason", "") == "session_expired"
+        if not expired:
+            from flameblue.org.services import revoke_api_token
+
+            revoke_api_token(user)  # logging out (not a session timing out) ends API access too
+        reason = EXPIRED_REASON if expired else ""
         audit.record(audit.AuditAction.LOGOUT, by=user, obj=user, reason=reason)
 
 

@@ -149,10 +149,15 @@ class MembershipForm(ServiceModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    def __init__(self, *args: Any, duties_only: bool = False, **kwargs: Any) -> None:
+        self.duties_only = duties_only
+        super().__init__(*args, **kwargs)
+
     def limit_choices(self) -> None:
         self.fields["person"].queryset = Person.objects.visible_to(self.user).select_related("organization")
         self.fields["organization"].queryset = Organization.objects.visible_to(self.user)
-        self.fields["role"].queryset = Role.objects.visible_to(self.user)
+        roles = Role.objects.visible_to(self.user)
+        self.fields["role"].queryset = roles.exclude(duty_group="") if self.duties_only else roles
 
 
 _ACTION = re.compile(r"^[a-z_*]+\.[a-z_*]+\.[a-z_*]+$")

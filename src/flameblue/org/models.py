@@ -15,7 +15,7 @@ from flameblue.core.scoping import Scope, ScopedManager, ScopedQuerySet, ScopeSp
 from flameblue.org.choices import DutyGroup, Gender, OrgKind
 from flameblue.org.validators import validate_id_number, validate_phone
 
-__all__ = ["Industry", "Membership", "Organization", "Person", "Role", "User"]
+__all__ = ["Industry", "Membership", "Organization", "PasswordHistory", "Person", "Role", "User"]
 
 
 class Industry(models.Model):
@@ -264,6 +264,23 @@ class User(AbstractUser):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="user", verbose_name=_("人员")
     )
     password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("创建人"),
+    )
+    #: The creator's 三员 duty group when the account was made ("" for anyone else or the operator): an
+    #: account made by one of the three administrators may never receive another one's duty group.
+    created_by_duty = models.CharField(
+        _("创建人三员身份"), max_length=10, choices=DutyGroup.choices, blank=True, editable=False
+    )
+    #: The two-factor state an API token was issued under (see ``org.api_auth``): a token stops working
+    #: when two-factor login becomes required or the authenticator changes.
+    api_token_stamp = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = ScopedUserManager()
     scope_spec = ScopeSpec(
@@ -282,3 +299,29 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.person.name if self.person_id else self.username
+
+    def previous_password_hashes(self) -> list[str]:
+        """The current and the last ``PASSWORD_HISTORY_COUNT`` password hashes (no-reuse rule)."""
+        from django.conf import settings
+
+        keep = settings.PASSWORD_HISTORY_COUNT
+        hashes = [self.password] if self.password else []
+        if self.pk:
+            hashes += list(self.password_history.values_list("password", flat=True)[:keep])
+        return hashes
+
+
+class PasswordHistory(models.Model):
+    """密码历史: a former password hash of an account, kept so the last few passwords are not reused."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("密码历史")
+        verbose_name_plural = _("密码历史")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.changed_at:%Y-%m-%d %H:%M}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -16,7 +17,8 @@ from flameblue.core import audit
 from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope, object_create, object_update
-from flameblue.org.models import Membership, Organization, Person, Role, User
+from flameblue.org import duties
+from flameblue.org.models import Membership, Organization, PasswordHistory, Person, Role, User
 
 __all__ = [
     "membership_create",
@@ -27,6 +29,7 @@ __all__ = [
     "person_reveal",
     "person_update",
     "role_create",
+    "revoke_api_token",
     "role_update",
     "user_create",
     "user_set_active",
@@ -41,6 +44,13 @@ def organization_create(*, by: Any, data: dict[str, Any]) -> Organization:
 def organization_update(
     org: Organization, *, by: Any, data: dict[str, Any], expected_version: int | None = None
 ):
+    if by is not None and org.is_active and data.get("is_active", True) is False:
+        holders = Membership.objects.filter(organization=org, is_active=True).exclude(role__duty_group="")
+        if holders.exists():
+            raise DomainError(
+                _("三员分立：该组织中有系统、安全或审计管理员任职，停用前须由安全管理员先调整其任职。"),
+                field="is_active",
+            )
     return object_update(org, by=by, data=data, expected_version=expected_version)
 
 
@@ -76,6 +86,7 @@ def person_update(
     person: Person, *, by: Any, data: dict[str, Any], expected_version: int | None = None
 ) -> Person:
     data, id_number = _split_id_number(data)
+    _check_duty_holder_person(person, by=by, data=data)
     if id_number is not None and id_number.strip().upper() != person.id_number:
         before_masked = person.id_number_masked
         _set_id_number(person, id_number)
@@ -90,6 +101,16 @@ def person_update(
         )
         return person
     return object_update(person, by=by, data=data, expected_version=expected_version)
+
+
+def _check_duty_holder_person(person: Person, *, by: Any, data: dict[str, Any]) -> None:
+    """Disabling a duty holder's person (or moving it elsewhere) ends their duty: the security admin's call."""
+    if by is None or not duties.held_duty_groups(person):
+        return
+    disabling = "is_active" in data and data["is_active"] != person.is_active
+    moving = "organization" in data and data["organization"] != person.organization
+    if disabling or moving:
+        duties.require_duty_manager(by, _("停用或调动三员人员"))
 
 
 def person_reveal(person: Person, *, by: Any, reason: str) -> dict[str, str]:
@@ -125,23 +146,35 @@ def _check_separation_of_duties(person: Person, role: Role, *, exclude_pk: int |
 
 @transaction.atomic
 def membership_create(*, by: Any, data: dict[str, Any]) -> Membership:
-    _check_not_self(by, data["person"])
-    _check_separation_of_duties(data["person"], data["role"])
-    _check_no_escalation(by, list(data["role"].actions), [])
+    person, role = data["person"], data["role"]
+    _check_not_self(by, person)
+    _check_separation_of_duties(person, role)
+    if role.duty_group:
+        duties.require_duty_manager(by, _("任命三员"))
+        duties.check_account_origin(person, role)
+        return object_create(Membership, by=by, data=data, action="assign_duty")
+    _check_no_escalation(by, list(role.actions), [])
     return object_create(Membership, by=by, data=data)
 
 
 @transaction.atomic
 def membership_update(m: Membership, *, by: Any, data: dict[str, Any], expected_version: int | None = None):
-    person = data.get("person", m.person)
-    role = data.get("role", m.role)
-    _check_not_self(by, m.person)
+    """Any change to a duty membership (or making one) is the security administrator's (三员分立)."""
+    current = Membership.objects.select_related("role", "person").get(pk=m.pk)
+    person = data.get("person", current.person)
+    role = data.get("role", current.role)
+    _check_not_self(by, current.person)
     _check_not_self(by, person)
-    if data.get("is_active", m.is_active):
+    duty = bool(current.role.duty_group or role.duty_group)
+    if duty:
+        duties.require_duty_manager(by, _("变更、停用或撤销三员任职"))
+        duties.check_account_origin(person, role)
+    if data.get("is_active", current.is_active):
         _check_separation_of_duties(person, role, exclude_pk=m.pk)
-    if role.pk != m.role_id:
+    if role.pk != current.role_id and not role.duty_group:
         _check_no_escalation(by, list(role.actions), [])
-    return object_update(m, by=by, data=data, expected_version=expected_version)
+    action = "assign_duty" if duty else "change"
+    return object_update(m, by=by, data=data, expected_version=expected_version, action=action)
 
 
 def _is_system_admin(by: Any) -> bool:
@@ -177,6 +210,7 @@ def _check_not_self(by: Any, person: Person) -> None:
 
 
 def role_create(*, by: Any, data: dict[str, Any]) -> Role:
+    duties.check_role_definition(by=by, role=None, data=data, actions=list(data.get("actions") or []))
     _check_no_escalation(by, list(data.get("actions") or []), [])
     return object_create(Role, by=by, data=data)
 
@@ -186,6 +220,8 @@ def role_update(role: Role, *, by: Any, data: dict[str, Any], expected_version: 
 
     if by is not None and any(held.pk == role.pk for held in user_roles(by)):
         raise DomainError(_("不能修改自己担任的角色，请由其他管理员办理。"), field="actions")
+    actions = list(data["actions"] or []) if "actions" in data else None
+    duties.check_role_definition(by=by, role=role, data=data, actions=actions)
     if "actions" in data:
         _check_no_escalation(by, list(data["actions"] or []), list(role.actions))
     return object_update(role, by=by, data=data, expected_version=expected_version)
@@ -197,7 +233,10 @@ def user_create(*, by: Any, username: str, password: str, person: Person | None 
         raise PermissionDeniedError(_("您没有新增账号的权限。"))
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(_("用户名“%(u)s”已被使用。") % {"u": username}, field="username")
+    creator_duty = duties.check_creator_may_own(by, person)
     user = User(username=username, person=person)
+    user.created_by = by if getattr(by, "pk", None) else None
+    user.created_by_duty = creator_duty
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -231,12 +270,18 @@ def _end_sessions(user: User) -> int:
 def user_set_active(user: User, *, by: Any, active: bool, reason: str = "") -> User:
     """Enable or disable an account. Disabling ends the user's sessions at once."""
     if by is not None:
+        if by.pk == user.pk and not active:
+            raise DomainError(_("不能停用自己的账号，请由其他管理员办理。"), field="active")
+        if duties.held_duty_groups(user.person):
+            duties.require_duty_manager(by, _("停用或启用三员的账号"))
         action = "disable" if has_action(by, User, "disable") else "change"
         ensure_in_scope(user, by=by, action=action)
     if user.is_active == active:
         return user
     user.is_active = active
     user.save(update_fields=["is_active"])
+    if not active:
+        revoke_api_token(user)
     ended = 0 if active else _end_sessions(user)
     audit.record(
         audit.AuditAction.SECURITY,
@@ -248,16 +293,37 @@ def user_set_active(user: User, *, by: Any, active: bool, reason: str = "") -> U
     return user
 
 
+def revoke_api_token(user: User) -> int:
+    """Delete the user's API token (password change, logout, disabled account)."""
+    from rest_framework.authtoken.models import Token
+
+    deleted, _counts = Token.objects.filter(user=user).delete()
+    return deleted
+
+
 @transaction.atomic
 def user_set_password(user: User, *, by: Any, password: str) -> User:
+    """Set a new password (not the current one nor a recent one); the old hash goes into the history and
+    the API token is revoked. Another user's password needs ``change``; a duty holder's only they set."""
     if by is not None and by.pk != user.pk:
+        if duties.held_duty_groups(user.person):
+            raise PermissionDeniedError(
+                _("三员分立：系统、安全、审计管理员的密码只能由本人修改（或由运维人员按部署流程重置）。")
+            )
         ensure_in_scope(user, by=by, action="change")
     try:
         validate_password(password, user)
     except ValidationError as exc:
         raise ValidationError({"password": exc.messages}) from exc
+    if user.has_usable_password():
+        PasswordHistory.objects.create(user=user, password=user.password)
+        keep = PasswordHistory.objects.filter(user=user).values_list("pk", flat=True)[
+            : settings.PASSWORD_HISTORY_COUNT
+        ]
+        PasswordHistory.objects.filter(user=user).exclude(pk__in=list(keep)).delete()
     user.set_password(password)
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "password_changed_at"])
+    revoke_api_token(user)
     audit.record(audit.AuditAction.SECURITY, by=by, obj=user, changes={"password": ["***", "***"]})
     return user

@@ -119,6 +119,9 @@ def totp_check(*, user: Any, token: str) -> TOTPDevice:
     token = (token or "").strip()
     device = None
     throttled = True
+    if not has_confirmed_device(user):
+        _audit_failure(user, "verify")
+        raise DomainError(_("该账号尚未绑定验证器应用，请先在网页上登录并绑定。"), field="token")
     with transaction.atomic():
         for candidate in _confirmed_devices(user).select_for_update():
             throttled = throttled and not candidate.verify_is_allowed()[0]

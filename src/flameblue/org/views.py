@@ -22,7 +22,7 @@ from flameblue.core.views import (
     ServiceFormMixin,
     ServiceUpdateView,
 )
-from flameblue.org import filters, forms, services
+from flameblue.org import duties, filters, forms, services
 from flameblue.org.action_labels import action_rows
 from flameblue.org.dashboard import HOMES
 from flameblue.org.lockout import failed_logins, user_unlock
@@ -118,6 +118,7 @@ class PersonDetailView(ObjectPermsMixin, ScopedDetailView):
         person, user = self.object, self.request.user
         context["can_change"] = self.can("change")
         context["can_reveal"] = self.can("reveal")
+        context["duty_manager"] = _duty_manager(user)
         if has_action(user, Membership, "view"):
             context["memberships"] = (
                 Membership.objects.visible_to(user)
@@ -164,17 +165,38 @@ class PersonRevealView(ObjectFormView):
 # ---- Memberships ---------------------------------------------------------------------------------------
 
 
+def _duty_manager(user) -> bool:
+    """Whether the memberships pages offer this user the three duties (the security administrator)."""
+    return duties.is_security_admin(user) and has_action(user, Membership, "assign_duty")
+
+
 class MembershipListView(ScopedListView):
     model = Membership
     filterset_class = filters.MembershipFilter
     template_name = "org/membership_list.html"
     partial_template_name = "org/_membership_table.html"
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "duty_manager": _duty_manager(self.request.user)}
+
     def get_queryset(self):
         return super().get_queryset().select_related("person", "organization", "role")
 
 
 class MembershipSuccessMixin:
+    """The security administrator reaches these pages through ``assign_duty`` (三员 only); everyone else
+    through ``add``/``change``. The service decides what each may do."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not has_action(request.user, Membership, self.action) and has_action(
+            request.user, Membership, "assign_duty"
+        ):
+            self.action = "assign_duty"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "duties_only": self.action == "assign_duty"}
+
     def get_success_url(self) -> str:
         return reverse("org:person-detail", kwargs={"pk": self.object.person_id})
 
@@ -221,7 +243,7 @@ class RoleDetailView(ObjectPermsMixin, ScopedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["can_change"] = self.can("change")
+        context["can_change"] = self.can("change") and not self.object.duty_group  # 三员: roles.yaml only
         context["action_rows"] = action_rows(self.object.actions)
         context["home_label"] = HOMES.get(self.object.home, self.object.home)
         if has_action(user, Membership, "view"):

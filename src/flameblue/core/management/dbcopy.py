@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.db import connection
 
-__all__ = ["BackupError", "backup_database", "engine", "restore_database"]
+__all__ = ["BackupError", "backup_database", "engine", "pg_env", "restore_database"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -101,7 +101,7 @@ def _sqlite_restore(source: Path) -> None:
         src.close()
 
 
-def _pg_env() -> dict[str, str]:
+def pg_env() -> dict[str, str]:
     s = connection.settings_dict
     env = dict(os.environ)
     values = {
@@ -123,6 +123,6 @@ def _run(command: list[str]) -> None:
         raise BackupError(
             f"找不到 {command[0]}：请安装 PostgreSQL 客户端（Debian: apt-get install postgresql-client）。"
         )
-    result = subprocess.run(command, env=_pg_env(), capture_output=True, text=True, check=False)
+    result = subprocess.run(command, env=pg_env(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BackupError(f"{command[0]} 失败（退出码 {result.returncode}）：{result.stderr.strip()}")
