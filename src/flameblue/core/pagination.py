@@ -1,0 +1,68 @@
+"""Pagination that stays cheap on province-scale lists (1 M units, 5 M hazards).
+
+An exact ``COUNT(*)`` over millions of rows costs more than the page itself, so :class:`CappedPaginator`
+counts at most ``cap + 1`` rows (``SELECT COUNT(*) FROM (… LIMIT cap + 1)``): below the cap the count is
+exact, above it the list says "10,000+" and offers pages up to the cap. The true last page (``?page=last``)
+is read with the list's order reversed, which an index serves backwards, instead of an OFFSET past every
+row: it shows the last ``per_page`` rows of the list.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+
+__all__ = ["COUNT_CAP", "CappedPaginator"]
+
+#: Rows counted exactly; above this the list shows "10,000+".
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    cap = COUNT_CAP
+
+    @cached_property
+    def count(self) -> int:
+        qs = self.object_list
+        if isinstance(qs, QuerySet):
+            return qs[: self.cap + 1].count()
+        return min(len(qs), self.cap + 1)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count > self.cap
+
+    @property
+    def count_display(self) -> str:
+        """The row count as shown: exact below the cap, "10,000+" above it."""
+        if self.count_is_capped:
+            return f"{number_format(self.cap, force_grouping=True)}+"
+        return number_format(self.count, force_grouping=True)
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count_is_capped:
+            return -(-self.cap // self.per_page)
+        return super().num_pages
+
+    def last_page(self) -> Page:
+        """The last ``per_page`` rows of the whole list, read in reversed order (index-backed)."""
+        if not self.count_is_capped or not isinstance(self.object_list, QuerySet):
+            return self.page(self.num_pages)
+        rows = list(self.object_list.reverse()[: self.per_page])
+        rows.reverse()
+        return LastPage(rows, self.num_pages + 1, self)
+
+
+class LastPage(Page):
+    """The true last page of a list whose count is capped: no next page, the previous is the last counted."""
+
+    is_true_last = True
+
+    def has_next(self) -> bool:
+        return False
+
+    def previous_page_number(self) -> int:
+        return self.paginator.num_pages
