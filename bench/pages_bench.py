@@ -112,7 +112,7 @@ PAGES = [
     Page(
         "hazard ?overdue=yes",
         "/hazards/?overdue=yes",
-        HAZARD_ROWS + OVERDUE + f" ORDER BY h.found_at DESC, h.id DESC LIMIT {PAGE}",
+        HAZARD_ROWS + OVERDUE + f" ORDER BY h.deadline, h.id LIMIT {PAGE}",
         "FROM hazards_hazard h WHERE h.region_id >= %(lo)s AND h.region_id < %(hi)s" + OVERDUE,
     ),
     Page(

@@ -22,6 +22,9 @@ __all__ = ["HazardFilter", "NoticeFilter"]
 
 YES_NO = [("yes", _("是")), ("no", _("否"))]
 
+#: Matching units up to which the keyword search lists their ids instead of a subquery.
+UNIT_IDS = 500
+
 
 class HazardFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
@@ -74,18 +77,32 @@ class HazardFilter(django_filters.FilterSet):
 
     @property
     def qs(self) -> QuerySet[Hazard]:
+        if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("overdue") == "yes":
+            # Overdue hazards longest past their deadline first: the order an officer works them in, and the
+            # order of the partial index of open hazards by deadline (hazards 0007), so the page is a short
+            # index range instead of a walk through every recent hazard.
+            return super().qs.order_by("deadline", "pk")
         return super().qs.order_by("-found_at", "-pk")
 
     def filter_text(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
         value = value.strip()
         if not value:
             return queryset
-        # The unit name as a subquery rather than a join: each branch is then served by its own trigram index
-        # on PostgreSQL (units 0007, hazards 0007), and the matching units are found once, not per hazard.
-        units = Unit.objects.filter(name__icontains=value).values("pk")
-        return queryset.filter(
-            Q(unit_id__in=units) | Q(description__icontains=value) | Q(location__icontains=value)
+        text = Q(description__icontains=value) | Q(location__icontains=value)
+        # Units whose name matches are looked up first (one trigram-indexed query, units 0007): when there are
+        # few, the condition is a plain list of ids, so on PostgreSQL each branch of the OR is an index bitmap
+        # (trigram indexes on description and location, hazards 0007; the unit index) instead of a filter
+        # applied to every hazard in scope. Many matching units fall back to a subquery.
+        unit_ids = list(
+            Unit.objects.filter(name__icontains=value).values_list("pk", flat=True)[: UNIT_IDS + 1]
         )
+        if not unit_ids:
+            return queryset.filter(text)
+        if len(unit_ids) > UNIT_IDS:
+            return queryset.filter(
+                text | Q(unit_id__in=Unit.objects.filter(name__icontains=value).values("pk"))
+            )
+        return queryset.filter(text | Q(unit_id__in=unit_ids))
 
     def filter_open(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
         if value == "yes":

@@ -2,8 +2,9 @@
 
 - trigram (pg_trgm GIN) indexes on ``UPPER(description)`` and ``UPPER(location)`` for ``?q=`` — Django's
   ``icontains`` compiles to ``UPPER(col::text) LIKE UPPER('%…%')`` on PostgreSQL, which these serve;
-- a partial index of open hazards by deadline for ``?overdue=yes`` (and the sweep's overdue claim): it holds
-  only the ≈ 40 % of rows that are open, ordered by deadline, so "open and past deadline" is a range scan;
+- partial indexes of open hazards by deadline (and by region, deadline) for ``?overdue=yes`` (listed longest
+  overdue first) and the sweep's overdue claim: they hold only the ≈ 40 % of rows that are open, so "open
+  and past deadline" in a jurisdiction is a range scan;
 - a partial index of open hazards by region and found time, for the open lists of a jurisdiction.
 """
 
@@ -17,6 +18,9 @@ INDEXES = {
     ),
     "hazards_hazard_location_trgm": 'ON "hazards_hazard" USING gin (UPPER("location"::text) gin_trgm_ops)',
     "hazards_hazard_open_deadline": f'ON "hazards_hazard" ("deadline", "region_id") WHERE "status" IN {OPEN}',
+    "hazards_hazard_open_region_deadline": (
+        f'ON "hazards_hazard" ("region_id", "deadline") WHERE "status" IN {OPEN}'
+    ),
     "hazards_hazard_open_region_found": (
         f'ON "hazards_hazard" ("region_id", "found_at" DESC) WHERE "status" IN {OPEN}'
     ),
