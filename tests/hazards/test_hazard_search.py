@@ -58,3 +58,24 @@ def test_inspection_list_filters_by_unit_name(login, people, units):
         )
     response = login(people.detachment).get(reverse("inspections:inspection-list"), {"unit_name": "万达"})
     assert [i.unit.name for i in response.context["object_list"]] == ["亳州万达广场"]
+
+
+@pytest.mark.date_sensitive
+def test_overdue_list_shows_longest_overdue_first(login, people, units):
+    import datetime as dt
+
+    today = timezone.localdate()
+    for days, text in ((3, "三天前到期"), (30, "一个月前到期"), (-5, "还没到期")):
+        Hazard.objects.filter(pk=hazard(units.school, text).pk).update(
+            deadline=today - dt.timedelta(days=days)
+        )
+    Hazard.objects.filter(description="三天前到期").update(status="closed")
+    hazard(units.school, "已销案的逾期")
+    Hazard.objects.filter(description="已销案的逾期").update(
+        status="closed", deadline=today - dt.timedelta(days=60)
+    )
+    response = login(people.qiaocheng).get(LIST, {"overdue": "yes"})
+    assert [h.description for h in response.context["object_list"]] == ["一个月前到期"]
+    Hazard.objects.filter(description="三天前到期").update(status="rectifying")
+    response = login(people.qiaocheng).get(LIST, {"overdue": "yes"})
+    assert [h.description for h in response.context["object_list"]] == ["一个月前到期", "三天前到期"]
