@@ -74,7 +74,7 @@ INSPECTION_ROWS = """
 """
 SEARCH = (
     " AND (UPPER(h.description) LIKE '%%灭火器%%' OR UPPER(h.location) LIKE '%%灭火器%%'"
-    " OR h.unit_id IN (SELECT id FROM units_unit WHERE UPPER(name) LIKE '%%灭火器%%'))"
+    " OR h.unit_id = ANY(ARRAY(SELECT id FROM units_unit WHERE UPPER(name) LIKE '%%灭火器%%')))"
 )
 UNIT_NAME = "鑫源超市"
 OVERDUE = f" AND h.status IN {OPEN} AND h.deadline < CURRENT_DATE"
