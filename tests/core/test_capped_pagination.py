@@ -60,8 +60,9 @@ def test_last_page_shows_the_last_rows_in_list_order(login, people, five_units, 
 def test_last_page_keeps_the_filter(login, people, five_units, small_pages):
     Unit.objects.filter(name__in=["测试单位0", "测试单位4"]).update(status="closed")
     response = login(people.qiaocheng).get(LIST, {"page": "last", "status": "operating"})
-    # three operating units: within the cap, so ``last`` is the ordinary last page (the third unit)
+    # three operating units: within the cap, so ``last`` is the exact last page (page 2: the third unit)
     assert [u.name for u in response.context["object_list"]] == ["测试单位3"]
+    assert response.context["page_obj"].number == 2 and "2 / 2" in response.content.decode()
 
 
 def test_last_page_is_still_scoped(login, people, five_units, small_pages):

@@ -4,7 +4,7 @@ An exact ``COUNT(*)`` over millions of rows costs more than the page itself, so 
 counts at most ``cap + 1`` rows (``SELECT COUNT(*) FROM (… LIMIT cap + 1)``): below the cap the count is
 exact, above it the list says "10,000+" and offers pages up to the cap. The true last page (``?page=last``)
 is read with the list's order reversed, which an index serves backwards, instead of an OFFSET past every
-row: it shows the last ``per_page`` rows of the list.
+row: below the cap it is the exact last page, above it the last ``per_page`` rows of the list.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ class CappedPaginator(Paginator):
         if isinstance(qs, QuerySet):
             # Only the ids, in no particular order: annotations a row shows (finding counts …) and the sort
             # are left out of the count, so the planner may use whichever index finds cap + 1 rows first.
+            if qs.query.combinator:  # union/intersection: count the rows as they are
+                return qs[: self.cap + 1].count()
             return qs.order_by().values("pk")[: self.cap + 1].count()
         return min(len(qs), self.cap + 1)
 
@@ -50,12 +52,19 @@ class CappedPaginator(Paginator):
         return super().num_pages
 
     def last_page(self) -> Page:
-        """The last ``per_page`` rows of the whole list, read in reversed order (index-backed)."""
-        if not self.count_is_capped or not isinstance(self.object_list, QuerySet):
+        """The last page read in reversed list order (the ordering's index walked backwards, no OFFSET): the
+        exact last page below the cap, the last ``per_page`` rows of the whole list above it."""
+        qs = self.object_list
+        if not isinstance(qs, QuerySet) or not qs.ordered or self.orphans or self.count == 0:
             return self.page(self.num_pages)
-        rows = list(self.object_list.reverse()[: self.per_page])
+        if self.count_is_capped:
+            rows = list(qs.reverse()[: self.per_page])
+            rows.reverse()
+            return LastPage(rows, self.num_pages + 1, self)
+        number = self.num_pages
+        rows = list(qs.reverse()[: self.count - (number - 1) * self.per_page])
         rows.reverse()
-        return LastPage(rows, self.num_pages + 1, self)
+        return Page(rows, number, self)
 
 
 class LastPage(Page):

@@ -79,9 +79,9 @@ class ScopedListView(ScopedMixin, generic.ListView):
     def paginate_queryset(self, queryset, page_size):
         if self.request.GET.get(self.page_kwarg) == "last":
             paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-            if isinstance(paginator, CappedPaginator) and paginator.count_is_capped:
+            if isinstance(paginator, CappedPaginator):
                 page = paginator.last_page()
-                return paginator, page, page.object_list, True
+                return paginator, page, page.object_list, page.has_other_pages()
         return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
