@@ -235,7 +235,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - sum(2 if ord(c) > 0x2E80 else 1 for c in text))
 
 
-def run(units: int, repeat: int) -> None:
+def run(units: int, repeat: int, only: str = "") -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -262,6 +262,8 @@ def run(units: int, repeat: int) -> None:
     print(header)
     print("-" * len(header))
     for page in PAGES:
+        if only and only not in page.name:
+            continue
         for role, (username, prefix) in PERSONAS.items():
             from flameblue.core.scoping import code_range
 
@@ -288,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=100_000, help="10000, 100000 or 1000000")
     parser.add_argument("--repeat", type=int, default=20, help="requests per page and role")
     parser.add_argument("--fresh", action="store_true", help="regenerate the database even if it exists")
+    parser.add_argument(
+        "--only", default="", help="only the pages whose name contains this (e.g. 'last page')"
+    )
     args, _unknown = parser.parse_known_args(argv)
     server = os.environ.get("DATABASE_URL", "")
     if not server.startswith(("postgres://", "postgresql://")):
@@ -302,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    run(args.units, args.repeat)
+    run(args.units, args.repeat, args.only)
     return 0
 
 
