@@ -17,7 +17,8 @@ help:
 	@echo "make test    run the whole test suite on 2 workers (SQLite unless DATABASE_URL is set; browser tests need"
 	@echo "             /usr/bin/chromium); serial: make test PYTEST_PARALLEL="""
 	@echo "make lint    ruff check + ruff format --check"
-	@echo "make bench   scoped-list benchmark (needs DATABASE_URL=postgres://...)"
+	@echo "make bench   every bench/*_bench.py at province scale (needs DATABASE_URL=postgres://...;"
+	@echo "             sizes: make bench UNITS=1000000)"
 	@echo "make vendor  refresh the vendored front-end assets (scripts/refresh-vendor.sh)"
 
 $(BIN)/python:
@@ -43,8 +44,18 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Every bench/*_bench.py in turn (pages, import, sweep, dashboards …), each on the generated database
+# bench_<size> (made once by bench/generate.py and reused). Sizes: make bench UNITS=1000000 (10000, 100000,
+# 1000000); other options with BENCH_ARGS="--units 1000000 --repeat 30".
+UNITS ?= 100000
+BENCH_ARGS ?= --units $(UNITS)
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	@test -n "$$DATABASE_URL" || { echo "make bench needs DATABASE_URL=postgres://…"; exit 2; }
+	@failed=""; for script in bench/*_bench.py; do \
+		echo "== $$script $(BENCH_ARGS)"; \
+		$(BIN)/python $$script $(BENCH_ARGS) || failed="$$failed $$script"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 vendor:
 	scripts/refresh-vendor.sh

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
+from flameblue.core.pagination import CappedPaginator
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import deny, refused, run_service
 
@@ -61,7 +62,11 @@ class ScopedMixin(LoginRequiredMixin):
 
 
 class ScopedListView(ScopedMixin, generic.ListView):
+    """A scoped, filtered list. Counts are capped (:class:`~flameblue.core.pagination.CappedPaginator`):
+    "10,000+" past the cap, and ``?page=last`` reads the true last page backwards through the index."""
+
     paginate_by = 50
+    paginator_class = CappedPaginator
     filterset_class = None
 
     def get_queryset(self):
@@ -70,6 +75,14 @@ class ScopedListView(ScopedMixin, generic.ListView):
             self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
             qs = self.filterset.qs
         return qs
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get(self.page_kwarg) == "last":
+            paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+            if isinstance(paginator, CappedPaginator):
+                page = paginator.last_page()
+                return paginator, page, page.object_list, page.has_other_pages()
+        return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
