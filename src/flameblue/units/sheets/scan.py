@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO, Any
-from xml.etree.ElementTree import ParseError, iterparse
+from typing import IO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from lxml import etree
 
 __all__ = ["SheetScan", "SheetTooLarge", "WorkbookScan", "max_cells", "max_rows", "scan_workbook", "too_many_rows"]
 
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _DIMENSION, _SHEET_DATA = (f"{_NS}row", f"{_NS}c", f"{_NS}dimension", f"{_NS}sheetData")
+_ROW, _CELL, _DIMENSION = f"{_NS}row", f"{_NS}c", f"{_NS}dimension"
 _REF_ROW = re.compile(r"[A-Z]*\$?(\d+)$")
 
 
@@ -96,28 +96,29 @@ def too_many_cells(limit: int) -> SheetTooLarge:
 
 def _scan_part(archive: zipfile.ZipFile, part: str, row_cap: int, cell_cap: int) -> SheetScan:
     scan = SheetScan(part=part)
-    sheet_data: Any = None
     with archive.open(part) as stream:
-        for event, element in iterparse(stream, events=("start", "end")):
+        # lxml filters the three tags in C; entities are never resolved and nothing is fetched.
+        events = etree.iterparse(
+            stream, events=("end",), tag=(_ROW, _CELL, _DIMENSION), resolve_entities=False, no_network=True
+        )
+        for _event, element in events:
             tag = element.tag
-            if event == "start":
-                if tag == _SHEET_DATA:
-                    sheet_data = element
-                continue
             if tag == _CELL:
                 scan.cells += 1
                 if scan.cells > cell_cap:
                     raise too_many_cells(cell_cap)
-            elif tag == _ROW:
+                continue
+            if tag == _ROW:
                 scan.rows += 1
                 number = element.get("r")
                 scan.last_row = int(number) if number and number.isdigit() else scan.last_row + 1
                 if scan.rows > row_cap or scan.last_row > row_cap + 1000:
                     raise too_many_rows(row_cap)
                 element.clear()
-                if sheet_data is not None and scan.rows % 256 == 0:
-                    sheet_data.clear()  # drop the rows already counted: memory stays flat
-            elif tag == _DIMENSION:
+                # Drop the rows already counted so memory stays flat, however long the sheet.
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+            else:
                 scan.declared = element.get("ref", "")
                 scan.declared_rows = _declared_rows(scan.declared)
     return scan
@@ -139,7 +140,7 @@ def scan_workbook(source: IO[bytes]) -> WorkbookScan:
                 )
             parts = sorted(i.filename for i in infos if _SHEET_PART.match(i.filename))
             return WorkbookScan(sheets=[_scan_part(archive, p, row_cap, cell_cap) for p in parts])
-    except (zipfile.BadZipFile, ParseError, KeyError, EOFError) as exc:
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, EOFError) as exc:
         raise SheetTooLarge(_("无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式。")) from exc
     finally:
         source.seek(0)
