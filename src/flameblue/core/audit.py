@@ -144,8 +144,10 @@ def event(
 def record_bulk(events: list[AuditEvent], *, batch_size: int = 1000) -> int:
     """Append many audit rows in a few INSERTs (bulk writes such as an Excel import: still one row per
     written object, in the caller's transaction, so they commit or roll back with the writes)."""
-    if events:
-        AuditEvent.objects.bulk_create(events, batch_size=batch_size)
+    from flameblue.core.bulk import insert_rows
+
+    for start in range(0, len(events), batch_size):
+        insert_rows(events[start : start + batch_size])
     return len(events)
 
 

@@ -17,7 +17,15 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from lxml import etree
 
-__all__ = ["SheetScan", "SheetTooLarge", "WorkbookScan", "max_cells", "max_rows", "scan_workbook", "too_many_rows"]
+__all__ = [
+    "SheetScan",
+    "SheetTooLarge",
+    "WorkbookScan",
+    "max_cells",
+    "max_rows",
+    "scan_workbook",
+    "too_many_rows",
+]
 
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -24,8 +24,8 @@ from flameblue.units.filters import UnitFilter
 from flameblue.units.models import ImportJobStatus, Unit, UnitImportJob
 from flameblue.units.sheets import qr
 from flameblue.units.sheets.exporting import export_units, template_bytes
-from flameblue.units.sheets.scan import max_rows
 from flameblue.units.sheets.import_jobs import job_apply, job_create, job_retry, mark_stale_jobs
+from flameblue.units.sheets.scan import max_rows
 from flameblue.units.tasks import apply_import_job, validate_import_job
 
 __all__ = [

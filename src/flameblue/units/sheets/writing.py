@@ -14,14 +14,16 @@ The rules the unit services apply one unit at a time hold here for the whole bat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit
+from flameblue.core.bulk import insert_rows
 from flameblue.core.errors import PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.org.choices import OrgKind
@@ -37,7 +39,10 @@ __all__ = ["BATCH_SIZE", "ImportAborted", "write_plans"]
 #: Rows written per batch (one INSERT or UPDATE per table and batch).
 BATCH_SIZE = 1000
 #: The sheet's person columns for each unit field: (name key, phone key).
-_ROLES = {"responsible_person": ("responsible_name", "responsible_phone"), "safety_manager": ("manager_name", "manager_phone")}
+_ROLES = {
+    "responsible_person": ("responsible_name", "responsible_phone"),
+    "safety_manager": ("manager_name", "manager_phone"),
+}
 _FK_KEYS = {"region": "region_id", "place_type": "place_type_id", "industry": "industry_id"}
 
 
@@ -66,7 +71,9 @@ class _Writer:
 
     def audit(self, obj: Any, changes: dict[str, Any], plan: RowPlan) -> None:
         self.events.append(
-            audit.event(audit.AuditAction.IMPORT, by=self.by, obj=obj, changes=changes, reason=self.reason(plan))
+            audit.event(
+                audit.AuditAction.IMPORT, by=self.by, obj=obj, changes=changes, reason=self.reason(plan)
+            )
         )
 
     def flush(self) -> None:
@@ -126,10 +133,14 @@ def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organizat
             org = Organization(kind=OrgKind.SOCIAL_UNIT, created_by=writer.user, updated_by=writer.user)
             for name in ORG_FIELDS:
                 if name in plan.values:
-                    setattr(org, _FK_KEYS.get(name, name), plan.values[name] or ("" if name != "industry" else None))
+                    setattr(
+                        org,
+                        _FK_KEYS.get(name, name),
+                        plan.values[name] or ("" if name != "industry" else None),
+                    )
             new.append((plan, org))
         found[plan.row] = org
-    Organization.objects.bulk_create([org for _plan, org in new])
+    insert_rows([org for _plan, org in new])
     for plan, org in new:
         writer.audit(org, audit.diff({}, audit.snapshot(org)), plan)
     return found
@@ -152,12 +163,15 @@ def _create_batch(plans: list[RowPlan], writer: _Writer) -> None:
                 )
                 people.append((plan, unit, field_name, person))
         units.append(unit)
-    Person.objects.bulk_create([p for *_rest, p in people])
+    insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, field_name, person)
         writer.audit(person, audit.diff({}, audit.snapshot(person)), plan)
-    Unit.objects.bulk_create(units)
-    _set_tags([(u, p.values["risk_tags"]) for u, p in zip(units, plans, strict=True) if "risk_tags" in p.values], new=True)
+    insert_rows(units)
+    _set_tags(
+        [(u, p.values["risk_tags"]) for u, p in zip(units, plans, strict=True) if "risk_tags" in p.values],
+        new=True,
+    )
     for plan, unit in zip(plans, units, strict=True):
         changes = audit.diff({}, audit.snapshot(unit))
         if plan.values.get("risk_tags"):
@@ -171,7 +185,7 @@ def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
     pairs = list(pairs)
     if not new and pairs:
         through.objects.filter(unit_id__in=[u.pk for u, _tags in pairs]).delete()
-    through.objects.bulk_create([through(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
+    insert_rows([through(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
 
 
 def _check_scope(ids: list[int], writer: _Writer, action: str) -> None:
@@ -252,7 +266,7 @@ def _update_batch(plans: list[RowPlan], writer: _Writer) -> None:
 
 
 def _write_people(people, phones, writer: _Writer, now) -> None:
-    Person.objects.bulk_create([p for *_rest, p in people])
+    insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, field_name, person)
         writer.audit(person, audit.diff({}, audit.snapshot(person)), plan)
@@ -261,7 +275,9 @@ def _write_people(people, phones, writer: _Writer, now) -> None:
         person.updated_at = now
         person.updated_by = writer.user
         writer.audit(person, audit.diff(before, audit.snapshot(person)), plan)
-    Person.objects.bulk_update([p for _plan, p, _before in phones], ["phone", "version", "updated_at", "updated_by"])
+    Person.objects.bulk_update(
+        [p for _plan, p, _before in phones], ["phone", "version", "updated_at", "updated_by"]
+    )
 
 
 def _sync_organizations(befores: list[tuple[RowPlan, Unit, dict[str, Any]]], writer: _Writer, now) -> None:
@@ -271,7 +287,11 @@ def _sync_organizations(befores: list[tuple[RowPlan, Unit, dict[str, Any]]], wri
         org = unit.organization
         before = audit.snapshot(org)
         for name in ORG_FIELDS:
-            setattr(org, f"{name}_id" if name in {"region", "industry"} else name, getattr(unit, f"{name}_id" if name in {"region", "industry"} else name))
+            setattr(
+                org,
+                f"{name}_id" if name in {"region", "industry"} else name,
+                getattr(unit, f"{name}_id" if name in {"region", "industry"} else name),
+            )
         changes = audit.diff(before, audit.snapshot(org))
         if changes:
             org.version += 1
@@ -279,10 +299,31 @@ def _sync_organizations(befores: list[tuple[RowPlan, Unit, dict[str, Any]]], wri
             org.updated_by = writer.user
             changed.append(org)
             writer.audit(org, changes, plan)
-    Organization.objects.bulk_update(changed, [*(f for f in ORG_FIELDS), "version", "updated_at", "updated_by"])
+    Organization.objects.bulk_update(
+        changed, [*(f for f in ORG_FIELDS), "version", "updated_at", "updated_by"]
+    )
 
 
 # --- the whole sheet --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _server_side_binding() -> Iterator[None]:
+    """On PostgreSQL, send the batches' parameters separately (server-side binding) instead of quoting
+    thousands of values into the SQL text in Python — the difference between seconds and minutes for a
+    100k-row sheet. Only for this transaction's own cursors; the connection is put back as it was."""
+    if connection.vendor != "postgresql" or connection.connection is None:
+        yield
+        return
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    raw = connection.connection
+    before = raw.cursor_factory
+    raw.cursor_factory = ServerBindingCursor
+    try:
+        yield
+    finally:
+        raw.cursor_factory = before
 
 
 def write_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]:
@@ -296,7 +337,7 @@ def write_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]
         raise PermissionDeniedError(_("您没有修改社会单位的权限。"))
     writer = _Writer(by=by, source=source)
     try:
-        with transaction.atomic():
+        with transaction.atomic(), _server_side_binding():
             for batch in _batches(updates):
                 _update_batch(batch, writer)
                 writer.flush()
@@ -306,6 +347,12 @@ def write_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]
     except IntegrityError as exc:
         raise ImportAborted(
             None,
-            _("写入时与其他已登记的单位冲突（同一乡镇同名或统一社会信用代码重复，可能刚被他人登记），未导入任何数据，请重新上传校验。"),
+            _(
+                "写入时与其他已登记的单位冲突（同一乡镇同名或统一社会信用代码重复，可能刚被他人登记），未导入任何数据，请重新上传校验。"
+            ),
         ) from exc
-    return {"created": len(creates), "updated": len(updates), "unchanged": len(plans) - len(creates) - len(updates)}
+    return {
+        "created": len(creates),
+        "updated": len(updates),
+        "unchanged": len(plans) - len(creates) - len(updates),
+    }
