@@ -26,6 +26,7 @@ import os
 import random
 import sys
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,20 @@ def make_sheet(rows: int) -> bytes:
         sheet.append([values.get(h) for h in headers])
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return _with_dimension(buffer.getvalue(), f"A1:AD{rows + 1}")
+
+
+def _with_dimension(content: bytes, ref: str) -> bytes:
+    """Excel and WPS write the sheet's ``<dimension>``; openpyxl's write-only mode does not (and a sheet
+    without one costs readers an extra pass), so put it where Excel would."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"</sheetPr>", f'</sheetPr><dimension ref="{ref}"/>'.encode(), 1)
+            target.writestr(info.filename, data)
     return buffer.getvalue()
 
 

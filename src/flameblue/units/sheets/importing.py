@@ -227,6 +227,7 @@ class Lookups:
         # A command run by an administrator (no user) imports anywhere.
         self.scopes: list[Scope] = [Scope()] if user is None else user_scopes(user, Unit, "import")
         self.counties = dict(Region.objects.filter(level=RegionLevel.COUNTY).values_list("code", "name"))
+        self._county_memo: dict[str, list[str]] = {}
         self.upper_names = list(
             Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]).values_list(
                 "name", flat=True
@@ -286,12 +287,15 @@ class Lookups:
         return text, county_text
 
     def county_codes(self, text: str) -> list[str]:
-        wanted = _strip_suffix(text, _COUNTY_SUFFIXES)
-        return [
-            code
-            for code, name in self.counties.items()
-            if name == text or _strip_suffix(name, _COUNTY_SUFFIXES) == wanted
-        ]
+        # Asked once per row with a handful of distinct answers: remembered for the whole sheet.
+        if text not in self._county_memo:
+            wanted = _strip_suffix(text, _COUNTY_SUFFIXES)
+            self._county_memo[text] = [
+                code
+                for code, name in self.counties.items()
+                if name == text or _strip_suffix(name, _COUNTY_SUFFIXES) == wanted
+            ]
+        return self._county_memo[text]
 
     def township(
         self, text: str, county_text: str, industry: str | None
