@@ -62,12 +62,15 @@ class _Writer:
     rulesets: list[Any] = field(default_factory=active_rulesets)
     events: list[Any] = field(default_factory=list)
     user: Any = None
+    _template: str | None = None
 
     def __post_init__(self) -> None:
         self.user = self.by if getattr(self.by, "pk", None) else None
 
     def reason(self, plan: RowPlan) -> str:
-        return _("Excel 导入（%(source)s，第 %(row)s 行）") % {"source": self.source, "row": plan.row}
+        if self._template is None:
+            self._template = _("Excel 导入（%(source)s，第 %(row)s 行）")
+        return self._template % {"source": self.source, "row": plan.row}
 
     def audit(self, obj: Any, changes: dict[str, Any], plan: RowPlan) -> None:
         self.events.append(
@@ -98,6 +101,12 @@ class _Writer:
         )
 
 
+def _created(obj: Any) -> dict[str, list[Any]]:
+    """The audit changes of a new object: what ``audit.diff({}, snapshot)`` gives, without the diffing."""
+    after = audit.snapshot(obj)
+    return {key: [None, after[key]] for key in sorted(after) if after[key] is not None}
+
+
 def _batches(items: list[RowPlan], size: int | None = None) -> Iterator[list[RowPlan]]:
     size = size or BATCH_SIZE  # read at call time, so tests can make batches small
     for start in range(0, len(items), size):
@@ -120,9 +129,11 @@ def _unit_fields(values: dict[str, Any]) -> dict[str, Any]:
 def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organization]:
     """Each new unit's organization by sheet row: a waiting social-unit organization or a new one."""
     names = {p.values["name"] for p in plans}
+    regions = {p.values["region"] for p in plans}
     waiting: dict[tuple[str, str], Organization] = {}
+    # region, kind and name together use the organizations' unique index
     for org in Organization.objects.filter(
-        kind=OrgKind.SOCIAL_UNIT, name__in=names, unit__isnull=True
+        region_id__in=regions, kind=OrgKind.SOCIAL_UNIT, name__in=names, unit__isnull=True
     ).order_by("-pk"):
         waiting[(org.region_id, org.name)] = org  # the lowest pk wins, as .first() did
     found: dict[int, Organization] = {}
@@ -142,7 +153,7 @@ def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organizat
         found[plan.row] = org
     insert_rows([org for _plan, org in new])
     for plan, org in new:
-        writer.audit(org, audit.diff({}, audit.snapshot(org)), plan)
+        writer.audit(org, _created(org), plan)
     return found
 
 
@@ -166,14 +177,14 @@ def _create_batch(plans: list[RowPlan], writer: _Writer) -> None:
     insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, field_name, person)
-        writer.audit(person, audit.diff({}, audit.snapshot(person)), plan)
+        writer.audit(person, _created(person), plan)
     insert_rows(units)
     _set_tags(
         [(u, p.values["risk_tags"]) for u, p in zip(units, plans, strict=True) if "risk_tags" in p.values],
         new=True,
     )
     for plan, unit in zip(plans, units, strict=True):
-        changes = audit.diff({}, audit.snapshot(unit))
+        changes = _created(unit)
         if plan.values.get("risk_tags"):
             changes["risk_tags"] = [None, plan.values["risk_tags"]]
         writer.audit(unit, changes, plan)
@@ -269,7 +280,7 @@ def _write_people(people, phones, writer: _Writer, now) -> None:
     insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, field_name, person)
-        writer.audit(person, audit.diff({}, audit.snapshot(person)), plan)
+        writer.audit(person, _created(person), plan)
     for plan, person, before in phones:
         person.version += 1
         person.updated_at = now
