@@ -212,6 +212,13 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Unit import (units/sheets): caps per worksheet, counted by streaming before anything reads the sheet,
+# and how long a running import job may stay silent before it shows as interrupted (中断).
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 3_000_000)
+IMPORT_MAX_UNPACKED_MB = env_int("IMPORT_MAX_UNPACKED_MB", 400)
+IMPORT_STALE_MINUTES = env_int("IMPORT_STALE_MINUTES", 10)
+IMPORT_HEARTBEAT_SECONDS = env_int("IMPORT_HEARTBEAT_SECONDS", 30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # Demo accounts' password (seed-demo).

@@ -16,7 +16,16 @@ from django.utils import timezone
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.core.request_context import current_request_info
 
-__all__ = ["AuditAction", "diff", "purge_older_than", "record", "recorded_as", "snapshot"]
+__all__ = [
+    "AuditAction",
+    "diff",
+    "event",
+    "purge_older_than",
+    "record",
+    "record_bulk",
+    "recorded_as",
+    "snapshot",
+]
 
 #: While set, create/update/delete rows are written with this action and reason instead (e.g. an Excel
 #: import records each write it makes as IMPORT with the sheet row, rather than as a plain edit).
@@ -105,6 +114,41 @@ def record(
         changes=changes or {},
         reason=reason,
     )
+
+
+def event(
+    action: str,
+    *,
+    by: Any = None,
+    obj: models.Model,
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """An unsaved audit row for ``obj``, as :func:`record` would write it, for :func:`record_bulk`."""
+    info = current_request_info()
+    user = by if getattr(by, "pk", None) else None
+    return AuditEvent(
+        actor=user,
+        actor_name=user.get_username() if user else "",
+        ip=info.ip,
+        user_agent=info.user_agent[:300],
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        changes=changes or {},
+        reason=reason,
+    )
+
+
+def record_bulk(events: list[AuditEvent], *, batch_size: int = 1000) -> int:
+    """Append many audit rows in a few INSERTs (bulk writes such as an Excel import: still one row per
+    written object, in the caller's transaction, so they commit or roll back with the writes)."""
+    from flameblue.core.bulk import insert_rows
+
+    for start in range(0, len(events), batch_size):
+        insert_rows(events[start : start + batch_size])
+    return len(events)
 
 
 def purge_older_than(days: int, *, by: Any = None) -> int:

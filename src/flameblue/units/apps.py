@@ -13,3 +13,7 @@ class UnitsConfig(AppConfig):
         from flameblue.units.dashboard import register as register_dashboard
 
         register_dashboard()
+        from flameblue.core.sweep import register_sweep_job
+        from flameblue.units.sheets.import_jobs import sweep_stale_jobs
+
+        register_sweep_job("unit_imports", sweep_stale_jobs, order=90)

@@ -244,6 +244,7 @@ class ImportJobStatus(models.TextChoices):
     READY = "ready", _("待导入")
     IMPORTING = "importing", _("导入中")
     DONE = "done", _("已完成")
+    INTERRUPTED = "interrupted", _("中断")
 
 
 class UnitImportJobQuerySet(ScopedQuerySet):
@@ -283,6 +284,12 @@ class UnitImportJob(models.Model):
     created_at = models.DateTimeField(_("上传时间"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("更新时间"), default=timezone.now)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("最近心跳"),
+        null=True,
+        blank=True,
+        help_text=_("处理中的任务定期更新；长时间没有更新说明处理进程已中断。"),
+    )
 
     objects = ScopedManager.from_queryset(UnitImportJobQuerySet)()
     # Not scoped by region: a job belongs to its uploader (``mine``); the rows are scoped when validated.

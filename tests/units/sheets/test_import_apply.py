@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from flameblue.core.models import AuditAction, AuditEvent
-from flameblue.units import services
 from flameblue.units.models import ImportJobStatus, Unit
 from flameblue.units.sheets.import_jobs import job_apply
 from tests.units.sheets.sheets import xlsx
@@ -114,18 +113,22 @@ def test_a_changed_row_updates_its_unit_and_is_audited_as_import(upload, apply, 
 
 
 def test_nothing_is_written_when_one_row_fails_during_the_import(upload, apply, people, monkeypatch):
-    real_create = services.unit_create
+    from flameblue.units.sheets import writing
+
+    # Batches of two: the first batches are written, then the third fails — and everything is rolled back.
+    monkeypatch.setattr(writing, "BATCH_SIZE", 2)
+    real_batch = writing._create_batch
     calls = {"n": 0}
 
-    def flaky_create(**kwargs):
+    def flaky_batch(plans, writer):
         calls["n"] += 1
-        if calls["n"] == 5:
+        if calls["n"] == 3:
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"name": ["模拟的写入失败"]})
-        return real_create(**kwargs)
+        return real_batch(plans, writer)
 
-    monkeypatch.setattr(services, "unit_create", flaky_create)
+    monkeypatch.setattr(writing, "_create_batch", flaky_batch)
     _response, job = upload(people.qiaocheng, xlsx(fixed_rows()))
 
     apply(people.qiaocheng, job)

@@ -29,6 +29,7 @@ from flameblue.units.models import Unit
 from flameblue.units.sheets import normalise
 from flameblue.units.sheets.columns import COLUMNS, SHEET_TITLE, Column, column_by_header, enum_choices
 from flameblue.units.sheets.normalise import CellError, clean_text, compact
+from flameblue.units.sheets.scan import max_rows, max_unpacked_bytes, too_many_rows
 from flameblue.units.validators import normalise_credit_code
 
 __all__ = [
@@ -79,6 +80,8 @@ class RowPlan:
     values: dict[str, Any]
     unit_id: int | None = None
     changes: dict[str, list[Any]] = field(default_factory=dict)
+    #: The matched unit's version when validated: a unit changed since then stops the import.
+    version: int | None = None
 
     @property
     def action(self) -> str:
@@ -127,14 +130,28 @@ def check_upload(upload: IO[bytes], *, size: int | None = None) -> None:
     upload.seek(0)
     if head != _ZIP_SIGNATURE or not zipfile.is_zipfile(upload):
         raise SheetError(_("文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 另存为“.xlsx”格式后再上传。"))
+    # Only the zip's directory is read here (cheap, fit for a web request); the sheets themselves are
+    # counted and read by the background worker.
     upload.seek(0)
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-        workbook.close()
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip file
-        raise SheetError(_("无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式。")) from exc
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise SheetError(_UNREADABLE()) from exc
     finally:
         upload.seek(0)
+    if "xl/workbook.xml" not in names or not any(n.startswith("xl/worksheets/") for n in names):
+        raise SheetError(_UNREADABLE())
+    if unpacked > max_unpacked_bytes():
+        raise SheetError(
+            _("文件解压后过大（超过 %(mb)s MB），请删除多余内容或拆分文件后再导入。")
+            % {"mb": max_unpacked_bytes() // (1024 * 1024)}
+        )
+
+
+def _UNREADABLE() -> str:  # noqa: N802 - a message, translated when raised
+    return _("无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式。")
 
 
 def _header_columns(cells: Iterable[Any]) -> dict[int, Column]:
@@ -149,11 +166,17 @@ def _header_columns(cells: Iterable[Any]) -> dict[int, Column]:
 def read_sheet(source: Any) -> ParsedSheet:
     """Find the unit sheet and its header row (within the first rows, under any merged title) and read
     the data rows below it; rows with nothing in them are skipped."""
-    workbook = load_workbook(source, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip file
+        raise SheetError(_UNREADABLE()) from exc
     try:
         names = sorted(workbook.sheetnames, key=lambda n: n != SHEET_TITLE)
         for name in names:
             sheet = workbook[name]
+            # Never trust the sheet's declared <dimension>: openpyxl stops at it (a lying "A1:D2" on
+            # 20,000 rows would read one row) and pads or cuts rows to its width.
+            sheet.reset_dimensions()
             rows = sheet.iter_rows(values_only=True)
             header_row, columns = 0, {}
             for number, cells in enumerate(rows, start=1):
@@ -165,18 +188,26 @@ def read_sheet(source: Any) -> ParsedSheet:
                     break
             if not header_row:
                 continue
-            data = [
-                (number, cells)
-                for number, cells in enumerate(rows, start=header_row + 1)
-                if any(clean_text(v) for v in cells)
-            ]
-            return ParsedSheet(header_row=header_row, columns=columns, rows=data)
+            return ParsedSheet(header_row=header_row, columns=columns, rows=_data_rows(rows, header_row))
     finally:
         workbook.close()
     raise SheetError(
         _("未找到表头：前 %(n)s 行中应有“单位名称”和“所在乡镇（街道）”两列。请使用导入模板。")
         % {"n": HEADER_SEARCH_ROWS}
     )
+
+
+def _data_rows(rows: Iterable[tuple[Any, ...]], header_row: int) -> list[tuple[int, tuple[Any, ...]]]:
+    """The non-empty rows below the header, numbered as Excel shows them; over the cap is refused even if
+    the streaming count before was somehow passed by."""
+    limit = max_rows()
+    data: list[tuple[int, tuple[Any, ...]]] = []
+    for number, cells in enumerate(rows, start=header_row + 1):
+        if any(v is not None and clean_text(v) for v in cells):
+            data.append((number, cells))
+            if len(data) > limit:
+                raise SheetError(too_many_rows(limit).message)
+    return data
 
 
 # --- looking things up -----------------------------------------------------------------------------------
@@ -196,6 +227,7 @@ class Lookups:
         # A command run by an administrator (no user) imports anywhere.
         self.scopes: list[Scope] = [Scope()] if user is None else user_scopes(user, Unit, "import")
         self.counties = dict(Region.objects.filter(level=RegionLevel.COUNTY).values_list("code", "name"))
+        self._county_memo: dict[str, list[str]] = {}
         self.upper_names = list(
             Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]).values_list(
                 "name", flat=True
@@ -255,12 +287,15 @@ class Lookups:
         return text, county_text
 
     def county_codes(self, text: str) -> list[str]:
-        wanted = _strip_suffix(text, _COUNTY_SUFFIXES)
-        return [
-            code
-            for code, name in self.counties.items()
-            if name == text or _strip_suffix(name, _COUNTY_SUFFIXES) == wanted
-        ]
+        # Asked once per row with a handful of distinct answers: remembered for the whole sheet.
+        if text not in self._county_memo:
+            wanted = _strip_suffix(text, _COUNTY_SUFFIXES)
+            self._county_memo[text] = [
+                code
+                for code, name in self.counties.items()
+                if name == text or _strip_suffix(name, _COUNTY_SUFFIXES) == wanted
+            ]
+        return self._county_memo[text]
 
     def township(
         self, text: str, county_text: str, industry: str | None
@@ -619,6 +654,7 @@ def _plan(read: list[tuple[int, dict[str, Any]]], user: Any, errors: list[RowErr
         if unit is not None:
             claimed[unit.pk] = number
             plan.unit_id = unit.pk
+            plan.version = unit.version
             plan.changes = _changes(values, unit)
         for role in ("responsible", "manager"):
             phone = values.get(f"{role}_phone") or ""

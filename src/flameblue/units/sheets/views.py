@@ -21,17 +21,11 @@ from flameblue.core.http import XLSX_CONTENT_TYPE, attachment_response
 from flameblue.core.service_errors import deny
 from flameblue.core.views import ScopedDetailView, ScopedMixin, is_htmx
 from flameblue.units.filters import UnitFilter
-from flameblue.units.models import Unit, UnitImportJob
+from flameblue.units.models import ImportJobStatus, Unit, UnitImportJob
 from flameblue.units.sheets import qr
 from flameblue.units.sheets.exporting import export_units, template_bytes
-from flameblue.units.sheets.import_jobs import (
-    BACKGROUND_ROWS,
-    estimate_rows,
-    job_apply,
-    job_create,
-    job_validate,
-    run_apply,
-)
+from flameblue.units.sheets.import_jobs import job_apply, job_create, job_retry, mark_stale_jobs
+from flameblue.units.sheets.scan import max_rows
 from flameblue.units.tasks import apply_import_job, validate_import_job
 
 __all__ = [
@@ -81,7 +75,7 @@ class ImportUploadView(ScopedMixin, generic.FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["jobs"] = UnitImportJob.objects.mine(self.request.user)[:10]
-        context["background_rows"] = BACKGROUND_ROWS
+        context["max_rows"] = max_rows()
         return context
 
     def form_valid(self, form: UploadForm) -> HttpResponse:
@@ -92,10 +86,8 @@ class ImportUploadView(ScopedMixin, generic.FormView):
         except DomainError as exc:
             form.add_error("file", exc.message)
             return self.form_invalid(form)
-        if estimate_rows(job) > BACKGROUND_ROWS + 10:  # header and title rows do not count
-            validate_import_job(job.pk)
-        else:
-            job_validate(job)
+        # Counting, reading and validating happen in the task queue, never in this request.
+        validate_import_job(job.pk)
         return HttpResponseRedirect(reverse("units:import-job", kwargs={"pk": job.pk}))
 
 
@@ -113,6 +105,7 @@ class ImportJobView(_JobMixin, View):
 
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         job = self.get_job()
+        mark_stale_jobs(job=job)  # a job whose worker died shows as interrupted, with a way to restart
         if is_htmx(request):
             if not job.is_running:
                 # Finished while the page was polling: reload it to show the problems or the import button.
@@ -126,19 +119,21 @@ class ImportJobView(_JobMixin, View):
 class ImportApplyView(_JobMixin, View):
     def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         job = self.get_job()
+        mark_stale_jobs(job=job)
+        status = job.get_status_display()
         try:
-            claimed = job_apply(job, by=request.user)
+            if job.status == ImportJobStatus.INTERRUPTED:
+                task = job_retry(job, by=request.user)
+            else:
+                task = "apply" if job_apply(job, by=request.user) else None
         except PermissionDeniedError as exc:
             raise deny(request, exc.message) from exc
-        if not claimed:
-            messages.warning(
-                request,
-                _("该导入任务当前状态为“%(status)s”，不能导入。") % {"status": job.get_status_display()},
-            )
-        elif job.total_rows > BACKGROUND_ROWS:
-            apply_import_job(job.pk)
+        if task is None:
+            messages.warning(request, _("该导入任务当前状态为“%(status)s”，不能导入。") % {"status": status})
+        elif task == "validate":
+            validate_import_job(job.pk)
         else:
-            run_apply(job)
+            apply_import_job(job.pk)
         return HttpResponseRedirect(reverse("units:import-job", kwargs={"pk": job.pk}))
 
 

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from flameblue.org.models import User
 from flameblue.units.sheets.import_jobs import apply_plans
 from flameblue.units.sheets.importing import SheetError, check_upload, read_sheet, validate_sheet
+from flameblue.units.sheets.scan import SheetTooLarge, scan_workbook
 
 
 class Command(BaseCommand):
@@ -30,8 +31,9 @@ class Command(BaseCommand):
         try:
             with file.open("rb") as handle:
                 check_upload(handle)
+                scan_workbook(handle)  # rows and cells counted by streaming, caps applied
                 sheet = read_sheet(handle)
-        except SheetError as exc:
+        except (SheetError, SheetTooLarge) as exc:
             raise CommandError(exc.message) from exc
         result = validate_sheet(sheet, by)
         if not result.ok:
