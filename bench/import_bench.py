@@ -329,10 +329,19 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rows", type=int, default=10_000, help="sheet size: 10000 or 100000")
-    parser.add_argument("--baseline-rows", type=int, default=0, help="rows for django-import-export (all)")
+    parser.add_argument(
+        "--baseline-rows", type=int, default=500,
+        help="rows for django-import-export (0: all; it manages ~10 rows/s, rows/s is compared)",
+    )  # fmt: skip
     parser.add_argument("--keep-sheet", help="also save the generated sheet to this path")
     parser.add_argument("--keep-db", action="store_true", help="reuse and keep the bench database")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--units", type=int, default=None,
+        help="make bench's size: sheets of min(units / 10, 100000) rows (a tenth of the registry re-imported)",
+    )  # fmt: skip
+    args, _unknown = parser.parse_known_args()  # make bench passes every bench the same options
+    if args.units:
+        args.rows = max(1_000, min(args.units // 10, 100_000))
     if connection.vendor != "postgresql":
         print("bench/import_bench.py measures PostgreSQL: set DATABASE_URL=postgres://…", file=sys.stderr)
         return 2
