@@ -96,7 +96,7 @@ def summaries_changed(model: type[models.Model], region_code: str | None = None)
 def summaries_changed_for(obj: models.Model) -> None:
     """``obj`` was written: :func:`summaries_changed` for its model and region (read from the model's
     scope spec when the region is a column of its own, else every region)."""
-    model = type(obj)
+    model = obj._meta.model  # not type(obj): the request's user is a lazy object
     if model._meta.label_lower not in _MODELS:
         return
     path = getattr(getattr(model, "scope_spec", None), "region", None)
