@@ -183,8 +183,10 @@ class Recipients:
 
     def users(self, level: Level, target: Target) -> list[Any]:
         """The active users to notify at ``level`` for ``target`` (one object per user for the whole run)."""
-        self.prefetch([(level, target)])
-        chosen = {u.pk: u for key in self._keys(level, target) for u in self._people[key]}
+        keys = self._keys(level, target)
+        if any(key not in self._people for key in keys):
+            self.prefetch([(level, target)])
+        chosen = {u.pk: u for key in keys for u in self._people[key]}
         return [chosen[pk] for pk in sorted(chosen)]
 
 

@@ -28,6 +28,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -35,7 +36,6 @@ from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from flameblue.core.notify import Delivery, Message, notify_many
@@ -87,10 +87,22 @@ def object_key(obj: models.Model, due_on: dt.date) -> tuple[str, str]:
 
 
 def _url(name: str, pk: int, fallback: tuple[str, int] | None = None) -> str:
-    try:
-        return reverse(name, kwargs={"pk": pk})
-    except NoReverseMatch:
+    pattern = _url_pattern(name)
+    if pattern is None:
         return _url(*fallback) if fallback else ""
+    return pattern.replace(_PK_MARK, str(pk))
+
+
+_PK_MARK = "2147483647"
+
+
+@lru_cache(maxsize=32)
+def _url_pattern(name: str) -> str | None:
+    """The detail URL of ``name`` with a marker for the pk, reversed once (a run builds thousands of links)."""
+    try:
+        return reverse(name, kwargs={"pk": int(_PK_MARK)})
+    except NoReverseMatch:
+        return None
 
 
 # ------------------------------------------------------------------------------------------- finders
@@ -206,6 +218,7 @@ class _Run:
     def __init__(self, today: dt.date, now: dt.datetime) -> None:
         self.today, self.now = today, now
         self.recipients = Recipients()
+        self.scopes: dict[tuple[int, type], list] = {}  # (user, model) → the user's scopes for viewing it
         self._days: dict[dt.date, int] = {}
 
     def days(self, due_on: dt.date) -> int:
@@ -246,14 +259,14 @@ def _pending(finder: Finder, run: _Run) -> models.QuerySet:
 def _message(item: Overdue, level: Level, days: int, today: dt.date) -> Message:
     prefix = _("【逾期提醒】") if level.level == 0 else _("【升级督办·第%(n)d级】") % {"n": level.level}
     body = _("到期日：%(due)s；截至 %(today)s 已逾期 %(days)d 个工作日。请尽快处理。") % {
-        "due": date_format(item.due_on, "Y-m-d"),
-        "today": date_format(today, "Y-m-d"),
+        "due": item.due_on.isoformat(),  # as date_format(…, "Y-m-d"), at a fraction of the cost
+        "today": today.isoformat(),
         "days": days,
     }
     return Message(prefix + item.title, body, item.link, "warning" if level.level == 0 else "danger")
 
 
-def _link_for(user, item: Overdue) -> str:
+def _link_for(user, item: Overdue, scopes: dict | None = None) -> str:
     """The item's page when the recipient may open it, else the nearest record it can open (a case's
     hazard, a tip's unit), else no link: a government leader is not sent to a tip it cannot read."""
     candidates = [(item.obj, item.link)]
@@ -263,21 +276,27 @@ def _link_for(user, item: Overdue) -> str:
     unit = getattr(item.obj, "unit", None)
     if unit is not None:
         candidates.append((unit, _url("units:unit-detail", unit.pk)))
+    scopes = {} if scopes is None else scopes
     for obj, link in candidates:
-        if link and admits(obj, user_scopes(user, type(obj), "view")):
+        if not link:
+            continue
+        key = (user.pk, type(obj))
+        if key not in scopes:
+            scopes[key] = user_scopes(user, type(obj), "view")
+        if admits(obj, scopes[key]):
             return link
     return ""
 
 
-def _deliveries(item: Overdue, level: Level, users: list, days: int, today: dt.date) -> list[Delivery]:
+def _deliveries(item: Overdue, level: Level, users: list, days: int, run: _Run) -> list[Delivery]:
     object_type, object_id = object_key(item.obj, item.due_on)
-    message = _message(item, level, days, today)
+    message = _message(item, level, days, run.today)
     key = f"escalation:{item.kind}:{object_type}:{object_id}:{level.level}"
     if not users:  # recorded and logged as an escalation that reaches nobody
         return [Delivery((), message, key)]
     by_link: dict[str, list] = {}
     for user in users:
-        by_link.setdefault(_link_for(user, item), []).append(user)
+        by_link.setdefault(_link_for(user, item, run.scopes), []).append(user)
     return [Delivery(tuple(group), replace(message, link=link), key) for link, group in by_link.items()]
 
 
@@ -288,6 +307,8 @@ _CLAIM_CHUNK = 1000
 def _claim(rows: list[tuple[Any, ...]]) -> set[tuple[str, int]]:
     """Insert the escalation rows; answer the (object_id, level) of those this run inserted. A row already
     there (another worker, an earlier run) is skipped by the database and not answered."""
+    if connection.vendor == "postgresql":
+        return _claim_postgresql(rows)
     fields = {
         name: Escalation._meta.get_field("region" if name == "region_id" else name) for name in _CLAIM_COLUMNS
     }
@@ -310,6 +331,25 @@ def _claim(rows: list[tuple[Any, ...]]) -> set[tuple[str, int]]:
             )
             claimed.update((object_id, int(level)) for object_id, level in cursor.fetchall())
     return claimed
+
+
+def _claim_postgresql(rows: list[tuple[Any, ...]]) -> set[tuple[str, int]]:
+    """The same statement with one array per column (a short query whatever the batch size)."""
+    import json
+
+    columns = list(zip(*rows, strict=True))
+    columns[-1] = tuple(json.dumps(r) for r in columns[-1])
+    table = connection.ops.quote_name(Escalation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(_CLAIM_COLUMNS)}) "
+            "SELECT k, t, o, l, r, d, s, j::jsonb FROM unnest("
+            "%s::text[], %s::text[], %s::text[], %s::int[], %s::text[], %s::date[], %s::timestamptz[], %s::text[]"
+            ") AS x(k, t, o, l, r, d, s, j) "
+            "ON CONFLICT (kind, object_type, object_id, level) DO NOTHING RETURNING object_id, level",
+            [list(c) for c in columns],
+        )
+        return {(object_id, int(level)) for object_id, level in cursor.fetchall()}
 
 
 def _sent_levels(kind: str, items: list[Overdue]) -> set[tuple[str, int]]:
@@ -347,7 +387,7 @@ def _send_batch(kind: str, items: list[Overdue], run: _Run) -> int:
         for (item, level, days), chosen in zip(todo, users, strict=True):
             if (object_key(item.obj, item.due_on)[1], level.level) not in claimed:
                 continue  # another run or worker sent this level
-            deliveries += _deliveries(item, level, chosen, days, run.today)
+            deliveries += _deliveries(item, level, chosen, days, run)
             if item.kind in HAZARD_KINDS:
                 raised.setdefault(level.level, []).append(item.obj.pk)
         notify_many(deliveries)
