@@ -157,7 +157,11 @@ def persona(username: str, kind: str, region: str, role: str, *, name: str) -> i
 
 
 class bench_database:  # noqa: N801 (a context manager named like the action)
-    """Create the throwaway database ``bench_<name>`` (migrated, reference data loaded) and drop it after."""
+    """Create the throwaway database ``bench_<name>[_<suffix>]`` (migrated, reference data loaded) and drop it
+    after."""
+
+    def __init__(self, suffix: str = "") -> None:
+        self.suffix = f"_{suffix}" if suffix else ""
 
     def __enter__(self) -> None:
         from django.conf import settings
@@ -166,7 +170,7 @@ class bench_database:  # noqa: N801 (a context manager named like the action)
         if connection.vendor != "postgresql":
             raise SystemExit("the benches measure PostgreSQL: set DATABASE_URL=postgres://…")
         db = settings.DATABASES["default"]
-        db.setdefault("TEST", {})["NAME"] = f"bench_{db['NAME']}"
+        db.setdefault("TEST", {})["NAME"] = f"bench_{db['NAME']}{self.suffix}"
         connection.settings_dict["TEST"]["NAME"] = db["TEST"]["NAME"]
         self.old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
 
