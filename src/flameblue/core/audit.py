@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.core.request_context import current_request_info
+from flameblue.core.summaries import summaries_changed_for
 
 __all__ = [
     "AuditAction",
@@ -102,6 +103,8 @@ def record(
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:300]
     user = by if getattr(by, "pk", None) else None
+    if obj is not None:
+        summaries_changed_for(obj)  # every write is audited: the dashboards' figures that counted it end
     return AuditEvent.objects.create(
         actor=user,
         actor_name=actor_name or (user.get_username() if user else ""),

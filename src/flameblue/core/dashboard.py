@@ -7,6 +7,8 @@ widgets.
   page, who may see it (``may_see``) and the ``data(user, today)`` callable behind its template
   (``core/_panel_<key>.html`` unless told). ``data`` answering ``None`` also hides the panel, so a role never
   sees a panel about records it may not read. The quick links always come last.
+- Figures counted over many rows are **per-scope summaries** (:mod:`flameblue.core.summaries`): computed once
+  per jurisdiction and kept until a write in it, so a page view does not scan the big tables.
 - The **statistics by region** behind the detachment's chart (``core:dashboard-stats``) come from the one
   :class:`StatsProvider` an app registers with :func:`register_stats_provider`.
 
@@ -32,6 +34,7 @@ from flameblue.core.models import AuditEvent
 from flameblue.core.navigation import menu_for
 from flameblue.core.notify import unread_count
 from flameblue.core.scoping import has_action, user_memberships
+from flameblue.core.summaries import register_summary_model, scoped_summary
 from flameblue.core.views import ScopedMixin
 
 __all__ = [
@@ -189,6 +192,7 @@ _COUNTS: dict[str, ScopedCount] = {}
 def register_scoped_count(key: str, *, label: Any, model: Any, url_name: str, order: int = 100) -> None:
     """Add a figure to the counts panel (records of ``model`` visible to the user, linked to its list)."""
     _COUNTS[key] = ScopedCount(label=label, model=model, url_name=url_name, order=order)
+    register_summary_model(model)
 
 
 def scoped_counts(user: Any, today: dt.date | None = None) -> list[dict[str, Any]]:
@@ -196,7 +200,10 @@ def scoped_counts(user: Any, today: dt.date | None = None) -> list[dict[str, Any
     counts = []
     for item in sorted(_COUNTS.values(), key=lambda c: c.order):
         if has_action(user, item.model, "view"):
-            count = item.model.objects.visible_to(user).count()
+            count = scoped_summary(
+                "scoped_count", user, [item.model], item.model.objects.visible_to(user).count,
+                key=item.model._meta.label_lower,
+            )  # fmt: skip
             counts.append({"label": item.label, "count": count, "url": reverse(item.url_name)})
     return counts
 

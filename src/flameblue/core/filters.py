@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from flameblue.core.forms import RegionChoiceField
+from flameblue.core.lookups import RemoteSelect
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.core.scoping import code_range
 
@@ -42,7 +43,7 @@ class RegionFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, region_path: str = "region_id", **kwargs):
         kwargs.setdefault("queryset", _regions)
         kwargs.setdefault("label", _("区划"))
-        kwargs.setdefault("widget", TOMSELECT)
+        kwargs.setdefault("widget", RemoteSelect("region"))  # searched on the server, see RegionChoiceField
         super().__init__(*args, **kwargs)
         self.region_path = region_path
 

@@ -32,11 +32,13 @@ __all__ = [
     "ScopedManager",
     "ScopedQuerySet",
     "action_name",
+    "admits",
     "code_range",
     "grants",
     "has_action",
     "in_region",
     "memberships_granting",
+    "prime_memberships",
     "register_membership_provider",
     "user_memberships",
     "may",
@@ -134,6 +136,13 @@ def user_memberships(user: AbstractBaseUser) -> list[MembershipLike]:
     return cached
 
 
+def prime_memberships(user: AbstractBaseUser, memberships: Iterable[MembershipLike]) -> None:
+    """Give ``user`` its active memberships loaded elsewhere in bulk (the sweep loads every recipient's
+    memberships in one query), so :func:`user_memberships` does not query once per user. The list must be
+    what the registered provider would answer."""
+    user._flameblue_memberships = list(memberships)
+
+
 def memberships_granting(user: AbstractBaseUser | None, action: str) -> list[MembershipLike]:
     """The user's active memberships whose role grants ``action`` (a full action name such as
     ``action_name(SupervisionCase, "decide")``), in membership order; empty for anonymous or inactive users."""
@@ -160,6 +169,38 @@ def in_region(prefix: str, field: str = "region_id") -> Q:
     """Rows whose region code lies in the subtree of ``prefix`` (an index-friendly range, not LIKE)."""
     low, high = code_range(prefix)
     return Q(**{f"{field}__gte": low, f"{field}__lt": high})
+
+
+def _path_value(obj: Any, path: str) -> Any:
+    for name in path.split("__"):
+        if obj is None:
+            return None
+        obj = getattr(obj, name)
+    return obj
+
+
+def admits(obj: models.Model, scopes: list[Scope]) -> bool:
+    """Whether ``obj`` lies inside ``scopes`` (as ``user_scopes`` answers them for its model): the same
+    test as the WHERE clause of ``visible_to``, evaluated on a loaded object, so a job deciding about
+    thousands of (user, record) pairs asks the database nothing. Related objects on the model's scope paths
+    should be loaded (``select_related``), or each is fetched."""
+    spec: ScopeSpec = type(obj).scope_spec
+    if not scopes:
+        return False
+    return spec.global_ or any(_admits_one(obj, spec, scope) for scope in scopes)
+
+
+def _admits_one(obj: models.Model, spec: ScopeSpec, scope: Scope) -> bool:
+    if scope.unit_id is not None and spec.unit is not None:
+        return _path_value(obj, spec.unit) == scope.unit_id
+    if scope.region_prefix and spec.region is not None:
+        low, high = code_range(scope.region_prefix)
+        code = _path_value(obj, spec.region)
+        if code is None or not low <= code < high:
+            return False
+    if scope.industry and spec.industry is not None:
+        return _path_value(obj, spec.industry) == scope.industry
+    return True
 
 
 def _limit(queryset: models.QuerySet, scopes: list[Scope]) -> models.QuerySet:

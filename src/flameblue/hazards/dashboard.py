@@ -4,7 +4,11 @@ panel reads through the apps' selectors and ``visible_to`` and answers ``None`` 
 grant what it reads. Registered with core in ``HazardsConfig.ready()``.
 
 Counts are aggregate queries (``Count(filter=Q(...))`` in one statement per model, grouped by region for the
-statistics tables): the number of queries does not grow with the number of units, inspections or hazards."""
+statistics tables): the number of queries does not grow with the number of units, inspections or hazards.
+The counts over millions of rows (hazards, units, tips, cases by region) are per-scope summaries
+(``core.summaries.scoped_summary``): computed once per jurisdiction and kept until a write of those records
+in that jurisdiction (or five minutes; one minute for tips, whose lateness moves with the clock), so a page
+view does not scan the hazards table."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from flameblue.core.dashboard import (
     filtered_url as _url,
 )
 from flameblue.core.scoping import has_action, in_region, user_scopes, within_scopes
+from flameblue.core.summaries import register_summary_model, scoped_summary
 from flameblue.geo.models import Region
 from flameblue.hazards.choices import (
     OPEN_STATUSES,
@@ -53,6 +58,7 @@ __all__ = [
     "hazard_counts",
     "region_stats",
     "register",
+    "scoped_hazard_counts",
     "stats_payload",
 ]
 
@@ -85,6 +91,18 @@ def hazard_counts(queryset: QuerySet[Hazard], today: dt.date) -> dict[str, int]:
     )
 
 
+def scoped_hazard_counts(user: Any, today: dt.date) -> dict[str, int]:
+    """:func:`hazard_counts` of the hazards the user may view, as a per-scope summary."""
+    return scoped_summary(
+        "hazard_counts", user, [Hazard], lambda: hazard_counts(Hazard.objects.visible_to(user, "view"), today),
+        key=today.isoformat(),
+    )  # fmt: skip
+
+
+#: Seconds the tip counts are kept: a tip becomes overdue at a moment of the day, which no write announces.
+TIP_SUMMARY_TTL = 60
+
+
 # --- Regions and statistics by region ---------------------------------------------------------------------
 
 
@@ -107,12 +125,9 @@ def _grouped(queryset: QuerySet, length: int, **counts: Any) -> dict[str, dict[s
     return {row["area"]: row for row in rows}
 
 
-def region_stats(user: Any, region: Region, today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Per child region of ``region`` (counties of a city, townships of a county): units, key units, open,
-    overdue and major hazards, cases under listed supervision — three grouped queries, all within scope."""
-    today = today or timezone.localdate()
-    length = child_code_length(region.code)
-    within = in_region(region.code)
+def _region_counts(user: Any, code: str, length: int, today: dt.date) -> tuple[dict, dict, dict]:
+    """Units, hazards and listed cases per child region, in scope: three grouped queries."""
+    within = in_region(code)
     units = _grouped(
         Unit.objects.visible_to(user, "view").filter(within), length,
         units=Count("pk"), key_units=Count("pk", filter=Q(is_key_unit=True)),
@@ -129,6 +144,19 @@ def region_stats(user: Any, region: Region, today: dt.date | None = None) -> lis
             SupervisionCase.objects.visible_to(user, "view").filter(within, status=SupervisionStatus.LISTED),
             length, listed=Count("pk"),
         )  # fmt: skip
+    return units, hazards, cases
+
+
+def region_stats(user: Any, region: Region, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per child region of ``region`` (counties of a city, townships of a county): units, key units, open,
+    overdue and major hazards, cases under listed supervision — three grouped queries, all within scope,
+    kept as a per-scope summary."""
+    today = today or timezone.localdate()
+    length = child_code_length(region.code)
+    units, hazards, cases = scoped_summary(
+        "region_stats", user, [Unit, Hazard, SupervisionCase],
+        lambda: _region_counts(user, region.code, length, today), key=(region.code, today.isoformat()),
+    )  # fmt: skip
     children = (
         Region.objects.filter(parent_id=region.code).order_by("code") if length != len(region.code) else []
     )
@@ -175,7 +203,7 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
     """The fire inspector's and station's to-do list (待办工作): each row a count and the filtered list."""
     if not has_action(user, Hazard, "view"):
         return None
-    h = hazard_counts(Hazard.objects.visible_to(user, "view"), today)
+    h = scoped_hazard_counts(user, today)
     rows = [
         QueueRow(_("待确认隐患"), h["found"], _url("hazards:hazard-list", status=HazardStatus.FOUND)),
         QueueRow(_("逾期未整改隐患"), h["overdue"], _url("hazards:hazard-list", overdue="yes"), warning=True),
@@ -202,7 +230,16 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
 def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:
     if not has_action(user, Tip, "view"):
         return []
-    t = (
+    t = scoped_summary("tip_counts", user, [Tip], lambda: _tip_counts(user), ttl=TIP_SUMMARY_TTL)
+    return [
+        QueueRow(_("待核查举报"), t["received"], _url("hazards:tip-list", status=TipStatus.RECEIVED)),
+        QueueRow(_("核查中举报"), t["checking"], _url("hazards:tip-list", status=TipStatus.CHECKING)),
+        QueueRow(_("逾期未核查举报"), t["overdue"], _url("hazards:tip-list", overdue="yes"), warning=True),
+    ]
+
+
+def _tip_counts(user: Any) -> dict[str, int]:
+    return (
         Tip.objects.visible_to(user, "view")
         .order_by()
         .aggregate(
@@ -216,11 +253,6 @@ def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:
             ),
         )
     )
-    return [
-        QueueRow(_("待核查举报"), t["received"], _url("hazards:tip-list", status=TipStatus.RECEIVED)),
-        QueueRow(_("核查中举报"), t["checking"], _url("hazards:tip-list", status=TipStatus.CHECKING)),
-        QueueRow(_("逾期未核查举报"), t["overdue"], _url("hazards:tip-list", overdue="yes"), warning=True),
-    ]
 
 
 def government_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
@@ -242,14 +274,9 @@ def hazard_overview(user: Any, today: dt.date) -> dict[str, Any] | None:
         return None
     region = default_region(user)
     rows = region_stats(user, region, today) if region else []
-    year_counts = (
-        Hazard.objects.visible_to(user, "view")
-        .filter(found_at__year=today.year)
-        .order_by()
-        .values("grade", "status")
-        .annotate(n=Count("pk"))
+    table = scoped_summary(
+        "hazards_by_grade", user, [Hazard], lambda: _year_table(user, today.year), key=today.year
     )
-    table = {(r["grade"], r["status"]): r["n"] for r in year_counts}
     grades = [
         {
             "label": label,
@@ -270,13 +297,24 @@ def hazard_overview(user: Any, today: dt.date) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
+def _year_table(user: Any, year: int) -> dict[tuple[str, str], int]:
+    rows = (
+        Hazard.objects.visible_to(user, "view")
+        .filter(found_at__year=year)
+        .order_by()
+        .values("grade", "status")
+        .annotate(n=Count("pk"))
+    )
+    return {(r["grade"], r["status"]): r["n"] for r in rows}
+
+
 def grid_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     """A township grid officer's work: tips and hazards in the township, grid patrols this month, and the
     township's self-inspection compliance last month."""
     if not has_action(user, Hazard, "view"):
         return None
     first, _last = month_bounds(today)
-    data: dict[str, Any] = {"hazards": hazard_counts(Hazard.objects.visible_to(user, "view"), today)}
+    data: dict[str, Any] = {"hazards": scoped_hazard_counts(user, today)}
     data["hazard_urls"] = {
         "open": _url("hazards:hazard-list", open="yes"), "overdue": _url("hazards:hazard-list", overdue="yes"),
         "major": _url("hazards:hazard-list", open="yes", grade=HazardGrade.MAJOR),
@@ -309,7 +347,7 @@ def department_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
         "unit_urls": {"total": _url("units:unit-list"), "key": _url("units:unit-list", key_unit="yes")},
     }
     if has_action(user, Hazard, "view"):
-        data["hazards"] = hazard_counts(Hazard.objects.visible_to(user, "view"), today)
+        data["hazards"] = scoped_hazard_counts(user, today)
         data["hazard_urls"] = {
             "open": _url("hazards:hazard-list", open="yes"), "overdue": _url("hazards:hazard-list", overdue="yes"),
             "major": _url("hazards:hazard-list", open="yes", grade=HazardGrade.MAJOR),
@@ -378,6 +416,7 @@ class HazardStats:
 
 def register() -> None:
     """Called from ``HazardsConfig.ready()``."""
+    register_summary_model(Hazard, Tip, SupervisionCase, Unit)
     register_panel("command", command_panel, homes=["command"], order=10)
     register_panel("work_queue", work_queue, homes=["command", "inspector", "station"], order=15)
     register_panel("government", government_panel, homes=["government"], order=10)

@@ -65,9 +65,7 @@ class ServiceModelForm(ScopedFormMixin, forms.ModelForm):
 
 
 class OrganizationForm(ServiceModelForm):
-    region = RegionChoiceField(
-        label=_("所在区划"), queryset=Region.objects.none(), widget=forms.Select(attrs=TOMSELECT)
-    )
+    region = RegionChoiceField(label=_("所在区划"), queryset=Region.objects.none())
 
     class Meta:
         model = Organization
