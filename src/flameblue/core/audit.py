@@ -147,10 +147,19 @@ def event(
 def record_bulk(events: list[AuditEvent], *, batch_size: int = 1000) -> int:
     """Append many audit rows in a few INSERTs (bulk writes such as an Excel import: still one row per
     written object, in the caller's transaction, so they commit or roll back with the writes)."""
+    from django.apps import apps
+
     from flameblue.core.bulk import insert_rows
+    from flameblue.core.summaries import summaries_changed
 
     for start in range(0, len(events), batch_size):
         insert_rows(events[start : start + batch_size])
+    for label in {event.object_type for event in events if event.object_type}:
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        summaries_changed(model)  # the dashboards' figures that counted these records end
     return len(events)
 
 
