@@ -186,6 +186,8 @@ def _leader_check(by: Any, sealing: Sealing) -> None:
     """Only a leader of the fire agency decides (the role that grants ``decide``, held in a fire agency)."""
     if by is None:
         return
+    if not Sealing.objects.visible_to(by, "view").filter(pk=sealing.pk).exists():
+        raise OutOfScope(_("该临时查封不在您的管辖范围内。"))
     if not Sealing.objects.visible_to(by, "decide").filter(pk=sealing.pk).exists():
         raise PermissionDeniedError(_("临时查封须由消防救援机构负责人组织集体研究决定。"))
 
