@@ -43,8 +43,12 @@ def test_the_sealing_decision_exists_once_decided_and_names_the_premises(hazard,
 
 def test_the_lifting_decision_cites_the_decision_it_lifts(hazard, people, chiefs):
     sealing = sealed(hazard, people.qiaocheng, chiefs.qiaocheng)
-    sealing = services.sealing_request_lift(sealing, by=people.qiaocheng, requested_on=DAY, statement="已整改")
-    sealing = services.sealing_check_lift(sealing, by=people.qiaocheng, checked_on=DAY, passed=True, notes="合格")
+    sealing = services.sealing_request_lift(
+        sealing, by=people.qiaocheng, requested_on=DAY, statement="已整改"
+    )
+    sealing = services.sealing_check_lift(
+        sealing, by=people.qiaocheng, checked_on=DAY, passed=True, notes="合格"
+    )
     sealing = services.sealing_lift(sealing, by=chiefs.qiaocheng, lifted_on=dt.date(2026, 3, 3))
     text = _text(writ_docx(sealing, "sealing_lift", by=chiefs.qiaocheng)[0])
     assert sealing.lift_number in text and sealing.decision_number in text and "2026年3月3日" in text
@@ -57,7 +61,9 @@ def test_pre_opening_receipt_and_result_follow_the_path(units, people):
     )  # fmt: skip
     check = services.preopening_accept(check, by=people.qiaocheng, accepted_on=DAY)
     assert "予以许可" in _text(writ_docx(check, "preopening_receipt", by=people.qiaocheng)[0])
-    check = services.preopening_decide(check, by=people.qiaocheng, checked_on=DAY, passed=False, findings="包间装修使用泡沫")
+    check = services.preopening_decide(
+        check, by=people.qiaocheng, checked_on=DAY, passed=False, findings="包间装修使用泡沫"
+    )
     text = _text(writ_docx(check, "preopening_result", by=people.qiaocheng)[0])
     assert "撤销许可" in text and "包间装修使用泡沫" in text
 

@@ -126,7 +126,9 @@ def test_the_whole_journey_to_lifting_with_its_clocks(hazard, people, chiefs):
 
 def test_a_failed_lift_check_keeps_the_seal(hazard, people, chiefs):
     sealing = sealed(hazard, people.qiaocheng, chiefs.qiaocheng)
-    sealing = services.sealing_request_lift(sealing, by=people.qiaocheng, requested_on=DAY, statement="已整改")
+    sealing = services.sealing_request_lift(
+        sealing, by=people.qiaocheng, requested_on=DAY, statement="已整改"
+    )
     sealing = services.sealing_check_lift(sealing, by=people.qiaocheng, checked_on=dt.date(2026, 3, 6),
                                           passed=False, notes="安全出口仍锁闭")  # fmt: skip
     assert sealing.status == SealingStatus.SEALED and sealing.due_on is None
