@@ -254,6 +254,7 @@ SPECTACULAR_SETTINGS = {
         "PreOpeningStatusEnum": "flameblue.enforcement.choices.PreOpeningStatus",
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",
         "CheckResultEnum": "flameblue.enforcement.choices.CheckResult",
+        "ResultEnum": "flameblue.inspections.choices.AnswerResult",  # keeps its name beside CheckResult
     },
 }
 
