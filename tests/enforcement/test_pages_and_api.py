@@ -138,3 +138,20 @@ def test_the_api_due_list_and_bad_input(client, hazard, people):
     bad = client.post("/api/v1/sealings/", {"hazard": hazard.pk, "ground": "systems", "premises": "二层",
                                             "facts": "x", "period_days": 45}, content_type="application/json")  # fmt: skip
     assert bad.status_code == 400 and "period_days" in bad.json()
+
+
+def test_a_unit_manager_applies_for_their_own_place_with_the_unit_filled_in(login, orgs, units):
+    from flameblue.enforcement.models import PreOpeningCheck
+    from tests.factories import persona
+
+    client = login(persona("mall_manager", orgs.mall, "unit_manager"))
+    form = client.get(reverse("enforcement:preopening-create")).content.decode()
+    assert f'value="{units.mall.pk}"' in form
+    response = client.post(reverse("enforcement:preopening-create"), {
+        "unit": units.mall.pk, "place_name": "万达影城", "address": "万达广场四层", "area_m2": "1800",
+        "applicant": "万达影城亳州店", "path": "commitment", "applied_on": "2026-03-30",
+    })  # fmt: skip
+    check = PreOpeningCheck.objects.get()
+    assert response.status_code == 302 and check.status == "applied"
+    page = client.get(reverse("enforcement:preopening-detail", kwargs={"pk": check.pk})).content.decode()
+    assert "已申请待受理" in page and 'data-step="accept"' not in page

@@ -28,6 +28,7 @@ from flameblue.enforcement.models import EventCheck, PreOpeningCheck, Sealing
 from flameblue.enforcement.policy import ground_label, rules
 from flameblue.enforcement.selectors import due_list
 from flameblue.enforcement.writs import writ_docx, writs_for
+from flameblue.units.models import Unit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -126,7 +127,13 @@ class _Create(ScopedCreateView):
         return kwargs
 
     def get_initial(self) -> dict[str, Any]:
-        return {k: v for k, v in self.request.GET.items() if k in ("hazard", "inspection", "unit")}
+        initial = {k: v for k, v in self.request.GET.items() if k in ("hazard", "inspection", "unit")}
+        if self.kind != "sealing" and "unit" not in initial:
+            # A unit's own staff apply for their unit: offer it without making them look its number up.
+            own = list(Unit.objects.visible_to(self.request.user).values_list("pk", flat=True)[:2])
+            if len(own) == 1:
+                initial["unit"] = own[0]
+        return initial
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(title=self.title, cancel_url=reverse(f"enforcement:{self.kind}-list"),
