@@ -22,8 +22,10 @@ PARTICIPANTS = ["张队长", "王磊", "李法制员"]
 
 def make_units(orgs) -> SimpleNamespace:
     return SimpleNamespace(
-        mall=make_unit(orgs.mall, category="shop", address="谯城区芍花路万达广场"),
-        hospital=make_unit(orgs.mengcheng_hospital, category="hospital", address="蒙城县人民医院"),
+        mall=make_unit(orgs.mall, category="shop", place_type_id="mall", address="谯城区芍花路万达广场"),
+        hospital=make_unit(
+            orgs.mengcheng_hospital, category="hospital", place_type_id="medical", address="蒙城县人民医院"
+        ),
     )
 
 

@@ -170,3 +170,16 @@ def test_the_unit_itself_may_apply_to_lift_its_seal(orgs, people, chiefs):
     assert sealing.status == SealingStatus.LIFT_REQUESTED
     with pytest.raises(PermissionDeniedError):
         services.sealing_check_lift(sealing, by=manager, checked_on=DAY, passed=True, notes="自查合格")
+
+
+def test_a_proposal_from_an_inspection_counts_from_the_inspection_day(units, people, hazard):
+    from flameblue.inspections.services import inspection_start
+
+    inspection = inspection_start(kind="supervision", unit=units.mall, by=people.qiaocheng, inspected_on=DAY)
+    sealing = services.sealing_propose(by=people.qiaocheng, inspection=inspection, ground="decoration",
+                                       premises="三层KTV", facts="包间墙面采用聚氨酯泡沫装修")  # fmt: skip
+    assert sealing.inspected_on == DAY and sealing.due_on == dt.date(2026, 3, 5)
+    other = inspection_start(kind="supervision", unit=units.hospital, by=people.mengcheng, inspected_on=DAY)
+    with pytest.raises(DomainError, match="不是同一单位"):
+        services.sealing_propose(by=people.detachment, hazard=hazard, inspection=other, ground="exits",
+                                 premises="一层", facts="锁闭")  # fmt: skip
