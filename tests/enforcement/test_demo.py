@@ -45,3 +45,14 @@ def units(orgs):
     from tests.enforcement.conftest import make_units
 
     return make_units(orgs)
+
+
+def test_the_bozhou_demo_has_enforcement_cases_decided_by_the_brigade_leader(demo):
+    leader = Membership.objects.get(role__code="fire_leader", organization__name="谯城区消防救援大队")
+    assert leader.title == "大队长"
+    sealings = Sealing.objects.filter(in_region("341602"))
+    assert sealings.filter(status=SealingStatus.LIFTED).exists()
+    assert all(s.review.chaired_by.person == leader.person for s in sealings.exclude(status="proposed"))
+    assert not Membership.objects.filter(
+        role__code="fire_leader", person__user__username="woyang_fire"
+    ).exists()

@@ -7,6 +7,8 @@ realistic cases dated back from today in working days, all through the services 
   三合一 shop storing LPG (proposed two working days ago: the collective review and service are due);
 - 营业前消防安全检查: a restaurant on the 告知承诺 path (licensed, verification running), a cinema on the standard
   path (accepted, the 10-working-day check nearly due) and a hotel checked and passed;
+- the leaders of 谯城区 and 蒙城县 get demo log-ins ``qiaocheng_chief`` and ``mengcheng_chief`` (demo password)
+  when they have none, so the collective decision can be tried;
 - 大型群众性活动: the medicine fair (中药材交易会) in three weeks (accepted, check due the day before) and a
   lantern festival checked and held last month.
 
@@ -20,6 +22,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from flameblue.core.scoping import in_region
@@ -67,8 +70,23 @@ def _leaders(counts: Counter) -> dict[int, User | None]:
             person=chief.person, organization=brigade, role=role, defaults={"title": chief.title or "大队长"}
         )
         counts["leader_roles"] += created
-        leaders[brigade.pk] = User.objects.filter(person=chief.person, is_active=True).first()
+        leaders[brigade.pk] = _account(chief.person, brigade, counts)
     return leaders
+
+
+#: Demo log-ins for the brigade leaders who decide sealings (password: settings.DEMO_PASSWORD).
+LEADER_ACCOUNTS = {"341602": "qiaocheng_chief", "341622": "mengcheng_chief"}
+
+
+def _account(person: Any, brigade: Organization, counts: Counter) -> User | None:
+    user = User.objects.filter(person=person, is_active=True).first()
+    username = LEADER_ACCOUNTS.get(brigade.region_id)
+    if user is None and username and not User.objects.filter(username=username).exists():
+        user = User(username=username, person=person, password_changed_at=timezone.now())
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save()
+        counts["leader_accounts"] += 1
+    return user
 
 
 def _hazard(unit: Unit, facts: str) -> Hazard:
