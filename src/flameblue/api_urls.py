@@ -7,6 +7,7 @@ from flameblue.campaigns import api as campaigns_api
 from flameblue.community import api as community_api
 from flameblue.core import api_views as core_api
 from flameblue.corps import api as corps_api
+from flameblue.enforcement import api as enforcement_api
 from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
 from flameblue.hazards import api as hazards_api
@@ -28,6 +29,7 @@ for module in (
     integrity_api,
     community_api,
     campaigns_api,
+    enforcement_api,
 ):
     module.register(router)
 

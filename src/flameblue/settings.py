@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "flameblue.corps",
     "flameblue.integrity",
     "flameblue.community",
+    "flameblue.enforcement",
 ]
 
 MIDDLEWARE = [
@@ -271,6 +272,11 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
         "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
         "PartnerKindEnum": "flameblue.community.choices.PartnerKind",
+        "SealingStatusEnum": "flameblue.enforcement.choices.SealingStatus",
+        "PreOpeningStatusEnum": "flameblue.enforcement.choices.PreOpeningStatus",
+        "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",
+        "CheckResultEnum": "flameblue.enforcement.choices.CheckResult",
+        "ResultEnum": "flameblue.inspections.choices.AnswerResult",  # keeps its name beside CheckResult
     },
 }
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("corps/", include("flameblue.corps.urls")),
     path("integrity/", include("flameblue.integrity.urls")),
     path("community/", include("flameblue.community.urls")),
+    path("enforcement/", include("flameblue.enforcement.urls")),
     path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

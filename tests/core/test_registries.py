@@ -18,9 +18,10 @@ def test_each_home_shows_its_registered_panels_in_order():
         "work_queue",
         "governance_responsibility",
         "inbox",
+        "enforcement_clocks",
     ]
     assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
-    assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "counts"]
+    assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "enforcement_clocks", "counts"]
     assert _keys(["government"]) == [
         "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction",
     ]  # fmt: skip
@@ -46,7 +47,9 @@ def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
     assert _keys(["government", "grid"]) == [
         "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "grid",
     ]  # fmt: skip
-    assert _keys(["audit", "inspector"]) == ["audit", "inbox", "work_queue", "jurisdiction", "counts"]
+    assert _keys(["audit", "inspector"]) == [
+        "audit", "inbox", "work_queue", "jurisdiction", "enforcement_clocks", "counts",
+    ]  # fmt: skip
 
 
 def test_every_registered_menu_entry_names_a_real_page_and_model_grouped_in_order():
