@@ -13,7 +13,7 @@ from flameblue.core import sweep as registry
 
 def test_the_apps_register_their_sweep_jobs_in_order():
     assert [job.key for job in registry.sweep_jobs()] == [
-        "hazards", "action_items", "situation_analyses", "unit_imports",
+        "hazards", "action_items", "situation_analyses", "enforcement", "unit_imports",
     ]  # fmt: skip
 
 
