@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from flameblue.org.choices import OrgKind
+from tests.factories import org, persona
 from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import completion_reported, confirm, rectifying, report
 from tests.matrix import Case
@@ -13,6 +15,8 @@ from tests.matrix import Case
 
 def world(w) -> None:
     w.hazards = SimpleNamespace()
+    station = org("花戏楼派出所", OrgKind.POLICE_STATION, "341602001")
+    w.people.police = persona("police", station, "police_officer")
 
 
 def _hazards(w) -> SimpleNamespace:
@@ -24,6 +28,8 @@ def _hazards(w) -> SimpleNamespace:
         h.confirmed = confirm(report(w.units.mall, p.qiaocheng), p.qiaocheng)
         h.reported = completion_reported(w.units.mall, p.qiaocheng, p.detachment)
         h.tip = report(w.units.mall, p.qiaocheng, source="public_tip")
+        h.grid = report(w.units.mall, p.qiaocheng, source="township_grid")
+        h.police = report(w.units.school, p.police, source="police_station")
         h.school = rectifying(w.units.school, p.qiaocheng)
     return h
 
@@ -68,6 +74,22 @@ CASES = [
         **INSPECTOR,
         **POST,
         data=version("found", grade="general", responsible_party="万达", start="on"),
+    ),
+    Case(
+        "hazards:hazard-hand-over",
+        kwargs=pk("police"),
+        allowed="police",
+        no_permission="qiaocheng",
+        **POST,
+        data=version("police", reason="建筑未经消防验收擅自投入使用"),
+    ),
+    Case(
+        "hazards:hazard-verify",
+        kwargs=pk("grid"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=version("grid", note="已到场核实"),
     ),
     Case(
         "hazards:hazard-start",

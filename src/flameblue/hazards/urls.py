@@ -12,6 +12,8 @@ urlpatterns = [
     path("new/", views.HazardCreateView.as_view(), name="hazard-create"),
     path("mine/", views.MyUnitHazardsView.as_view(), name="my-unit-hazards"),
     path("<int:pk>/", views.HazardDetailView.as_view(), name="hazard-detail"),
+    path("<int:pk>/hand-over/", views.move_view("hand_over"), name="hazard-hand-over"),
+    path("<int:pk>/verify/", views.move_view("verify"), name="hazard-verify"),
     path("<int:pk>/confirm/", views.move_view("confirm"), name="hazard-confirm"),
     path("<int:pk>/start/", views.move_view("start"), name="hazard-start"),
     path(

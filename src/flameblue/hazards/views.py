@@ -147,6 +147,8 @@ class HazardDetailView(ScopedDetailView):
 MOVE_MESSAGES = {
     "confirm": gettext_lazy("隐患已确认，整改通知书已签发。"),
     "start": gettext_lazy("已开始整改。"),
+    "hand_over": gettext_lazy("已书面移交消防救援大队。"),
+    "verify": gettext_lazy("已核实，请在3个工作日内签发并送达整改通知书。"),
     "report_completion": gettext_lazy("已报告整改完成，等待复查。"),
     "recheck": gettext_lazy("复查结论已保存。"),
     "withdraw": gettext_lazy("隐患已撤销。"),
@@ -167,6 +169,10 @@ def _perform(move: str, hazard: Hazard, data: dict[str, Any], user: Any) -> Haza
         )  # fmt: skip
     if move == "start":
         return services.hazard_start(**common, note=data["note"])
+    if move == "hand_over":
+        return services.hazard_hand_over(**common, reason=data["reason"])
+    if move == "verify":
+        return services.hazard_verify(**common, note=data["note"])
     if move == "report_completion":
         return services.hazard_report_completion(**common, photos=data["photos"], note=data["note"])
     if move == "recheck":
