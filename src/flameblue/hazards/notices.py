@@ -182,7 +182,7 @@ def notice_serve(notice: Notice | None, *, by: Any, at: dt.datetime | None = Non
         locked.updated_at = locked.served_at
         locked.save(update_fields=["served_at", "version", "updated_at"])
         audit.record(
-            audit.AuditAction.CHANGE, by=by, obj=locked, changes={"served_at": [None, str(locked.served_at)]}
+            audit.AuditAction.UPDATE, by=by, obj=locked, changes={"served_at": [None, str(locked.served_at)]}
         )
     return locked
 

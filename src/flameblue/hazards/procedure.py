@@ -134,7 +134,7 @@ def procedure_opinion(
     proc.updated_at, proc.updated_by = at, _actor(by)
     proc.version += 1
     proc.save()
-    audit.record(audit.AuditAction.CHANGE, by=by, obj=proc, changes=audit.diff(before, audit.snapshot(proc)))
+    audit.record(audit.AuditAction.UPDATE, by=by, obj=proc, changes=audit.diff(before, audit.snapshot(proc)))
     return proc
 
 
@@ -176,7 +176,7 @@ def major_notice_issue(
     proc.updated_at, proc.updated_by = at, _actor(by)
     proc.version += 1
     proc.save()
-    audit.record(audit.AuditAction.CHANGE, by=by, obj=proc, changes=audit.diff(before, audit.snapshot(proc)))
+    audit.record(audit.AuditAction.UPDATE, by=by, obj=proc, changes=audit.diff(before, audit.snapshot(proc)))
     return proc
 
 

@@ -120,7 +120,7 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
 def _move(
     hazard: Hazard,
     *,
-    to: str,
+    to: str | None,
     by: Any,
     reason: str = "",
     data: dict[str, Any] | None = None,
@@ -265,7 +265,7 @@ def hazard_verify(
     hazard.verified_at, hazard.verified_by = at, _actor(by)
     due = order120.clock_due("notice", timezone.localdate(at))
     hazard.notice_due = due.date
-    _move(hazard, by=by, reason=(note or "").strip() or _("消防救援机构已核实"), at=at, data={
+    _move(hazard, to=None, by=by, reason=(note or "").strip() or _("消防救援机构已核实"), at=at, data={
         "verified": True, "notice_due": due.date, "basis": order120.rules()["verification"]["basis"],
     })  # fmt: skip
     return hazard
@@ -292,7 +292,7 @@ def hazard_hand_over(
     at = at or timezone.now()
     due = order120.police_handover_due(timezone.localdate(hazard.found_at))
     hazard.handed_over_at = at
-    _move(hazard, by=by, reason=reason, at=at, data={
+    _move(hazard, to=None, by=by, reason=reason, at=at, data={
         "handed_over": True, "handover_due": due.date, "late": timezone.localdate(at) > due.date,
         "basis": order120.rules()["police_handover"]["basis"],
     })  # fmt: skip
@@ -382,7 +382,7 @@ def hazard_confirm(
     if grade == HazardGrade.MAJOR:
         procedure.procedure_open(hazard, by=by, at=at)
     if start:
-        notice_serve(notice, by=by, at=at)
+        hazard.notice = notice_serve(notice, by=by, at=at)
         _move(hazard, to=S.RECTIFYING, by=by, reason=_("送达整改通知书，开始整改"), at=at)
     notifications.notice_issued(hazard)
     return hazard
@@ -399,7 +399,8 @@ def hazard_start(
 ) -> Hazard:
     """The notice has been served: rectification begins."""
     hazard = _lock(hazard, by=by, move="start", expected_version=expected_version)
-    notice_serve(hazard.notice, by=by, at=at)
+    if hazard.notice_id:
+        hazard.notice = notice_serve(hazard.notice, by=by, at=at)
     _move(hazard, to=S.RECTIFYING, by=by, reason=(note or "").strip() or _("送达整改通知书，开始整改"), at=at)
     return hazard
 
@@ -467,7 +468,7 @@ def hazard_recheck(
             unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by, issued_at=at,
             amends=old,
         )  # fmt: skip
-        notice_serve(hazard.notice, by=by, at=at)
+        hazard.notice = notice_serve(hazard.notice, by=by, at=at)
     elif hazard.notice_id:
         notice_attach(notice=hazard.notice, unit=hazard.unit, deadline=deadline.date)
     hazard.failed_rechecks += 1
