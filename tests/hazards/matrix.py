@@ -4,8 +4,13 @@ Other hazards areas (supervision, tips) append their cases to CASES at the end o
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
+from django.utils import timezone
+
+from flameblue.hazards.models import MajorHazardDetermination
+from flameblue.hazards.procedure import major_notice_issue, procedure_sync
 from flameblue.org.choices import OrgKind
 from tests.factories import org, persona
 from tests.hazards.conftest import png
@@ -30,6 +35,27 @@ def _hazards(w) -> SimpleNamespace:
         h.tip = report(w.units.mall, p.qiaocheng, source="public_tip")
         h.grid = report(w.units.mall, p.qiaocheng, source="township_grid")
         h.police = report(w.units.school, p.police, source="police_station")
+        h.major = report(w.units.mall, p.qiaocheng, grade="major")
+        MajorHazardDetermination.objects.create(
+            hazard=h.major,
+            standard="GB35181-2017",
+            ruleset_version="matrix",
+            decided_at=timezone.now(),
+            is_major=True,
+        )
+        procedure_sync()
+        h.issued = report(w.units.mall, p.qiaocheng, grade="major")
+        MajorHazardDetermination.objects.create(
+            hazard=h.issued,
+            standard="GB35181-2017",
+            ruleset_version="matrix",
+            decided_at=timezone.now(),
+            is_major=True,
+        )
+        procedure_sync()
+        major_notice_issue(
+            proc=h.issued.major_procedure, by=None, deadline=timezone.localdate() + dt.timedelta(days=60)
+        )
         h.school = rectifying(w.units.school, p.qiaocheng)
     return h
 
@@ -75,6 +101,23 @@ CASES = [
         **POST,
         data=version("found", grade="general", responsible_party="万达", start="on"),
     ),
+    Case(
+        "hazards:procedure-opinion",
+        kwargs=pk("major"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=lambda w: {"opinion": "提请政府挂牌督办"},
+    ),
+    Case(
+        "hazards:procedure-major-notice",
+        kwargs=pk("major"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=lambda w: {"deadline": (timezone.localdate() + dt.timedelta(days=90)).isoformat()},
+    ),
+    Case("hazards:procedure-major-notice-docx", kwargs=pk("issued"), no_permission="auditor", **INSPECTOR),
     Case(
         "hazards:hazard-hand-over",
         kwargs=pk("police"),

@@ -138,6 +138,8 @@ class HazardDetailView(ScopedDetailView):
             moves=moves,
             move_forms=forms,
             overdue=hazard.is_overdue(),
+            procedure=getattr(hazard, "major_procedure", None),
+            procedure_forms=_procedure_forms(hazard, user, kwargs),
             can_view_notice=hazard.notice_id is not None
             and Notice.objects.visible_to(user).filter(pk=hazard.notice_id).exists(),
         )
@@ -187,6 +189,19 @@ def _perform(move: str, hazard: Hazard, data: dict[str, Any], user: Any) -> Haza
     if move == "fix_on_spot":
         return services.hazard_fix_on_spot(**common, photos=data["photos"], note=data["note"])
     raise Http404
+
+
+def _procedure_forms(hazard: Hazard, user: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The 第二十一条 forms (handling opinion, major-hazard notice) for someone who may confirm the hazard."""
+    from flameblue.hazards.procedure_views import procedure_forms
+
+    if not Hazard.objects.visible_to(user, "confirm").filter(pk=hazard.pk).exists():
+        return {}
+    forms = procedure_forms(hazard, user)
+    for key in ("opinion", "major_notice"):
+        if kwargs.get(f"{key}_form") is not None:
+            forms[key] = kwargs[f"{key}_form"]
+    return forms
 
 
 class HazardMoveView(HazardDetailView):
