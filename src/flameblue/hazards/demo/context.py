@@ -135,11 +135,12 @@ class Context:
         return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
     def shared_notice(self, unit: Unit, day: dt.date) -> Notice | None:
-        """The notice issued to ``unit`` the same day, still open: several hazards share one notice."""
+        """The notice issued to ``unit`` the same day, still open and not yet served: several hazards share
+        one notice (a served notice is never changed, 《消防监督检查规定》第十九条)."""
         pk = self.notices.get((unit.pk, day))
         if pk is None:
             return None
-        return Notice.objects.filter(pk=pk, status=NoticeStatus.OPEN).first()
+        return Notice.objects.filter(pk=pk, status=NoticeStatus.OPEN, served_at__isnull=True).first()
 
     # --- the steps ------------------------------------------------------------------------------------
 
