@@ -22,4 +22,4 @@ class HazardsConfig(AppConfig):
         from flameblue.hazards.clocks import CLOCKS, sweep_job
 
         for key in CLOCKS:
-            register_sweep_job(f"order120.{key}", sweep_job(key), order=20)
+            register_sweep_job(f"order120.{key}", sweep_job(key), order=30)
