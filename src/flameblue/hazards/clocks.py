@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -84,8 +84,10 @@ def clock_counts(user: Any, today: dt.date) -> dict[str, tuple[int, int]]:
     counts = {}
     for key, clock in CLOCKS.items():
         scoped = clock.model.objects.visible_to(user, "view")
-        running = pending(key, scoped)
-        counts[key] = (running.count(), running.filter(**{f"{clock.due_field}__lt": today}).count())
+        found = pending(key, scoped).aggregate(
+            running=Count("pk"), late=Count("pk", filter=Q(**{f"{clock.due_field}__lt": today}))
+        )
+        counts[key] = (found["running"], found["late"])
     return counts
 
 
