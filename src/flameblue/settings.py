@@ -25,6 +25,9 @@ if not SECRET_KEY:
 # Key for personal data encrypted at rest (ID numbers). Separate from SECRET_KEY so that rotating the
 # session key does not make stored ID numbers unreadable.
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", SECRET_KEY)
+#: A local copy of hazards/rules/deadlines.yaml (default rectification periods are local practice);
+#: empty uses the file shipped in the repository.
+HAZARD_DEADLINES_FILE = env_str("FLAMEBLUE_DEADLINES_FILE", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

@@ -13,8 +13,16 @@ from flameblue.core import sweep as registry
 
 def test_the_apps_register_their_sweep_jobs_in_order():
     assert [job.key for job in registry.sweep_jobs()] == [
-        "hazards", "action_items", "situation_analyses", "enforcement", "unit_imports",
-    ]  # fmt: skip
+        "hazards",
+        "action_items",
+        "situation_analyses",
+        # the clocks of 《消防监督检查规定》第十九条、第二十一条
+        "order120.major_notice",
+        "order120.notice",
+        "order120.opinion",
+        "enforcement",
+        "unit_imports",
+    ]
 
 
 @pytest.mark.django_db
@@ -24,6 +32,7 @@ def test_the_command_runs_each_job_for_the_given_day():
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("[hazards] sweep 2026-03-02")
     assert lines[1].startswith("[action_items] action-item sweep 2026-03-02")
+    assert lines[3].startswith("[order120.notice] notice 2026-03-02")
 
 
 @pytest.mark.django_db

@@ -4,8 +4,15 @@ Other hazards areas (supervision, tips) append their cases to CASES at the end o
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
+from django.utils import timezone
+
+from flameblue.hazards.models import MajorHazardDetermination
+from flameblue.hazards.procedure import major_notice_issue, procedure_sync
+from flameblue.org.choices import OrgKind
+from tests.factories import org, persona
 from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import completion_reported, confirm, rectifying, report
 from tests.matrix import Case
@@ -13,6 +20,8 @@ from tests.matrix import Case
 
 def world(w) -> None:
     w.hazards = SimpleNamespace()
+    station = org("花戏楼派出所", OrgKind.POLICE_STATION, "341602001")
+    w.people.police = persona("police", station, "police_officer")
 
 
 def _hazards(w) -> SimpleNamespace:
@@ -24,6 +33,29 @@ def _hazards(w) -> SimpleNamespace:
         h.confirmed = confirm(report(w.units.mall, p.qiaocheng), p.qiaocheng)
         h.reported = completion_reported(w.units.mall, p.qiaocheng, p.detachment)
         h.tip = report(w.units.mall, p.qiaocheng, source="public_tip")
+        h.grid = report(w.units.mall, p.qiaocheng, source="township_grid")
+        h.police = report(w.units.school, p.police, source="police_station")
+        h.major = report(w.units.mall, p.qiaocheng, grade="major")
+        MajorHazardDetermination.objects.create(
+            hazard=h.major,
+            standard="GB35181-2017",
+            ruleset_version="matrix",
+            decided_at=timezone.now(),
+            is_major=True,
+        )
+        procedure_sync()
+        h.issued = report(w.units.mall, p.qiaocheng, grade="major")
+        MajorHazardDetermination.objects.create(
+            hazard=h.issued,
+            standard="GB35181-2017",
+            ruleset_version="matrix",
+            decided_at=timezone.now(),
+            is_major=True,
+        )
+        procedure_sync()
+        major_notice_issue(
+            proc=h.issued.major_procedure, by=None, deadline=timezone.localdate() + dt.timedelta(days=60)
+        )
         h.school = rectifying(w.units.school, p.qiaocheng)
     return h
 
@@ -68,6 +100,39 @@ CASES = [
         **INSPECTOR,
         **POST,
         data=version("found", grade="general", responsible_party="万达", start="on"),
+    ),
+    Case(
+        "hazards:procedure-opinion",
+        kwargs=pk("major"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=lambda w: {"opinion": "提请政府挂牌督办"},
+    ),
+    Case(
+        "hazards:procedure-major-notice",
+        kwargs=pk("major"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=lambda w: {"deadline": (timezone.localdate() + dt.timedelta(days=90)).isoformat()},
+    ),
+    Case("hazards:procedure-major-notice-docx", kwargs=pk("issued"), no_permission="auditor", **INSPECTOR),
+    Case(
+        "hazards:hazard-hand-over",
+        kwargs=pk("police"),
+        allowed="police",
+        no_permission="qiaocheng",
+        **POST,
+        data=version("police", reason="建筑未经消防验收擅自投入使用"),
+    ),
+    Case(
+        "hazards:hazard-verify",
+        kwargs=pk("grid"),
+        no_permission="grid",
+        **INSPECTOR,
+        **POST,
+        data=version("grid", note="已到场核实"),
     ),
     Case(
         "hazards:hazard-start",

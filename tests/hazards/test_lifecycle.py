@@ -13,6 +13,7 @@ from flameblue.core.notify_models import StoredFile
 from flameblue.hazards import services
 from flameblue.hazards.choices import HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.services import IllegalTransition
+from tests.hazards.conftest import png
 from tests.hazards.lifecycle_helpers import DAY, completion_reported, confirm, rectifying, report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
@@ -69,7 +70,8 @@ def test_confirm_and_start_in_one_step_keeps_both_moves_in_the_timeline(units, p
 
 
 def test_a_second_hazard_of_the_unit_can_join_its_open_notice(units, people):
-    first = rectifying(units.school, people.qiaocheng)
+    # joining is possible until the notice is served (第十九条: a served notice is never changed)
+    first = confirm(report(units.school, people.qiaocheng), people.qiaocheng)
     second = confirm(report(units.school, people.qiaocheng, description="灭火器过期"), people.qiaocheng,
                      notice=first.notice, grade="prominent")  # fmt: skip
 
@@ -129,8 +131,11 @@ def test_passing_recheck_closes_the_hazard_and_its_notice(units, people):
 
 
 def test_notice_stays_open_while_another_hazard_on_it_is_open(units, people):
-    first = completion_reported(units.school, people.qiaocheng, people.unit_manager)
-    confirm(report(units.school, people.qiaocheng), people.qiaocheng, notice=first.notice)
+    first = confirm(report(units.school, people.qiaocheng), people.qiaocheng)
+    second = confirm(report(units.school, people.qiaocheng), people.qiaocheng, notice=first.notice)
+    first = services.hazard_start(hazard=first, by=people.qiaocheng)
+    services.hazard_start(hazard=second, by=people.qiaocheng)
+    first = services.hazard_report_completion(hazard=first, by=people.unit_manager, photos=[png()], today=DAY)
     services.hazard_recheck(hazard=first, by=people.qiaocheng, passed=True)
     first.notice.refresh_from_db()
     assert first.notice.status == NoticeStatus.OPEN

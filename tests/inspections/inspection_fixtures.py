@@ -13,10 +13,10 @@ from flameblue.inspections.choices import AnswerResult
 from flameblue.inspections.models import Inspection
 from flameblue.inspections.services import answer_save
 from flameblue.org.choices import OrgKind
-from tests.factories import org, persona
+from tests.factories import PersonFactory, org, persona
 from tests.units.factories import make_unit
 
-__all__ = ["answer_all", "small_shop", "units"]
+__all__ = ["answer_all", "co_inspector", "small_shop", "units"]
 
 
 @pytest.fixture
@@ -50,3 +50,8 @@ def answer_all(
         given = dict(answers.get(item.code, {}))
         result = given.pop("result", default)
         answer_save(inspection=inspection, item=item, result=result, by=by, **given)
+
+
+def co_inspector(inspector: Any, name: str = "同行监督员") -> list[Any]:
+    """A second inspector of the inspector's organization (《消防监督检查规定》第十四条: at least two)."""
+    return [PersonFactory(organization=inspector.person.organization, name=name)]

@@ -213,7 +213,7 @@ def _planning_world(w) -> None:
     from flameblue.inspections.planning.draws import draw_create, draw_execute, draw_publish
     from flameblue.inspections.planning.services import PlanEntry, plan_create, supervision_due_refresh
     from flameblue.org.choices import OrgKind
-    from tests.factories import org
+    from tests.factories import org, persona
     from tests.units.factories import make_unit
 
     def unit(name, region):
@@ -231,9 +231,13 @@ def _planning_world(w) -> None:
         by=None,
     )  # fmt: skip
 
+    # 《消防监督检查规定》第十四条: two inspectors per drawn unit, so the brigade needs colleagues.
+    persona("qc_matrix_colleague", qc, "brigade_inspector")
+    persona("qc_matrix_colleague2", qc, "brigade_inspector")
+
     def draw(title, **kw):
         return draw_create(brigade=qc, title=title, pool_filter={"township": "341602001"}, unit_count=1,
-                           inspectors_per_unit=1, inspector_pool=None, by=None, **kw)  # fmt: skip
+                           inspectors_per_unit=2, inspector_pool=None, by=None, **kw)  # fmt: skip
 
     w.draw_draft = draw("矩阵待抽取")
     w.draw_drawn = draw_execute(draw=draw("矩阵已抽取"), by=None, seed="m1")

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from flameblue.inspections.models import Finding
 from flameblue.inspections.services import answer_save, inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all
+from tests.inspections.inspection_fixtures import answer_all, co_inspector
 
 SIGNED = {"inspector_name": "监督员", "unit_representative_name": "值班经理"}
 
@@ -24,7 +24,12 @@ def _fail(numerator: str, denominator: str, **extra: str) -> dict:
 def _submit(people, unit, answers: dict) -> dict[str, Finding]:
     inspection = inspection_start(kind="supervision", unit=unit, by=people.qiaocheng)
     answer_all(inspection, people.qiaocheng, answers=answers)
-    inspection_submit(inspection=inspection, by=people.qiaocheng, **SIGNED)
+    inspection_submit(
+        inspection=inspection,
+        by=people.qiaocheng,
+        co_inspector_people=co_inspector(people.qiaocheng),
+        **SIGNED,
+    )
     return {f.answer.item.code: f for f in Finding.objects.filter(inspection=inspection)}
 
 
@@ -121,5 +126,10 @@ def test_a_failed_measured_item_needs_its_measurement_before_submission(people, 
     answer_all(inspection, people.qiaocheng, answers={"MALL-011": {"result": "fail"}})
 
     with pytest.raises(ValidationError) as caught:
-        inspection_submit(inspection=inspection, by=people.qiaocheng, **SIGNED)
+        inspection_submit(
+            inspection=inspection,
+            by=people.qiaocheng,
+            co_inspector_people=co_inspector(people.qiaocheng),
+            **SIGNED,
+        )
     assert "MALL-011" in " ".join(caught.value.message_dict["answers"])

@@ -10,7 +10,7 @@ from docx import Document
 
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.inspections.services import inspection_start, inspection_submit
-from tests.inspections.inspection_fixtures import answer_all
+from tests.inspections.inspection_fixtures import answer_all, co_inspector
 
 
 def _text(data: bytes) -> str:
@@ -34,6 +34,7 @@ def test_word_record_contains_the_unit_signatures_and_failed_items(login, people
         by=people.qiaocheng,
         inspector_name="监督员张三",
         unit_representative_name="经理李四",
+        co_inspector_people=co_inspector(people.qiaocheng, "监督员王五"),
     )
     client = login(people.qiaocheng)
     draft_url = reverse("inspections:inspection-docx", args=[inspection.pk])
@@ -43,7 +44,7 @@ def test_word_record_contains_the_unit_signatures_and_failed_items(login, people
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     text = _text(response.content)
     assert "亳州万达广场" in text and "谯城区消防救援大队" in text
-    assert "监督员张三" in text and "经理李四" in text
+    assert "监督员张三" in text and "经理李四" in text and "监督员王五" in text
     assert "MALL-016" in text and "二楼疏散通道堆放货物" in text
     assert "MALL-011" in text and "66.67%" in text and "达到判定标准" in text
     assert "7.2.2" in text

@@ -18,3 +18,8 @@ class HazardsConfig(AppConfig):
 
         register_dashboard()
         register_sweep_job("hazards", sweep, order=10)
+        from flameblue.hazards import procedure  # noqa: F401  (registers the major-hazard notice document)
+        from flameblue.hazards.clocks import CLOCKS, sweep_job
+
+        for key in CLOCKS:
+            register_sweep_job(f"order120.{key}", sweep_job(key), order=30)

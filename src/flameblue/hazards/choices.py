@@ -11,6 +11,7 @@ class HazardSource(models.TextChoices):
     PUBLIC_TIP = "public_tip", _("群众举报投诉")
     CAMPAIGN = "campaign", _("专项整治")
     EVENT_SECURITY = "event_security", _("消防安保")
+    POLICE_STATION = "police_station", _("公安派出所日常检查")
 
 
 class HazardGrade(models.TextChoices):
@@ -70,12 +71,13 @@ class TipStatus(models.TextChoices):
 
 
 class TipCategory(models.TextChoices):
-    BLOCKED_EXIT = "blocked_exit", _("堵塞、锁闭安全出口或疏散通道")
-    FIRE_SYSTEM_DISABLED = "fire_system_disabled", _("消防设施损坏、停用")
+    # Wording of 《消防监督检查规定》第十八条 (the categories checked within 24 hours).
+    BLOCKED_EXIT = "blocked_exit", _("占用、堵塞、封闭疏散通道、安全出口或者其他妨碍安全疏散行为")
+    FIRE_SYSTEM_DISABLED = "fire_system_disabled", _("擅自停用消防设施")
     OTHER = "other", _("其他火灾隐患")
 
 
-#: Tip categories that must be checked within 24 hours (公安部令第120号, verify).
+#: Tip categories that must be checked within 24 hours (《消防监督检查规定》第十八条; see rules/tips.yaml).
 URGENT_TIP_CATEGORIES = (TipCategory.BLOCKED_EXIT, TipCategory.FIRE_SYSTEM_DISABLED)
 
 

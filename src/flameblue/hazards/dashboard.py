@@ -213,6 +213,7 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
             _url("hazards:hazard-list", status=HazardStatus.COMPLETION_REPORTED),
         ),  # fmt: skip
     ]
+    rows += _clock_rows(user, today)
     rows += _tip_rows(user, today) + due_rows(user, today) + plan_rows(user, today) + unit_rows(user, today)
     soon = today + dt.timedelta(days=RECHECK_LOOKAHEAD_DAYS)
     recheck = (
@@ -225,6 +226,19 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
         "rows": rows, "recheck": list(recheck), "recheck_count": h["recheck_soon"], "today": today,
         "recheck_url": _url("hazards:hazard-list", recheck_by=soon.isoformat()),
     }  # fmt: skip
+
+
+def _clock_rows(user: Any, today: dt.date) -> list[QueueRow]:
+    """The three clocks of 《消防监督检查规定》 (第十九条, 第二十一条): running, and how many ran out."""
+    from flameblue.hazards.clocks import CLOCKS, clock_counts
+
+    rows = []
+    for key, (running, late) in clock_counts(user, today).items():
+        label = str(CLOCKS[key].label)
+        if late:
+            label += _("（逾期 %(n)d）") % {"n": late}
+        rows.append(QueueRow(label, running, _url("hazards:hazard-list", clock=key), warning=bool(late)))
+    return rows
 
 
 def _tip_rows(user: Any, today: dt.date) -> list[QueueRow]:

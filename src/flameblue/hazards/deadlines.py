@@ -10,13 +10,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from flameblue.core.errors import DomainError
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade
 from flameblue.workdays.services import Deadline, due_date
 
-__all__ = ["DeadlinePolicy", "Period", "policy", "recheck_due", "rectification_deadline"]
+__all__ = [
+    "DeadlinePolicy",
+    "Period",
+    "default_periods_text",
+    "policy",
+    "recheck_due",
+    "rectification_deadline",
+]
 
 RULES = Path(__file__).resolve().parent / "rules" / "deadlines.yaml"
 
@@ -33,6 +41,8 @@ class DeadlinePolicy:
     rectification: dict[str, Period]
     max_amount: int
     recheck_within: Period
+    local_practice: bool = True
+    source: str = ""
 
 
 def _period(raw: dict[str, Any]) -> Period:
@@ -42,9 +52,17 @@ def _period(raw: dict[str, Any]) -> Period:
     return Period(int(raw["amount"]), unit)
 
 
+def rules_file() -> Path:
+    """The rule file in force: ``settings.HAZARD_DEADLINES_FILE`` (env ``FLAMEBLUE_DEADLINES_FILE``), a
+    detachment's local override, else the file shipped in the repository."""
+    override = getattr(settings, "HAZARD_DEADLINES_FILE", "")
+    return Path(override) if override else RULES
+
+
 @lru_cache(maxsize=1)
 def policy() -> DeadlinePolicy:
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    path = rules_file()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rectification = {grade: _period(raw) for grade, raw in data["rectification"].items()}
     missing = set(HazardGrade.values) - set(rectification)
     if missing:
@@ -54,7 +72,22 @@ def policy() -> DeadlinePolicy:
         rectification=rectification,
         max_amount=int(data["limits"]["max_amount"]),
         recheck_within=_period(data["recheck"]["within"]),
+        local_practice=bool(data.get("local_practice", True)),
+        source=str(path),
     )
+
+
+def default_periods_text() -> str:
+    """ "一般隐患 15 个工作日；突出隐患 30 个自然日；…（本地做法，版本 …）" for forms and pages."""
+    rules = policy()
+    parts = [
+        _("%(grade)s %(n)d 个%(unit)s")
+        % {"grade": HazardGrade(g).label, "n": p.amount, "unit": DeadlineUnit(p.unit).label}
+        for g, p in rules.rectification.items()
+        if g in HazardGrade.values
+    ]
+    label = _("本地做法，非法定期限") if rules.local_practice else _("期限规则")
+    return "；".join(parts) + _("（%(label)s，版本 %(v)s）") % {"label": label, "v": rules.version}
 
 
 def rectification_deadline(

@@ -60,6 +60,11 @@ class HazardFilter(django_filters.FilterSet):
     )
     unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id")
     year = django_filters.NumberFilter(label=_("发现年度"), field_name="found_at", lookup_expr="year")
+    clock = django_filters.ChoiceFilter(
+        label=_("程序时限"), method="filter_clock", empty_label=_("全部"),
+        choices=[("notice", _("待送达整改通知书（第十九条）")), ("opinion", _("待提出处理意见（第二十一条）")),
+                 ("major_notice", _("待送达重大火灾隐患整改通知书（第二十一条）"))],
+    )  # fmt: skip
     recheck_by = django_filters.DateFilter(
         label=_("复查期限不晚于"), method="filter_recheck_by", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -83,6 +88,14 @@ class HazardFilter(django_filters.FilterSet):
             # index range instead of a walk through every recent hazard.
             return super().qs.order_by("deadline", "pk")
         return super().qs.order_by("-found_at", "-pk")
+
+    def filter_clock(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
+        """Hazards whose 120号令 clock ``value`` still runs (see ``hazards/clocks.py``)."""
+        from flameblue.hazards import clocks
+
+        if value == "notice":
+            return clocks.pending("notice", queryset)
+        return queryset.filter(major_procedure__in=clocks.pending(value))
 
     def filter_text(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
         value = value.strip()
@@ -131,6 +144,14 @@ class NoticeFilter(django_filters.FilterSet):
     class Meta:
         model = Notice
         fields: list[str] = []
+
+    def filter_clock(self, queryset: QuerySet[Hazard], name: str, value: str) -> QuerySet[Hazard]:
+        """Hazards whose 120号令 clock ``value`` still runs (see ``hazards/clocks.py``)."""
+        from flameblue.hazards import clocks
+
+        if value == "notice":
+            return clocks.pending("notice", queryset)
+        return queryset.filter(major_procedure__in=clocks.pending(value))
 
     def filter_text(self, queryset: QuerySet[Notice], name: str, value: str) -> QuerySet[Notice]:
         value = value.strip()

@@ -70,6 +70,15 @@ class DeadlineFields(forms.Form):
         label=_("期限计算方式"), required=False, choices=[("", _("按默认规则")), *DeadlineUnit.choices]
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from flameblue.hazards.deadlines import default_periods_text
+
+        # 第二十条 only asks for a reasonable period; the defaults are the detachment's local practice.
+        self.fields["deadline_amount"].help_text = _(
+            "留空则按默认期限：%(periods)s。可按整改难易程度修改。"
+        ) % {"periods": default_periods_text()}
+
 
 class HazardReportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("单位"), queryset=Unit.objects.none())
@@ -158,8 +167,14 @@ class NoticeTemplateForm(forms.Form):
     template = forms.FileField(label=_("通知书模板（.docx）"))
 
 
+class VerifyForm(VersionedForm):
+    note = forms.CharField(label=_("核实情况"), required=False, max_length=500)
+
+
 #: move code → form class (the detail page shows one form per move the user may make)
 MOVE_FORMS: dict[str, type[VersionedForm]] = {
+    "verify": VerifyForm,
+    "hand_over": ReasonForm,
     "confirm": ConfirmForm,
     "start": StartForm,
     "report_completion": CompletionForm,

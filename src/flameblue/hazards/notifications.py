@@ -19,7 +19,7 @@ from flameblue.hazards.models import Hazard, Tip
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Membership, Organization, User
 
-__all__ = ["completion_reported", "notice_issued", "people_who_may", "tip_received"]
+__all__ = ["completion_reported", "handed_over", "notice_issued", "people_who_may", "tip_received"]
 
 
 def people_who_may(org_ids: list[int], action: str, obj: models.Model) -> list[Any]:
@@ -92,3 +92,11 @@ def tip_received(tip: Tip) -> None:
         ),
         dedupe_key=f"tip-received:{tip.pk}",
     )
+
+
+def handed_over(hazard: Hazard) -> None:
+    """A police station handed a case over: the brigade's officers who can verify and confirm it."""
+    users = people_who_may(_brigades(hazard.region_id), "hazards.hazard.confirm", hazard)
+    subject = _("派出所移交：%(unit)s 的火灾隐患待核实") % {"unit": hazard.unit.name}
+    notify(users, Message(subject, hazard.description[:200], _hazard_link(hazard), "info"),
+           dedupe_key=f"hazard:{hazard.pk}:handed_over")  # fmt: skip

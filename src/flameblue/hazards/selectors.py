@@ -14,6 +14,7 @@ from flameblue.core.notify_models import StoredFile
 from flameblue.core.scoping import user_scopes
 from flameblue.hazards.choices import OPEN_STATUSES, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
+from flameblue.hazards.order120 import needs_verification
 from flameblue.hazards.services import TRANSITION_ACTIONS
 
 __all__ = [
@@ -55,6 +56,11 @@ def available_moves(hazard: Hazard, user: Any) -> list[str]:
         if hazard.status not in allowed:
             continue
         if move == "dismiss" and hazard.source != HazardSource.PUBLIC_TIP and hazard.tip_id is None:
+            continue
+        if move == "hand_over" and (hazard.source != HazardSource.POLICE_STATION or hazard.handed_over_at):
+            continue
+        unverified = needs_verification(hazard.source) and hazard.verified_at is None
+        if (move == "verify" and not unverified) or (move == "confirm" and unverified):
             continue
         if action not in granted:
             granted[action] = Hazard.objects.visible_to(user, action).filter(pk=hazard.pk).exists()

@@ -1,6 +1,6 @@
 """The hazard lifecycle (隐患整改闭环): one guarded service per transition.
 
-found → confirmed (grade, deadline, responsible party, a 责令限期改正通知书) → rectifying → completion reported
+found (→ verified by the fire agency, for hazards others reported: 《消防监督检查规定》第十九条) → confirmed (grade, deadline, responsible party, a 责令限期改正通知书) → rectifying → completion reported
 (with evidence photos) → re-inspected: passed → closed, failed → rectifying with a new deadline; also
 withdrawn (with a reason), dismissed (a tip found unfounded), and fixed on the spot (当场改正, closed at once).
 
@@ -26,10 +26,16 @@ from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope
 from flameblue.core.uploads import store_upload
-from flameblue.hazards import deadlines, notifications
-from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus
+from flameblue.hazards import deadlines, notifications, order120, procedure
+from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, HazardTransition, Notice
-from flameblue.hazards.notices import notice_attach, notice_close_if_done, notice_issue
+from flameblue.hazards.notices import (
+    notice_attach,
+    notice_close_if_done,
+    notice_current,
+    notice_issue,
+    notice_serve,
+)
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 from flameblue.units.models import Unit
@@ -41,10 +47,12 @@ __all__ = [
     "hazard_confirm",
     "hazard_dismiss",
     "hazard_fix_on_spot",
+    "hazard_hand_over",
     "hazard_recheck",
     "hazard_report",
     "hazard_report_completion",
     "hazard_start",
+    "hazard_verify",
     "hazard_withdraw",
 ]
 
@@ -53,6 +61,8 @@ S = HazardStatus
 #: transition code → (role action it needs, statuses it may start from)
 TRANSITION_ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "fix_on_spot": ("add", (S.FOUND,)),
+    "verify": ("confirm", (S.FOUND,)),
+    "hand_over": ("hand_over", (S.FOUND,)),
     "confirm": ("confirm", (S.FOUND,)),
     "start": ("confirm", (S.CONFIRMED,)),
     "report_completion": ("report_completion", (S.RECTIFYING,)),
@@ -64,6 +74,8 @@ TRANSITION_ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 VERBS = {
     "fix_on_spot": gettext_lazy("登记当场改正"),
+    "verify": gettext_lazy("核实"),
+    "hand_over": gettext_lazy("移交消防救援机构"),
     "confirm": gettext_lazy("确认"),
     "start": gettext_lazy("开始整改"),
     "report_completion": gettext_lazy("报告整改完成"),
@@ -108,7 +120,7 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
 def _move(
     hazard: Hazard,
     *,
-    to: str,
+    to: str | None,
     by: Any,
     reason: str = "",
     data: dict[str, Any] | None = None,
@@ -182,9 +194,13 @@ def hazard_report(
         source_ref=(source_ref or "").strip(), found_at=found_at or at, found_by=_actor(found_by) or actor,
         created_by=actor, updated_by=actor, created_at=at, updated_at=at,
     )  # fmt: skip
+    if not order120.needs_verification(source):
+        hazard.notice_due = order120.clock_due("notice", timezone.localdate(hazard.found_at)).date
     hazard.full_clean()
     hazard.save()
     ensure_in_scope(hazard, by=by, action="add")
+    if grade == HazardGrade.MAJOR:
+        procedure.procedure_open(hazard, by=by, at=at)
     photo_ids = _store_photos(hazard, photos, by=by, purpose="before", required=False)
     HazardTransition.objects.create(
         hazard=hazard,
@@ -227,6 +243,92 @@ def _responsible_person(person: Any, hazard: Hazard) -> Any:
 
 
 @transaction.atomic
+def hazard_verify(
+    *,
+    hazard: Hazard,
+    by: Any,
+    note: str = "",
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Hazard:
+    """核实: the fire agency has checked a hazard reported by a township grid, a department, a unit's own
+    inspection or a police station; the 第十九条 clock for the notice runs from today."""
+    hazard = _lock(hazard, by=by, move="verify", expected_version=expected_version)
+    if not order120.needs_verification(hazard.source):
+        raise IllegalTransition(_("该隐患由消防救援机构检查发现，无需另行核实。"))
+    if hazard.verified_at is not None:
+        raise IllegalTransition(
+            _("该隐患已于 %(at)s 核实。")
+            % {"at": timezone.localtime(hazard.verified_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    at = at or timezone.now()
+    hazard.verified_at, hazard.verified_by = at, _actor(by)
+    due = order120.clock_due("notice", timezone.localdate(at))
+    hazard.notice_due = due.date
+    _move(hazard, to=None, by=by, reason=(note or "").strip() or _("消防救援机构已核实"), at=at, data={
+        "verified": True, "notice_due": due.date, "basis": order120.rules()["verification"]["basis"],
+    })  # fmt: skip
+    return hazard
+
+
+@transaction.atomic
+def hazard_hand_over(
+    *,
+    hazard: Hazard,
+    by: Any,
+    reason: str,
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> Hazard:
+    """移交: a police station hands a case from its daily check to the brigade in writing (应由消防救援机构
+    处理的, e.g. a building used without fire acceptance), within the working days of ``order120.yaml``
+    (``police_handover``) after the check; the timeline records whether it was in time."""
+    hazard = _lock(hazard, by=by, move="hand_over", expected_version=expected_version)
+    if hazard.source != HazardSource.POLICE_STATION:
+        raise IllegalTransition(_("只有公安派出所日常检查发现的隐患需要移交消防救援机构。"))
+    if hazard.handed_over_at is not None:
+        raise IllegalTransition(_("该隐患已移交消防救援机构。"))
+    reason = _required_text(reason, field="reason", message=_("请填写移交事由。"))
+    at = at or timezone.now()
+    due = order120.police_handover_due(timezone.localdate(hazard.found_at))
+    hazard.handed_over_at = at
+    _move(hazard, to=None, by=by, reason=reason, at=at, data={
+        "handed_over": True, "handover_due": due.date, "late": timezone.localdate(at) > due.date,
+        "basis": order120.rules()["police_handover"]["basis"],
+    })  # fmt: skip
+    notifications.handed_over(hazard)
+    return hazard
+
+
+def _inspection_of(hazard: Hazard) -> Any:
+    """The fire agency's supervision inspection (监督检查、抽查) that found the hazard, if any."""
+    finding = getattr(hazard, "finding", None) if hazard.pk else None
+    if finding is None:
+        return None
+    inspection = finding.inspection
+    return inspection if order120.min_inspectors(inspection.kind) > 1 else None
+
+
+def _notice_for(hazard: Hazard, *, notice: Notice | None, deadline: dt.date, by: Any, at: dt.datetime):
+    """The notice the confirmed hazard goes on (第十九条: one per supervision inspection, never changed once
+    served): ``notice`` if chosen; else the inspection's notice while it is unserved; else a new notice,
+    amending the inspection's served one."""
+    if notice is not None:
+        if by is not None and not Notice.objects.visible_to(by, "view").filter(pk=notice.pk).exists():
+            raise DomainError(_("所选通知书不存在或不在您的管辖范围内。"), field="notice")
+        return notice_attach(notice=notice, unit=hazard.unit, deadline=deadline), False
+    inspection = _inspection_of(hazard)
+    current = notice_current(inspection) if inspection is not None else None
+    if current is not None and current.served_at is None and current.status == NoticeStatus.OPEN:
+        return notice_attach(notice=current, unit=hazard.unit, deadline=deadline), False
+    issued = notice_issue(
+        unit=hazard.unit, brigade=hazard.brigade, deadline=deadline, by=by, issued_at=at,
+        inspection=inspection, amends=current,
+    )  # fmt: skip
+    return issued, True
+
+
+@transaction.atomic
 def hazard_confirm(
     *,
     hazard: Hazard,
@@ -248,6 +350,11 @@ def hazard_confirm(
     measures; put it on a notice — a new one, or ``notice`` (the unit's open notice). With ``start`` the
     notice is served and rectification begins in the same step (both moves stay in the timeline)."""
     hazard = _lock(hazard, by=by, move="confirm", expected_version=expected_version)
+    if order120.needs_verification(hazard.source) and hazard.verified_at is None:
+        raise IllegalTransition(
+            _("该隐患来源为“%(source)s”，须先由消防救援机构核实，才能确认并签发整改通知书。")
+            % {"source": hazard.get_source_display()}
+        )
     if grade not in HazardGrade.values:
         raise DomainError(_("请选择隐患等级。"), field="grade")
     party = _required_text(responsible_party, field="responsible_party", message=_("请填写整改责任方。"))
@@ -257,16 +364,7 @@ def hazard_confirm(
         today, grade=grade, amount=deadline_amount, unit=deadline_unit
     )
     recheck = deadlines.recheck_due(deadline.date)
-    if notice is None:
-        notice = notice_issue(
-            unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by, issued_at=at
-        )
-        notice_new = True
-    else:
-        if by is not None and not Notice.objects.visible_to(by, "view").filter(pk=notice.pk).exists():
-            raise DomainError(_("所选通知书不存在或不在您的管辖范围内。"), field="notice")
-        notice = notice_attach(notice=notice, unit=hazard.unit, deadline=deadline.date)
-        notice_new = False
+    notice, notice_new = _notice_for(hazard, notice=notice, deadline=deadline.date, by=by, at=at)
     hazard.grade = grade
     hazard.responsible_party = party
     hazard.responsible_person = _responsible_person(responsible_person, hazard)
@@ -281,7 +379,10 @@ def hazard_confirm(
         "rules_version": deadlines.policy().version, "warning": deadline.warning or recheck.warning,
     })  # fmt: skip
     hazard.deadline_warning = deadline.warning or recheck.warning
+    if grade == HazardGrade.MAJOR:
+        procedure.procedure_open(hazard, by=by, at=at)
     if start:
+        hazard.notice = notice_serve(notice, by=by, at=at)
         _move(hazard, to=S.RECTIFYING, by=by, reason=_("送达整改通知书，开始整改"), at=at)
     notifications.notice_issued(hazard)
     return hazard
@@ -298,6 +399,8 @@ def hazard_start(
 ) -> Hazard:
     """The notice has been served: rectification begins."""
     hazard = _lock(hazard, by=by, move="start", expected_version=expected_version)
+    if hazard.notice_id:
+        hazard.notice = notice_serve(hazard.notice, by=by, at=at)
     _move(hazard, to=S.RECTIFYING, by=by, reason=(note or "").strip() or _("送达整改通知书，开始整改"), at=at)
     return hazard
 
@@ -357,7 +460,16 @@ def hazard_recheck(
         today or timezone.localdate(at), grade=hazard.grade, amount=deadline_amount, unit=deadline_unit
     )
     recheck = deadlines.recheck_due(deadline.date)
-    if hazard.notice_id:
+    old = None
+    if hazard.notice_id and hazard.notice.served_at is not None:
+        # A served notice is never changed: the new deadline goes on a new notice that amends it.
+        old = hazard.notice
+        hazard.notice = notice_issue(
+            unit=hazard.unit, brigade=hazard.brigade, deadline=deadline.date, by=by, issued_at=at,
+            amends=old,
+        )  # fmt: skip
+        hazard.notice = notice_serve(hazard.notice, by=by, at=at)
+    elif hazard.notice_id:
         notice_attach(notice=hazard.notice, unit=hazard.unit, deadline=deadline.date)
     hazard.failed_rechecks += 1
     hazard.deadline, hazard.deadline_unit, hazard.recheck_due = deadline.date, period.unit, recheck.date
@@ -365,7 +477,10 @@ def hazard_recheck(
         "result": "failed", "failed_rechecks": hazard.failed_rechecks, "deadline": deadline.date,
         "deadline_amount": period.amount, "deadline_unit": period.unit, "recheck_due": recheck.date,
         "photos": photo_ids, "warning": deadline.warning or recheck.warning,
+        "notice": hazard.notice.number if hazard.notice_id else None,
     })  # fmt: skip
+    if old is not None:
+        notice_close_if_done(old.pk, by=by, at=at)
     hazard.deadline_warning = deadline.warning or recheck.warning
     return hazard
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from flameblue.hazards import views
+from flameblue.hazards import procedure_views, views
 
 app_name = "hazards"
 
@@ -12,6 +12,19 @@ urlpatterns = [
     path("new/", views.HazardCreateView.as_view(), name="hazard-create"),
     path("mine/", views.MyUnitHazardsView.as_view(), name="my-unit-hazards"),
     path("<int:pk>/", views.HazardDetailView.as_view(), name="hazard-detail"),
+    path("<int:pk>/major-opinion/", procedure_views.OpinionView.as_view(), name="procedure-opinion"),
+    path(
+        "<int:pk>/major-notice/",
+        procedure_views.MajorNoticeIssueView.as_view(),
+        name="procedure-major-notice",
+    ),
+    path(
+        "<int:pk>/major-notice/docx/",
+        procedure_views.MajorNoticeDocxView.as_view(),
+        name="procedure-major-notice-docx",
+    ),
+    path("<int:pk>/hand-over/", views.move_view("hand_over"), name="hazard-hand-over"),
+    path("<int:pk>/verify/", views.move_view("verify"), name="hazard-verify"),
     path("<int:pk>/confirm/", views.move_view("confirm"), name="hazard-confirm"),
     path("<int:pk>/start/", views.move_view("start"), name="hazard-start"),
     path(

@@ -138,6 +138,8 @@ class HazardDetailView(ScopedDetailView):
             moves=moves,
             move_forms=forms,
             overdue=hazard.is_overdue(),
+            procedure=getattr(hazard, "major_procedure", None),
+            procedure_forms=_procedure_forms(hazard, user, kwargs),
             can_view_notice=hazard.notice_id is not None
             and Notice.objects.visible_to(user).filter(pk=hazard.notice_id).exists(),
         )
@@ -147,6 +149,8 @@ class HazardDetailView(ScopedDetailView):
 MOVE_MESSAGES = {
     "confirm": gettext_lazy("隐患已确认，整改通知书已签发。"),
     "start": gettext_lazy("已开始整改。"),
+    "hand_over": gettext_lazy("已书面移交消防救援大队。"),
+    "verify": gettext_lazy("已核实，请在3个工作日内签发并送达整改通知书。"),
     "report_completion": gettext_lazy("已报告整改完成，等待复查。"),
     "recheck": gettext_lazy("复查结论已保存。"),
     "withdraw": gettext_lazy("隐患已撤销。"),
@@ -167,6 +171,10 @@ def _perform(move: str, hazard: Hazard, data: dict[str, Any], user: Any) -> Haza
         )  # fmt: skip
     if move == "start":
         return services.hazard_start(**common, note=data["note"])
+    if move == "hand_over":
+        return services.hazard_hand_over(**common, reason=data["reason"])
+    if move == "verify":
+        return services.hazard_verify(**common, note=data["note"])
     if move == "report_completion":
         return services.hazard_report_completion(**common, photos=data["photos"], note=data["note"])
     if move == "recheck":
@@ -181,6 +189,19 @@ def _perform(move: str, hazard: Hazard, data: dict[str, Any], user: Any) -> Haza
     if move == "fix_on_spot":
         return services.hazard_fix_on_spot(**common, photos=data["photos"], note=data["note"])
     raise Http404
+
+
+def _procedure_forms(hazard: Hazard, user: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The 第二十一条 forms (handling opinion, major-hazard notice) for someone who may confirm the hazard."""
+    from flameblue.hazards.procedure_views import procedure_forms
+
+    if not Hazard.objects.visible_to(user, "confirm").filter(pk=hazard.pk).exists():
+        return {}
+    forms = procedure_forms(hazard, user)
+    for key in ("opinion", "major_notice"):
+        if kwargs.get(f"{key}_form") is not None:
+            forms[key] = kwargs[f"{key}_form"]
+    return forms
 
 
 class HazardMoveView(HazardDetailView):

@@ -66,6 +66,7 @@ class InspectionKind(models.TextChoices):
     CAMPAIGN = "campaign", _("专项整治检查")
     EVENT_SECURITY = "event_security", _("消防安保检查")
     RECHECK = "recheck", _("隐患复查")
+    POLICE_CHECK = "police_check", _("派出所日常消防监督检查")
 
 
 class InspectionStatus(models.TextChoices):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.inspections.choices import AnswerResult
 from flameblue.inspections.services import startable_kinds
+from flameblue.org.models import Person
 from flameblue.units.models import Unit
 
 __all__ = ["AnswerForm", "InspectionStartForm", "InspectionSubmitForm"]
@@ -76,12 +77,21 @@ class InspectionSubmitForm(forms.Form):
         label=_("被检查单位签名（姓名）"), max_length=60, required=False,
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )  # fmt: skip
-    co_inspectors = forms.CharField(
+    co_inspector_people = forms.ModelMultipleChoiceField(
         label=_("同行检查人员"),
-        max_length=200,
+        queryset=Person.objects.none(),
         required=False,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
+        widget=forms.SelectMultiple(attrs={"class": "form-select"}),
+        help_text=_("监督检查和双随机抽查的检查人员不得少于两人（《消防监督检查规定》第十四条）。"),
     )
+
+    def __init__(self, *args: Any, inspection: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if inspection is not None:
+            from flameblue.inspections.services import co_inspector_choices
+
+            self.fields["co_inspector_people"].queryset = co_inspector_choices(inspection)
+
     summary = forms.CharField(
         label=_("检查情况"), required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
     )

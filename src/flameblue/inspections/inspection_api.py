@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -55,7 +56,7 @@ class InspectionSerializer(serializers.ModelSerializer):
         model = Inspection
         fields = [
             "id", "unit", "unit_name", "region", "industry", "kind", "checklist", "status", "client_uuid",
-            "organization", "inspector", "co_inspectors", "started_at", "submitted_at", "inspected_on",
+            "organization", "inspector", "co_inspectors", "co_inspector_people", "started_at", "submitted_at", "inspected_on",
             "inspector_signature_name", "inspector_signed_at", "unit_signature_name", "unit_signed_at", "summary",
             "version", "answers", "findings",
         ]  # fmt: skip
@@ -77,10 +78,28 @@ class AnswerInputSerializer(serializers.Serializer):
     answered_at = serializers.DateTimeField(required=False, allow_null=True)
 
 
+def _co_people(inspection: Inspection, ids: list[int]) -> list[Any]:
+    """The co-inspectors named by id, among those the inspection may name; an unknown id is a clear 400."""
+    from flameblue.inspections.services import co_inspector_choices
+
+    found = list(co_inspector_choices(inspection).filter(pk__in=ids))
+    missing = sorted(set(ids) - {p.pk for p in found})
+    if missing:
+        raise serializers.ValidationError(
+            {"co_inspector_people": [_("人员 %(ids)s 不是本单位可选的检查人员。") % {"ids": missing}]}
+        )
+    return found
+
+
 class SubmitSerializer(serializers.Serializer):
     inspector_signature_name = serializers.CharField(allow_blank=True, default="")
     unit_signature_name = serializers.CharField(allow_blank=True, default="")
-    co_inspectors = serializers.CharField(required=False, allow_blank=True, default="")
+    co_inspector_people = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=list,
+        help_text="同行检查人员（人员编号）；监督检查、抽查的检查人员不得少于两人（《消防监督检查规定》第十四条）",
+    )
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     expected_version = serializers.IntegerField(required=False, allow_null=True)
 
@@ -142,8 +161,8 @@ class InspectionViewSet(
         data = self._valid(SubmitSerializer, request)
         inspection = inspection_submit(
             inspection=inspection, by=request.user, inspector_name=data["inspector_signature_name"],
-            unit_representative_name=data["unit_signature_name"], co_inspectors=data.get("co_inspectors", ""),
-            summary=data.get("summary", ""), expected_version=data.get("expected_version"),
+            unit_representative_name=data["unit_signature_name"],
+            co_inspector_people=_co_people(inspection, data.get("co_inspector_people") or []), summary=data.get("summary", ""), expected_version=data.get("expected_version"),
         )  # fmt: skip
         return self._detail(inspection)
 

@@ -181,7 +181,8 @@ class InspectionFormView(_DraftMixin, View):
         inspection = self.get_object()
         if inspection.status != "draft":
             return HttpResponseRedirect(reverse("inspections:inspection-detail", kwargs={"pk": pk}))
-        return self.render_form(inspection, InspectionSubmitForm(initial=self.submit_initial(inspection)))
+        form = InspectionSubmitForm(initial=self.submit_initial(inspection), inspection=inspection)
+        return self.render_form(inspection, form)
 
     def submit_initial(self, inspection: Inspection) -> dict[str, Any]:
         user = self.request.user
@@ -258,14 +259,14 @@ class InspectionSubmitView(InspectionFormView):
 
     def post(self, request, pk: int):
         inspection = self.get_object()
-        form = InspectionSubmitForm(request.POST)
+        form = InspectionSubmitForm(request.POST, inspection=inspection)
         form.is_valid()
         data = form.cleaned_data
         try:
             inspection = inspection_submit(
                 inspection=inspection, by=request.user, inspector_name=data.get("inspector_name", ""),
                 unit_representative_name=data.get("unit_representative_name", ""),
-                co_inspectors=data.get("co_inspectors", ""), summary=data.get("summary", ""),
+                co_inspector_people=data.get("co_inspector_people") or [], summary=data.get("summary", ""),
                 inspector_signature=data.get("inspector_signature") or None,
                 unit_signature=data.get("unit_signature") or None, expected_version=data.get("expected_version"),
             )  # fmt: skip

@@ -75,7 +75,10 @@ def record_context(inspection: Any) -> dict[str, Any]:
     counts = {value: sum(1 for a in answers if a.result == value) for value in AnswerResult.values}
     failed = [a for a in answers if a.result == AnswerResult.FAIL]
     findings = list(inspection.findings.select_related("hazard").order_by("id"))
-    inspectors = [inspection.inspector_signature_name, inspection.co_inspectors]
+    people = [p.name for p in inspection.co_inspector_people.order_by("name", "pk")]
+    # Records from before co-inspectors were people keep their free text when no one was linked from it.
+    legacy = [] if people else [inspection.co_inspectors]
+    inspectors = [inspection.inspector_signature_name, *people, *legacy]
     unit = inspection.unit
     return {
         "organization_name": inspection.organization.name if inspection.organization_id else "",

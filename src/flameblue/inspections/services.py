@@ -9,7 +9,7 @@ import base64
 import binascii
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -510,7 +510,7 @@ def inspection_submit(
     by: Any,
     inspector_name: str,
     unit_representative_name: str,
-    co_inspectors: str = "",
+    co_inspector_people: Sequence[Any] | None = None,
     summary: str = "",
     inspector_signature: str | None = None,
     unit_signature: str | None = None,
@@ -538,6 +538,7 @@ def inspection_submit(
         "inspector_signature": _signature_file(inspector_signature, name="inspector_signature"),
         "unit_signature": _signature_file(unit_signature, name="unit_signature"),
     }
+    people = _co_inspectors(current, by, co_inspector_people, errors)
     if errors:
         raise ValidationError(errors)
     before = _snapshot(current)
@@ -545,10 +546,11 @@ def inspection_submit(
     current.status, current.submitted_at = InspectionStatus.SUBMITTED, now
     current.inspector_signature_name, current.inspector_signed_at = inspector_name, now
     current.unit_signature_name, current.unit_signed_at = unit_name, now
-    current.co_inspectors, current.summary = (co_inspectors or "").strip()[:200], (summary or "").strip()
+    current.summary = (summary or "").strip()
     current.version += 1
     current.updated_at, current.updated_by = now, _actor(by)
     current.save()
+    current.co_inspector_people.set(people)
     for purpose, upload in drawn.items():
         if upload is not None:
             store_upload(upload, owner=current, by=by, purpose=purpose)
@@ -558,6 +560,50 @@ def inspection_submit(
         audit.AuditAction.TRANSITION, by=by, obj=current, changes=audit.diff(before, _snapshot(current))
     )
     return current
+
+
+def co_inspector_choices(inspection: Inspection) -> Any:
+    """Who may be named as a co-inspector: active people of the inspecting organization (its staff)."""
+    from flameblue.org.models import Person
+
+    if inspection.organization_id is None:
+        return Person.objects.none()
+    return Person.objects.filter(organization_id=inspection.organization_id, is_active=True).order_by(
+        "name", "pk"
+    )
+
+
+def _co_inspectors(
+    inspection: Inspection, by: Any, chosen: Sequence[Any] | None, errors: dict[str, list[str]]
+) -> list[Any]:
+    """The co-inspectors (people, not free text): chosen ones, else those drawn with the inspector; checked
+    against the inspecting organization and the minimum of 《消防监督检查规定》第十四条 (two for supervision)."""
+    from flameblue.hazards.order120 import inspector_rule_basis, min_inspectors
+
+    if chosen is None or not list(chosen):
+        chosen = _drawn_people(inspection)
+    allowed = set(co_inspector_choices(inspection).values_list("pk", flat=True))
+    lead = getattr(inspection.inspector, "person_id", None) or getattr(by, "person_id", None)
+    people = list({p.pk: p for p in chosen if p.pk != lead}.values())
+    stranger = [p.name for p in people if p.pk not in allowed]
+    if stranger:
+        errors["co_inspector_people"] = [
+            _("%(names)s 不是检查单位的人员，不能作为同行检查人员。") % {"names": "、".join(stranger)}
+        ]
+    minimum = min_inspectors(inspection.kind)
+    if 1 + len(people) < minimum:
+        errors.setdefault("co_inspector_people", []).append(
+            _("%(kind)s的检查人员不得少于 %(n)d 人（%(basis)s），请选择同行检查人员。")
+            % {"kind": inspection.get_kind_display(), "n": minimum, "basis": inspector_rule_basis()}
+        )
+    return people
+
+
+def _drawn_people(inspection: Inspection) -> list[Any]:
+    if inspection.draw_assignment_id is None:
+        return []
+    users = inspection.draw_assignment.inspectors.select_related("person")
+    return [u.person for u in users if u.person_id]
 
 
 def inspection_record_docx(inspection: Inspection, *, by: Any) -> bytes:

@@ -13,6 +13,9 @@ class OrgKind(models.TextChoices):
     FULLTIME_BRIGADE = "fulltime_brigade", _("政府专职消防队")
     VOLUNTEER_BRIGADE = "volunteer_brigade", _("志愿消防队")
     SOCIAL_UNIT = "social_unit", _("社会单位")
+    # 公安派出所: daily fire checks of small places, property firms and residents'/villagers' committees
+    # (《消防监督检查规定》第四章); its scope is its region, like a government's.
+    POLICE_STATION = "police_station", _("公安派出所")
 
 
 FIRE_SERVICE_KINDS = {

@@ -19,6 +19,7 @@ from flameblue.hazards import services
 from flameblue.hazards.choices import HazardGrade, NoticeStatus
 from flameblue.hazards.demo.clock import Clock, Story, moment
 from flameblue.hazards.models import Hazard, Notice
+from flameblue.hazards.order120 import needs_verification
 from flameblue.hazards.supervision.services import government_leaders
 from flameblue.inspections.planning.services import brigade_inspectors
 from flameblue.org.choices import OrgKind
@@ -134,11 +135,12 @@ class Context:
         return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
     def shared_notice(self, unit: Unit, day: dt.date) -> Notice | None:
-        """The notice issued to ``unit`` the same day, still open: several hazards share one notice."""
+        """The notice issued to ``unit`` the same day, still open and not yet served: several hazards share
+        one notice (a served notice is never changed, 《消防监督检查规定》第十九条)."""
         pk = self.notices.get((unit.pk, day))
         if pk is None:
             return None
-        return Notice.objects.filter(pk=pk, status=NoticeStatus.OPEN).first()
+        return Notice.objects.filter(pk=pk, status=NoticeStatus.OPEN, served_at__isnull=True).first()
 
     # --- the steps ------------------------------------------------------------------------------------
 
@@ -163,6 +165,9 @@ class Context:
     def confirm(self, hazard: Hazard, at: dt.datetime, *, grade: str | None = None, amount: int | None = None,
                 start: bool = True, by: Any = "inspector") -> Hazard:  # fmt: skip
         by = self.inspector(hazard.unit) if by == "inspector" else by
+        if needs_verification(hazard.source) and hazard.verified_at is None:
+            # 第十九条: the brigade verifies a hazard others reported before it confirms it on a notice.
+            hazard = services.hazard_verify(hazard=hazard, by=by, note="大队到场核实", at=at)
         day = timezone.localtime(at).date()
         notice = self.shared_notice(hazard.unit, day)
         person = hazard.unit.safety_manager

@@ -177,9 +177,24 @@ def _supervision(ctx: Context, units: list[Unit], used: set[int]) -> None:
         ctx.clock.add(listed_story(ctx, plan, listing))
 
 
+def _police(ctx: Context, units: list[Unit]) -> None:
+    """A hazard a police station found in its daily check an hour ago, waiting for the brigade's
+    verification (《消防监督检查规定》第四章). Scheduled last and dated last, so it draws from the random
+    generator after every other story."""
+    if not units:
+        return
+    plan = Plan(
+        unit=units[0], found_at=ctx.now - dt.timedelta(minutes=30), path="found",
+        description="楼梯间堆放杂物、电动自行车在楼道内充电", location="一层楼梯间",
+        source=HazardSource.POLICE_STATION, reporter=None,
+    )  # fmt: skip
+    ctx.clock.add(lifecycle(ctx, plan))
+
+
 def schedule(ctx: Context, units: list[Unit], used: set[int]) -> None:
     _supervision(ctx, units, used)
     _findings(ctx)
     _extra(ctx, [u for u in units if u.pk not in used])
     _recent(ctx, [u for u in units if u.pk not in used])
     _tips(ctx, [u for u in units if u.pk not in used])
+    _police(ctx, [u for u in units if u.pk not in used])

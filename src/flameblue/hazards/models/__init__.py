@@ -3,6 +3,7 @@ listed supervision, public tips, escalations, and the GB 35181 rule sets."""
 
 from flameblue.hazards.models.hazard import Hazard, HazardTransition
 from flameblue.hazards.models.notice import Notice, NoticeCounter
+from flameblue.hazards.models.procedure import MajorHazardProcedure
 from flameblue.hazards.models.rulesets import HazardRuleSet, RuleSetStatus
 from flameblue.hazards.models.supervision import (
     DeterminationTransition,
@@ -21,6 +22,7 @@ __all__ = [
     "HazardRuleSet",
     "HazardTransition",
     "MajorHazardDetermination",
+    "MajorHazardProcedure",
     "Notice",
     "NoticeCounter",
     "RuleSetStatus",

@@ -104,6 +104,31 @@ class Hazard(TrackedModel):
         related_name="+",
         verbose_name=_("发现人"),
     )
+    verified_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("核实人"),
+    )
+    notice_due = models.DateField(
+        _("通知书送达期限"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "《消防监督检查规定》第十九条：自检查（核实）之日起三个工作日内制作、送达责令限期改正通知书"
+        ),
+    )
+    notice_late_at = models.DateTimeField(_("通知书逾期提醒时间"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(
+        _("移交消防救援机构时间"),
+        null=True,
+        blank=True,
+        help_text=_("公安派出所日常检查发现、应由消防救援机构处理的案件的书面移交时间"),
+    )
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
     completion_reported_at = models.DateTimeField(_("报告整改完成时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("销案时间"), null=True, blank=True, db_index=True)

@@ -18,12 +18,16 @@ class NoticeCounter(models.Model):
 
     brigade = models.ForeignKey("org.Organization", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
+    #: which document series: "limit" (责令限期改正通知书) or "major" (重大火灾隐患整改通知书).
+    kind = models.CharField(max_length=10, default="limit")
     prefix = models.CharField(max_length=20)
     last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["brigade", "year"], name="notice_counter_brigade_year")
+            models.UniqueConstraint(
+                fields=["brigade", "year", "kind"], name="notice_counter_brigade_year_kind"
+            )
         ]
 
     def __str__(self) -> str:
@@ -54,6 +58,24 @@ class Notice(TrackedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     deadline = models.DateField(_("整改期限"))
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="notices",
+        verbose_name=_("监督检查"),
+    )
+    amends = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        verbose_name=_("补充的通知书"),
+        help_text=_("已送达的通知书不得更改；需要补充或变更时另行签发新的通知书，并指向原通知书"),
+    )
+    served_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
     status = models.CharField(
         _("状态"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.OPEN
     )
@@ -66,8 +88,18 @@ class Notice(TrackedModel):
         verbose_name = _("责令限期改正通知书")
         verbose_name_plural = _("责令限期改正通知书")
         constraints = [
-            models.UniqueConstraint(fields=["brigade", "year", "serial"], name="notice_serial_unique")
+            models.UniqueConstraint(fields=["brigade", "year", "serial"], name="notice_serial_unique"),
+            # 第十九条: one notice per supervision inspection; later ones amend it (补充通知书).
+            models.UniqueConstraint(
+                fields=["inspection"],
+                condition=models.Q(inspection__isnull=False, amends__isnull=True),
+                name="notice_one_per_inspection",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def is_served(self) -> bool:
+        return self.served_at is not None

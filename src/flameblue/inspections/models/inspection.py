@@ -60,7 +60,19 @@ class Inspection(TrackedModel):
         related_name="inspections",
         verbose_name=_("检查人"),
     )
-    co_inspectors = models.CharField(_("同行检查人员"), max_length=200, blank=True)
+    co_inspectors = models.CharField(
+        _("同行检查人员（文字，旧记录）"),
+        max_length=200,
+        blank=True,
+        help_text=_("早期记录中手填的姓名；新的检查在“同行检查人员”中选择人员"),
+    )
+    co_inspector_people = models.ManyToManyField(
+        "org.Person",
+        blank=True,
+        related_name="co_inspections",
+        verbose_name=_("同行检查人员"),
+        help_text=_("《消防监督检查规定》第十四条：监督检查、抽查的检查人员不得少于两人"),
+    )
     started_at = models.DateTimeField(_("开始时间"), default=timezone.now)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True, db_index=True)
     inspected_on = models.DateField(_("检查日期"), default=timezone.localdate, db_index=True)

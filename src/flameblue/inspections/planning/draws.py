@@ -29,6 +29,7 @@ from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
+from flameblue.hazards.order120 import inspector_rule_basis, min_inspectors
 from flameblue.inspections.choices import DrawStatus, InspectionStatus
 from flameblue.inspections.models import Draw, DrawAssignment, Inspection
 from flameblue.inspections.planning.conflicts import conflicts_for
@@ -152,8 +153,12 @@ def draw_create(
         errors["unit_count"] = [
             _("抽取单位数（%(n)d）超过对象库单位数（%(m)d）。") % {"n": unit_count, "m": len(unit_ids)}
         ]
-    if inspectors_per_unit < 1:
-        errors["inspectors_per_unit"] = [_("每单位检查人员数至少为 1。")]
+    minimum = min_inspectors("spot_check")
+    if inspectors_per_unit < minimum:
+        errors["inspectors_per_unit"] = [
+            _("每单位检查人员数至少为 %(n)d（%(basis)s：消防监督检查的检查人员不得少于两人）。")
+            % {"n": minimum, "basis": inspector_rule_basis()}
+        ]
     elif inspectors_per_unit > len(pool):
         errors["inspectors_per_unit"] = [
             _("每单位检查人员数（%(n)d）超过检查人员库人数（%(m)d）。")

@@ -213,7 +213,10 @@ class DrawForm(forms.Form):
         label=_("风险标签"), queryset=RiskTag.objects.all(), required=False, widget=forms.Select(attrs=SELECT)
     )
     unit_count = forms.IntegerField(label=_("抽取单位数"), min_value=1, max_value=500, initial=10)
-    inspectors_per_unit = forms.IntegerField(label=_("每单位检查人员数"), min_value=1, max_value=5, initial=2)
+    inspectors_per_unit = forms.IntegerField(
+        label=_("每单位检查人员数"), min_value=1, max_value=5, initial=2,
+        help_text=_("《消防监督检查规定》第十四条：检查人员不得少于两人。"),
+    )  # fmt: skip
     inspector_pool = _InspectorChoice(
         label=_("检查人员库"), queryset=None, required=False,
         widget=forms.SelectMultiple(attrs={"class": "form-select js-tomselect"}),
