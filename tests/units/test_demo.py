@@ -47,7 +47,7 @@ def test_seed_spreads_realistic_units_and_is_idempotent(demo):
     assert all(ric.is_valid(u.responsible_person.id_number) for u in sample)
     assert all(ric.is_valid(u.safety_manager.id_number) for u in sample)
     key = units.filter(is_key_unit=True).first()
-    assert key.key_unit_rules and key.key_unit_ruleset == "national-2001@2001.1"
+    assert key.key_unit_rules and key.key_unit_ruleset == "anhui@2026.1+national-2001@2001.2"
     assert key.organization.name == key.name
 
     before = list(units.order_by("pk").values_list("pk", "name", "version"))
