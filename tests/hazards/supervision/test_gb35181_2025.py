@@ -92,3 +92,13 @@ def test_every_2017_element_maps_to_its_2025_element():
 def test_7_3_3_excludes_only_6_5():
     assert "除6.5规定外" in OLD.comprehensive["7.3.3"].text and "6.6" not in OLD.comprehensive["7.3.3"].text
     assert "除5.5规定外" in NEW.comprehensive["6.3.3"].text
+
+
+def test_the_readme_documents_both_category_vocabularies():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("Category vocabulary per version") :]
+    for std in (OLD, NEW):
+        for key, name in std.categories.items():
+            assert f"`{key}` {name}" in section, (std.code, key)
