@@ -37,7 +37,8 @@ def test_seed_spreads_realistic_units_and_is_idempotent(demo):
         kind.category for kind in units_demo.KINDS + units_demo.TOWNSHIP_KINDS + units_demo.SEAT_KINDS
     }
     assert set(units.values_list("category", flat=True)) == demo_categories
-    assert set(key_units.values_list("category", flat=True)) == demo_categories - {"other"}
+    # Anhui's criteria: county archives are not key units (市级以上档案馆, 四（二）).
+    assert set(key_units.values_list("category", flat=True)) == demo_categories - {"other", "archive"}
     generated = units.exclude(pk__in=named)
     assert created["units"] == generated.count()
     assert created["key_units"] == generated.filter(is_key_unit=True).count()

@@ -70,7 +70,7 @@ ATTRIBUTES: dict[str, str] = {
     "equipment_value_10k_yuan": NUMBER,
     "fire_risk_research": FLAG,
     "national_key_temple": FLAG,
-    "combustible_structures": FLAG,
+    "combustible_structures": FLAG,  # also a register column
 }
 #: Accepted spellings that mean the same attribute.
 ALIASES = {"high_rise": "is_high_rise", "underground": "is_underground"}

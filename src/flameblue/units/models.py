@@ -174,6 +174,7 @@ class Unit(TrackedModel):
         default=False,
         help_text=_("本单位管理或使用整栋建筑（如高层建筑的产权、物业或整栋使用单位），而非其中的租户"),
     )
+    combustible_structures = models.BooleanField(_("具有可燃建（构）筑物"), default=False)
 
     # Key-unit status: the engine suggests, an officer decides.
     is_key_unit = models.BooleanField(_("消防安全重点单位"), default=False, db_index=True)

@@ -26,6 +26,11 @@ class Migration(migrations.Migration):
                 verbose_name="整栋建筑的管理或使用单位",
             ),
         ),
+        migrations.AddField(
+            model_name="unit",
+            name="combustible_structures",
+            field=models.BooleanField(default=False, verbose_name="具有可燃建（构）筑物"),
+        ),
         migrations.AlterField(
             model_name="unit",
             name="category",
