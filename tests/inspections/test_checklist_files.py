@@ -17,7 +17,7 @@ FILES = sorted(CHECKLISTS_DIR.glob("*.yaml"))
 
 def valid_elements() -> set[str]:
     """domain.md §5, written out independently of the rules file the loader uses."""
-    ranges = {"7.1": 4, "7.2": 3, "7.3": 12, "7.4": 6, "7.6": 3, "7.7": 3, "7.8": 2, "7.9": 5}
+    ranges = {"7.1": 4, "7.2": 3, "7.3": 12, "7.4": 6, "7.6": 3, "7.7": 3, "7.8": 2, "7.9": 3}
     codes = {f"6.{n}" for n in range(1, 11)} | {"7.5"}
     codes |= {f"{prefix}.{n}" for prefix, top in ranges.items() for n in range(1, top + 1)}
     return codes
@@ -54,7 +54,7 @@ def test_every_place_type_has_a_place_checklist_of_realistic_size():
     by_type = {c.place_type: c for c in checklists if c.kind == "place"}
     assert set(by_type) == set(PLACE_TYPES)
     for place_type, checklist in by_type.items():
-        assert 20 <= len(checklist.items) <= 35, (place_type, len(checklist.items))
+        assert 20 <= len(checklist.items) <= 50, (place_type, len(checklist.items))
 
 
 def test_self_inspection_forms_are_present():

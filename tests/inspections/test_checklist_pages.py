@@ -35,7 +35,7 @@ def test_detail_shows_basis_grade_element_and_measurement(login, people):
     text = page.content.decode()
     assert "MALL-011" in text
     assert "GB 50016-2014（2018年版）5.5.17" in text
-    assert "GB 35181 7.3.5" in text
+    assert "GB 35181-2017 7.3.5" in text and "GB 35181-2025 6.3.5" in text
     assert "营业厅内实测疏散距离（米） ÷ 规范规定的疏散距离（米） &gt; 125%" in text
     assert "突出隐患" in text
 

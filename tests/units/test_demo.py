@@ -37,7 +37,8 @@ def test_seed_spreads_realistic_units_and_is_idempotent(demo):
         kind.category for kind in units_demo.KINDS + units_demo.TOWNSHIP_KINDS + units_demo.SEAT_KINDS
     }
     assert set(units.values_list("category", flat=True)) == demo_categories
-    assert set(key_units.values_list("category", flat=True)) == demo_categories - {"other"}
+    # Anhui's criteria: county archives are not key units (市级以上档案馆, 四（二）).
+    assert set(key_units.values_list("category", flat=True)) == demo_categories - {"other", "archive"}
     generated = units.exclude(pk__in=named)
     assert created["units"] == generated.count()
     assert created["key_units"] == generated.filter(is_key_unit=True).count()
@@ -47,7 +48,7 @@ def test_seed_spreads_realistic_units_and_is_idempotent(demo):
     assert all(ric.is_valid(u.responsible_person.id_number) for u in sample)
     assert all(ric.is_valid(u.safety_manager.id_number) for u in sample)
     key = units.filter(is_key_unit=True).first()
-    assert key.key_unit_rules and key.key_unit_ruleset == "national-2001@2001.1"
+    assert key.key_unit_rules and key.key_unit_ruleset == "anhui@2026.1+national-2001@2001.2"
     assert key.organization.name == key.name
 
     before = list(units.order_by("pk").values_list("pk", "name", "version"))

@@ -28,14 +28,18 @@ def test_the_issue_example(monkeypatch, capsys):
         monkeypatch, capsys, '{"category": "shop", "building_area_m2": 1200, "sells_combustibles": true}'
     )
     assert code == 0
-    assert json.loads(out) == {"key_unit": True, "rules": ["N-SHOP-1000"], "ruleset": "national-2001@2001.1"}
+    assert json.loads(out) == {
+        "key_unit": True,
+        "rules": ["N-SHOP-1000"],
+        "ruleset": "anhui@2026.1+national-2001@2001.2",
+    }
     assert out.count("\n") == 1
 
 
 def test_not_a_key_unit(monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, '{"category": "hotel", "guest_rooms": 49}')
     assert code == 0
-    assert json.loads(out) == {"key_unit": False, "rules": [], "ruleset": "national-2001@2001.1"}
+    assert json.loads(out) == {"key_unit": False, "rules": [], "ruleset": "anhui@2026.1+national-2001@2001.2"}
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,9 @@ def test_missing_attribute_does_not_qualify():
         ("fuel_station", "N-FUEL-ALL"),
         ("high_rise_public", "N-HIGHRISE-ALL"),
         ("construction_site", "N-CONSTRUCTION-ALL"),
+        ("airport", "N-AIRPORT-ALL"),
+        ("power_enterprise", "N-POWER-ALL"),
+        ("underground_public", "N-UNDERGROUND-ALL"),
     ],
 )
 def test_whole_categories_are_key_units(category, rule_id):
@@ -77,6 +80,26 @@ def test_whole_categories_are_key_units(category, rule_id):
 
 def test_other_category_is_never_key_unit_by_baseline():
     assert not _judge(category="other", building_area_m2=100000, workers_on_site=1000).key_unit
+
+
+def test_research_units_are_left_to_the_province_by_the_baseline():
+    assert not _judge(category="research_institute", admin_level="national").key_unit
+
+
+@pytest.mark.parametrize(
+    ("attributes", "rule"),
+    [
+        ({"national_grain_reserve": True}, "N-GRAIN-RESERVE"),
+        ({"grain_storage_t": 10000}, "N-GRAIN-10000T"),
+        ({"cotton_storage_t": 500}, "N-COTTON-500T"),
+        ({"timber_storage_m3": 10000}, "N-TIMBER-10000M3"),
+        ({"combustible_goods_value_10k_yuan": 1000}, "N-GOODS-1000W"),
+    ],
+)
+def test_warehouses_and_yards_at_their_thresholds(attributes, rule):
+    assert _judge(category="warehouse", **attributes).rules == [rule]
+    below = {k: (v - 0.01 if not isinstance(v, bool) else False) for k, v in attributes.items()}
+    assert not _judge(category="warehouse", **below).key_unit
 
 
 @pytest.mark.parametrize(
@@ -97,15 +120,20 @@ def test_government_organ_from_county_level_up(level, expected):
 @pytest.mark.parametrize(
     ("level", "expected"), [("", False), (None, False), ("county", True), ("city", True), ("national", True)]
 )
-def test_heritage_site_with_any_protection_level(level, expected):
+def test_heritage_site_from_county_level_up(level, expected):
     assert _judge(category="heritage_site", heritage_level=level).key_unit is expected
 
 
 @pytest.mark.parametrize("key", ["is_high_rise", "high_rise"])
-def test_small_public_building_in_a_high_rise_is_key_unit(key):
-    result = _judge(category="hotel", guest_rooms=10, **{key: True})
+def test_the_managing_unit_of_a_high_rise_public_building_is_key_unit(key):
+    result = _judge(category="hotel", guest_rooms=10, manages_building=True, **{key: True})
     assert result.key_unit and result.rules == ["N-HIGHRISE-BUILDING"]
-    assert not _judge(category="hotel", guest_rooms=10, **{key: False}).key_unit
+    assert not _judge(category="hotel", guest_rooms=10, manages_building=True, **{key: False}).key_unit
+
+
+def test_a_tenant_of_a_high_rise_is_not_a_key_unit_because_of_the_building():
+    assert not _judge(category="shop", building_area_m2=80, is_high_rise=True).key_unit
+    assert not _judge(category="hotel", guest_rooms=10, is_high_rise=True, manages_building=False).key_unit
 
 
 def test_high_rise_factory_is_not_a_public_building():
@@ -113,10 +141,10 @@ def test_high_rise_factory_is_not_a_public_building():
 
 
 def test_several_rules_can_match_and_the_ruleset_version_is_reported():
-    result = _judge(category="hotel", guest_rooms=80, is_high_rise=True)
+    result = _judge(category="hotel", guest_rooms=80, is_high_rise=True, manages_building=True)
     assert result.rules == ["N-HOTEL-50", "N-HIGHRISE-BUILDING"]
-    assert result.ruleset == "national-2001@2001.1"
-    assert result.as_dict() == {"key_unit": True, "rules": result.rules, "ruleset": "national-2001@2001.1"}
+    assert result.ruleset == "national-2001@2001.2"
+    assert result.as_dict() == {"key_unit": True, "rules": result.rules, "ruleset": "national-2001@2001.2"}
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def test_detail_shows_masked_people_rules_and_history(login, people, units, orgs
     body = login(people.qiaocheng).get(reverse("units:unit-detail", args=[units.mall.pk])).content.decode()
     assert "张经理" in body and "139****5678" in body and "13912345678" not in body
     assert make_id_number(7) not in body and "341602********" in body
-    assert "N-SHOP-1000" in body and "national-2001@2001.1" in body
+    assert "N-SHOP-1000" in body and "anhui@2026.1+national-2001@2001.2" in body
     assert "魏武大道 1 号" in body  # the history's field change
 
 

@@ -133,7 +133,10 @@ def test_unit_manager_edit_of_own_unit_is_re_evaluated(people, units):
 def test_confirm_records_rule_ids_ruleset_and_officer(people, units):
     unit = services.key_unit_confirm(units.mall, by=people.qiaocheng, tier="一级")
     assert unit.is_key_unit and unit.key_unit_decision == "confirmed"
-    assert unit.key_unit_rules == ["N-SHOP-1000"] and unit.key_unit_ruleset == "national-2001@2001.1"
+    assert (
+        unit.key_unit_rules == ["N-SHOP-1000"]
+        and unit.key_unit_ruleset == "anhui@2026.1+national-2001@2001.2"
+    )
     assert unit.key_unit_decided_by == people.qiaocheng and unit.key_unit_decided_at is not None
     assert unit.key_unit_tier == "一级"
     event = AuditEvent.objects.filter(object_type="units.unit", object_id=str(unit.pk)).first()

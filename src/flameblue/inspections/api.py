@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from flameblue.core.api import ScopedReadOnlyViewSet
+from flameblue.inspections.checklist_loader import element_in
 from flameblue.inspections.filters import ChecklistFilterSet
 from flameblue.inspections.models import Checklist, ChecklistItem
 
@@ -12,6 +13,10 @@ __all__ = ["ChecklistViewSet", "register"]
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
+    gb35181_element_2025 = serializers.SerializerMethodField(
+        help_text="该检查项在 GB 35181-2025 中对应的判定要素（gb35181_element 为 2017 版编号）"
+    )
+
     class Meta:
         model = ChecklistItem
         fields = [
@@ -22,8 +27,12 @@ class ChecklistItemSerializer(serializers.ModelSerializer):
             "legal_basis",
             "default_grade",
             "gb35181_element",
+            "gb35181_element_2025",
             "measurement",
         ]
+
+    def get_gb35181_element_2025(self, item: ChecklistItem) -> str:
+        return element_in(item.gb35181_element, "GB35181-2025")
 
 
 class ChecklistSerializer(serializers.ModelSerializer):

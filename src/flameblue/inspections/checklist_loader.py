@@ -22,6 +22,7 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from flameblue.hazards.supervision import determination as gb35181
 from flameblue.inspections.choices import PLACE_TYPES, ChecklistKind, ChecklistStatus, HazardGrade
 from flameblue.inspections.measurements import parse_spec
 
@@ -31,6 +32,7 @@ __all__ = [
     "ChecklistData",
     "ChecklistFileError",
     "LoadReport",
+    "element_in",
     "gb35181_elements",
     "load_checklists",
     "read_checklist_file",
@@ -39,7 +41,9 @@ __all__ = [
 
 APP_DIR = Path(__file__).resolve().parent
 CHECKLISTS_DIR = APP_DIR / "checklists"
-ELEMENTS_FILE = APP_DIR / "rules" / "gb35181-2017-elements.yaml"
+# Checklist items name GB 35181-2017 clause numbers; the one catalogue of each version is the hazards rule set
+# (hazards/rules/gb35181-<year>.yaml), read through the determination engine — there is no second copy here.
+CHECKLIST_STANDARD = "GB35181-2017"
 HEADER_KEYS = ("code", "version", "title", "place_type", "kind", "effective_from")
 
 
@@ -52,10 +56,16 @@ class ChecklistConflict(ChecklistFileError):
 
 
 @cache
-def gb35181_elements() -> dict[str, str]:
-    """The valid GB 35181-2017 element codes with their short titles (from ``rules/``)."""
-    with ELEMENTS_FILE.open(encoding="utf-8") as handle:
-        return {str(k): str(v) for k, v in yaml.safe_load(handle)["elements"].items()}
+def gb35181_elements(standard: str = CHECKLIST_STANDARD) -> dict[str, str]:
+    """The element codes of a GB 35181 version with their texts, from the hazards rule set (the catalogue)."""
+    std = gb35181.load_standard(standard)
+    return {e.clause: e.text for e in (*std.direct.values(), *std.comprehensive.values())}
+
+
+def element_in(element_2017: str, standard: str) -> str:
+    """A checklist item's element (a 2017 clause) in ``standard``: the same clause under 2017, the element
+    that replaces it under 2025 (its ``from_2017``); "" for none."""
+    return gb35181.equivalent(element_2017, standard) if element_2017 else ""
 
 
 @dataclass
@@ -91,7 +101,9 @@ def _item(raw: dict[str, Any], *, section: str, order: int, where: str) -> dict[
         raise ChecklistFileError(f"{at}：grade 须为 {HazardGrade.values} 之一，得到 {raw['grade']!r}")
     element = str(raw.get("element") or "")
     if element and element not in gb35181_elements():
-        raise ChecklistFileError(f"{at}：element {element!r} 不是 GB 35181-2017 的判定要素编号")
+        raise ChecklistFileError(
+            f"{at}：element {element!r} 不是 GB 35181-2017 的判定要素编号（见 hazards/rules/gb35181-2017.yaml）"
+        )
     measurement = raw.get("measurement") or None
     if measurement is not None:
         if not element:

@@ -57,6 +57,7 @@ class AnswerForm(forms.Form):
     )
     note = forms.CharField(label=_("说明"), required=False, max_length=2000, strip=True)
     location = forms.CharField(label=_("部位"), required=False, max_length=100, strip=True)
+    corrected_on_spot = forms.BooleanField(label=_("当场改正"), required=False)
     numerator = forms.CharField(required=False, max_length=30)
     denominator = forms.CharField(required=False, max_length=30)
     variant = forms.CharField(required=False, max_length=40)

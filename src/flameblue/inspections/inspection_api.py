@@ -35,6 +35,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "result",
             "note",
             "location",
+            "corrected_on_spot",
             "measurement_values",
             "measurement_met",
             "answered_at",
@@ -74,6 +75,9 @@ class AnswerInputSerializer(serializers.Serializer):
     result = serializers.ChoiceField(choices=AnswerResult.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
     location = serializers.CharField(required=False, allow_blank=True, default="", help_text="部位")
+    corrected_on_spot = serializers.BooleanField(
+        required=False, default=False, help_text="当场改正：不计入重大火灾隐患判定要素"
+    )
     measurement_values = serializers.DictField(required=False, allow_null=True)
     answered_at = serializers.DateTimeField(required=False, allow_null=True)
 
@@ -149,7 +153,8 @@ class InspectionViewSet(
             raise serializers.ValidationError({"item": ["检查项不属于本次检查使用的检查表。"]})
         answer = answer_save(
             inspection=inspection, item=item, result=data["result"], by=request.user, note=data.get("note", ""),
-            location=data.get("location", ""), measurement_values=data.get("measurement_values"),
+            location=data.get("location", ""), corrected_on_spot=data.get("corrected_on_spot", False),
+            measurement_values=data.get("measurement_values"),
             answered_at=data.get("answered_at"),
         )  # fmt: skip
         return Response({**AnswerSerializer(answer).data, "stale": bool(getattr(answer, "stale", False))})

@@ -58,6 +58,7 @@ def answer_json(answer: InspectionAnswer, photos: list[Any] | None = None) -> di
         "result": answer.result,
         "note": answer.note,
         "location": answer.location,
+        "corrected_on_spot": answer.corrected_on_spot,
         "measurement_values": answer.measurement_values or {},
         "measurement_met": answer.measurement_met,
         "answered_at": timezone.localtime(answer.answered_at).isoformat(),
@@ -221,7 +222,7 @@ class InspectionAnswerView(_DraftMixin, View):
         answer, refused = run_service_json(request, lambda: answer_save(
             inspection=inspection, item=item, result=form.cleaned_data["result"], by=request.user,
             note=form.cleaned_data["note"], location=form.cleaned_data["location"],
-            measurement_values=form.measurement_values(),
+            corrected_on_spot=form.cleaned_data["corrected_on_spot"], measurement_values=form.measurement_values(),
             answered_at=form.cleaned_data["answered_at"] or None,
         ))  # fmt: skip
         if refused is not None:

@@ -62,9 +62,11 @@ def is_small_place(unit: Any) -> bool:
     return unit.place_type_id in rule["place_types"] or bool(_tag_codes(unit) & set(rule["risk_tags"]))
 
 
-def gb35181_categories(unit: Any) -> list[str]:
-    """The GB 35181 place categories of a unit (crowded / flammable / important), ``["other"]`` when none."""
-    table = _rules()["gb35181_categories"]
+def gb35181_categories(unit: Any, standard: str = "GB35181-2025") -> list[str]:
+    """The GB 35181 place categories of a unit in the vocabulary of ``standard`` (2017: crowded / flammable /
+    important; 2025: crowded / flammable / children / elderly / labour_intensive / mixed_use), ``["other"]``
+    when none."""
+    table = _rules()["gb35181_categories"][standard]
     found: list[str] = list(table["place_types"].get(unit.place_type_id or "", []))
     for tag in sorted(_tag_codes(unit)):
         found += table["risk_tags"].get(tag, [])

@@ -35,7 +35,7 @@ from flameblue.inspections.choices import (
     InspectionStatus,
 )
 from flameblue.inspections.faults import fault_wording
-from flameblue.inspections.grading import suggest
+from flameblue.inspections.grading import exclusions_for, suggest
 from flameblue.inspections.kinds import KindRule, is_small_place, kind_rule
 from flameblue.inspections.measurements import evaluate
 from flameblue.inspections.models import Checklist, ChecklistItem, Finding, Inspection, InspectionAnswer
@@ -329,7 +329,7 @@ def _client_time(value: dt.datetime | str | None) -> dt.datetime | None:
 def _answer_state(answer: InspectionAnswer | None) -> list[Any]:
     if answer is None:
         return [None, None]
-    return [answer.result, answer.note, answer.measurement_values, answer.location]
+    return [answer.result, answer.note, answer.measurement_values, answer.location, answer.corrected_on_spot]
 
 
 @transaction.atomic
@@ -343,6 +343,7 @@ def answer_save(
     measurement_values: Mapping[str, Any] | None = None,
     answered_at: dt.datetime | str | None = None,
     location: str = "",
+    corrected_on_spot: bool = False,
 ) -> InspectionAnswer:
     """Save (insert or replace) the answer to one item of a draft. Saving the same answer again changes
     nothing. ``answered_at`` is when the inspector answered on the device: an answer synced late from an
@@ -371,6 +372,8 @@ def answer_save(
         answer = InspectionAnswer(inspection=current, item=item)
     answer.result, answer.note, answer.measurement_values, answer.measurement_met = result, note, values, met
     answer.location = location
+    # Only a failed item can have been corrected on the spot.
+    answer.corrected_on_spot = bool(corrected_on_spot) and result == AnswerResult.FAIL
     answer.answered_at = when or timezone.now()
     answer.save()
     answer.stale = False
@@ -457,12 +460,16 @@ def _describe_finding(answer: InspectionAnswer) -> str:
         text += _("；测量：%(n)s / %(d)s = %(r)s%%") % {
             "n": values.get("numerator"), "d": values.get("denominator"), "r": values["ratio"],
         }  # fmt: skip
+    if answer.corrected_on_spot:
+        text += _("；已当场改正")
     return text
 
 
 def _create_findings(inspection: Inspection, answers: list[InspectionAnswer]) -> list[Finding]:
     failed = [a for a in answers if a.result == AnswerResult.FAIL]
-    suggestions = suggest(failed, inspection.unit)
+    suggestions = suggest(
+        failed, inspection.unit, found_on=inspection.inspected_on, exclusions=exclusions_for(inspection.unit)
+    )
     return [
         Finding.objects.create(
             inspection=inspection,

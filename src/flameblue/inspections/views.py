@@ -14,7 +14,7 @@ from django.views import View
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import run_service
 from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedObjectMixin
-from flameblue.inspections.checklist_loader import gb35181_elements
+from flameblue.inspections.checklist_loader import element_in, gb35181_elements
 from flameblue.inspections.filters import ChecklistFilterSet
 from flameblue.inspections.measurements import describe
 from flameblue.inspections.models import Checklist
@@ -43,6 +43,7 @@ class ChecklistDetailView(ScopedDetailView):
         items = list(self.object.items.all())
         for item in items:
             item.element_title = elements.get(item.gb35181_element, "")
+            item.element_2025 = element_in(item.gb35181_element, "GB35181-2025")
             item.measurement_text = describe(item.measurement)
             item.measurement_verify = bool((item.measurement or {}).get("verify"))
         context["items"] = items

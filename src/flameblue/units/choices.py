@@ -9,7 +9,8 @@ class OperatingStatus(models.TextChoices):
 
 
 class UnitCategory(models.TextChoices):
-    """The vocabulary of the key-unit rules (公通字〔2001〕97号 categories); ``judge-key-unit`` reads it."""
+    """The vocabulary of the key-unit rules (公通字〔2001〕97号 categories (一)–(十二) and the provincial
+    additions); ``judge-key-unit`` reads it."""
 
     SHOP = "shop", _("商场（市场）")
     HOTEL = "hotel", _("宾馆（饭店）")
@@ -24,15 +25,21 @@ class UnitCategory(models.TextChoices):
     BROADCASTER = "broadcaster", _("广播电视")
     TELECOM_HUB = "telecom_hub", _("邮政和通信枢纽")
     PASSENGER_STATION = "passenger_station", _("客运车站、码头")
+    AIRPORT = "airport", _("民用机场")
     LIBRARY = "library", _("图书馆")
     EXHIBITION_HALL = "exhibition_hall", _("展览馆")
     MUSEUM = "museum", _("博物馆")
     ARCHIVE = "archive", _("档案馆")
     HERITAGE_SITE = "heritage_site", _("文物保护单位")
+    RELIGIOUS_SITE = "religious_site", _("宗教活动场所")
+    POWER_ENTERPRISE = "power_enterprise", _("发电厂（站）和电网经营企业")
     FLAMMABLE_PRODUCER = "flammable_producer", _("易燃易爆危险品生产、储存单位")
     FUEL_STATION = "fuel_station", _("加油加气站")
     LABOUR_INTENSIVE = "labour_intensive", _("劳动密集型企业")
+    RESEARCH_INSTITUTE = "research_institute", _("重要的科研单位")
     HIGH_RISE_PUBLIC = "high_rise_public", _("高层公共建筑")
+    UNDERGROUND_PUBLIC = "underground_public", _("地下铁道、地下观光隧道等地下公共建筑和城市重要交通隧道")
+    WAREHOUSE = "warehouse", _("物资仓库和堆场")
     CONSTRUCTION_SITE = "construction_site", _("重点工程施工现场")
     OTHER = "other", _("其他")
 

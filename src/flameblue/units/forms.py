@@ -42,7 +42,7 @@ BASIC_FIELDS = [
 ATTRIBUTE_FIELDS = [
     "building_area_m2", "sells_combustibles", "guest_rooms", "inpatient_beds", "elderly_beds", "dormitory_beds",
     "child_beds", "seats", "waiting_hall_area_m2", "workers_on_site", "is_high_rise", "is_underground",
-    "heritage_level", "admin_level",
+    "heritage_level", "admin_level", "manages_building", "combustible_structures",
 ]  # fmt: skip
 
 

@@ -57,11 +57,25 @@ ATTRIBUTES: dict[str, str] = {
     "is_underground": FLAG,
     "heritage_level": HERITAGE,
     "admin_level": ADMIN,
+    # The building's managing or using unit (整栋建筑的管理或使用单位): the high-rise rule applies to it, not
+    # to every tenant of the building.
+    "manages_building": FLAG,
+    # Read from the command's input (the unit register has no column for them yet): warehouses and yards
+    # (公通字〔2001〕97号（十一）3–6), research units and religious sites (安徽省界定标准 三、四).
+    "grain_storage_t": NUMBER,
+    "national_grain_reserve": FLAG,
+    "cotton_storage_t": NUMBER,
+    "timber_storage_m3": NUMBER,
+    "combustible_goods_value_10k_yuan": NUMBER,
+    "equipment_value_10k_yuan": NUMBER,
+    "fire_risk_research": FLAG,
+    "national_key_temple": FLAG,
+    "combustible_structures": FLAG,  # also a register column
 }
 #: Accepted spellings that mean the same attribute.
 ALIASES = {"high_rise": "is_high_rise", "underground": "is_underground"}
 
-OPERATORS = {">=", "==", "in", "present"}
+OPERATORS = {">=", ">", "==", "in", "present"}
 
 
 class JudgementInputError(ValueError):
@@ -91,6 +105,8 @@ class Condition:
             return False
         if self.operator == ">=":
             return Decimal(str(actual)) >= Decimal(str(self.value))
+        if self.operator == ">":  # “大于” in a text that is not inclusive
+            return Decimal(str(actual)) > Decimal(str(self.value))
         if self.operator == "==":
             return actual == self.value
         return actual in self.value  # "in"

@@ -36,11 +36,20 @@ def load_place_types_and_tags(place_type_model=None, risk_tag_model=None) -> tup
     return len(types), len(tags)
 
 
+def deployment_provinces() -> set[str]:
+    """The province codes of the shipped region data (``geo/data/regions-*.csv``): the deployment's provinces.
+    A provincial key-unit rule set is active only where its province is deployed (Anhui's in an Anhui one)."""
+    from flameblue.geo.loader import read_region_rows
+
+    return {row["code"] for row in read_region_rows() if row.get("level") == "province"}
+
+
 def load_key_unit_rulesets(ruleset_model=None) -> list[str]:
     """Store every ``key-units-*.yaml`` rule set (except ``status: example`` files) as a KeyUnitRuleSet row.
 
     Re-running updates the row of the same code and version; a new version is a new row. Files say whether
-    they are active; older versions of the same code are deactivated when a newer active one arrives."""
+    they are active; older versions of the same code are deactivated when a newer active one arrives. A
+    provincial file (``scope: province``) is active only when its ``region`` is a deployed province."""
     from flameblue.units.keyunits import ruleset_from_dict
 
     if ruleset_model is None:
@@ -52,6 +61,8 @@ def load_key_unit_rulesets(ruleset_model=None) -> list[str]:
             continue
         ruleset = ruleset_from_dict(content)  # refuses a malformed file before anything is stored
         status = "active" if content.get("status", "active") == "active" else "inactive"
+        if content.get("scope") == "province" and str(content.get("region")) not in deployment_provinces():
+            status = "inactive"
         if status == "active":
             ruleset_model.objects.filter(code=ruleset.code, status="active").exclude(
                 version=ruleset.version

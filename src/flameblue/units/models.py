@@ -169,6 +169,12 @@ class Unit(TrackedModel):
         _("文物保护级别"), max_length=10, choices=HeritageLevel.choices, blank=True
     )
     admin_level = models.CharField(_("机关行政级别"), max_length=10, choices=AdminLevel.choices, blank=True)
+    manages_building = models.BooleanField(
+        _("整栋建筑的管理或使用单位"),
+        default=False,
+        help_text=_("本单位管理或使用整栋建筑（如高层建筑的产权、物业或整栋使用单位），而非其中的租户"),
+    )
+    combustible_structures = models.BooleanField(_("具有可燃建（构）筑物"), default=False)
 
     # Key-unit status: the engine suggests, an officer decides.
     is_key_unit = models.BooleanField(_("消防安全重点单位"), default=False, db_index=True)

@@ -40,7 +40,8 @@ def active_rulesets() -> list[RuleSet]:
 def unit_attributes(unit: Unit, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The unit's category and the attributes the key-unit rules read (with pending ``overrides``)."""
     values: dict[str, Any] = {"category": unit.category}
-    values.update({name: getattr(unit, name) for name in ATTRIBUTES})
+    # Attributes the register has no column for (warehouse tonnage …) are "not given".
+    values.update({name: getattr(unit, name, None) for name in ATTRIBUTES})
     for name, value in (overrides or {}).items():
         if name == "category" or name in ATTRIBUTES:
             values[name] = value

@@ -23,12 +23,14 @@ def test_a_determination_through_the_api_keeps_suggestion_panel_and_conclusion(l
     hazard = confirm(report(units.mall, people.qiaocheng), people.qiaocheng)
     client = login(people.qiaocheng)
     created = _post(client, "/api/v1/determinations/", {
-        "hazard": hazard.pk, "categories": ["crowded"], "elements": ["7.3.1", "7.3.2", "7.5"], "found_on": "2025-12-01",
+        "hazard": hazard.pk, "categories": ["crowded"], "elements": ["6.3.1", "6.3.2", "6.5"], "found_on": "2025-12-01",
     })  # fmt: skip
     assert created.status_code == 201, created.content
     det = created.json()
-    assert det["engine_result"]["major"] is True and det["ruleset_version"].startswith("GB35181-2017@")
-    assert any("2025-10-31" in w for w in det["engine_warnings"])
+    # no standard given: a finding of 2025-12-01 is judged by GB 35181-2025, recorded on the determination
+    assert det["engine_result"]["major"] is True and det["ruleset_version"].startswith("GB35181-2025@")
+    assert det["standard"] == "GB35181-2025"
+    assert any("verify" in w for w in det["engine_warnings"])
     url = f"/api/v1/determinations/{det['id']}/"
     assert _post(client, url + "panel/", {"members": panel(9), "votes_for": 6, "votes_against": 3}).json()[
         "expert_passed"

@@ -44,7 +44,8 @@ def test_creating_a_determination_from_a_hazard_shows_the_warning(login, people,
     client = login(people.qiaocheng)
     url = reverse("hazards:determination-create", kwargs={"hazard_pk": hazard.pk})
     page = client.get(url)
-    assert "7.3 " in page.content.decode() and "直接判定要素" in page.content.decode()
+    # found today: the form opens on GB 35181-2025 (chapter 5 direct, 6.3 evacuation)
+    assert "6.3 " in page.content.decode() and "直接判定要素（第5章）" in page.content.decode()
     response = client.post(
         url, {"standard": "GB35181-2017", "categories": ["crowded"], "elements": ["6.6"], "found_on": "2025-11-05"},
         follow=True,

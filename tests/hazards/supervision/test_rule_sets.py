@@ -15,8 +15,9 @@ def test_migration_loaded_both_rule_files():
     assert current.status == RuleSetStatus.LOADED
     assert current.version == load_standard("GB35181-2017").version
     assert current.effective_to == dt.date(2025, 10, 31)
-    assert len(current.content["comprehensive_elements"]) == 39
+    assert len(current.content["comprehensive_elements"]) == 37
     assert len(current.sha256) == 64
     upcoming = HazardRuleSet.objects.get(code="GB35181-2025")
-    assert upcoming.status == RuleSetStatus.NOT_LOADED
+    assert upcoming.status == RuleSetStatus.LOADED
+    assert upcoming.version == load_standard("GB35181-2025").version
     assert upcoming.effective_from == dt.date(2025, 11, 1)

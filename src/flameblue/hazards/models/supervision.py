@@ -21,13 +21,14 @@ __all__ = [
 
 class MajorHazardDetermination(TrackedModel):
     """重大火灾隐患判定记录: the record of judging whether a hazard is major under GB 35181 — the elements
-    found (only those not correctable on the spot count), the place categories, exclusions (5.1.3 a/b/c),
+    found (only those not correctable on the spot count), the place categories, exclusions (2017 5.1.3 /
+    2025 4.2 a/b/c),
     the collective discussion (≥ 3 participants, minutes), an optional expert panel (≥ 7 members, interested
     parties excluded, passing with ≥ 2/3), the engine's suggestion beside the human conclusion, the rule-set
     version used, and the proposed measures and deadline."""
 
     hazard = models.ForeignKey("hazards.Hazard", on_delete=models.PROTECT, related_name="determinations")
-    standard = models.CharField(_("判定标准"), max_length=20, default="GB35181-2017")
+    standard = models.CharField(_("判定标准"), max_length=20, default="GB35181-2025")
     ruleset_version = models.CharField(_("规则版本"), max_length=60)
     categories = models.JSONField(_("场所类别"), default=list)
     elements = models.JSONField(_("判定要素"), default=list)

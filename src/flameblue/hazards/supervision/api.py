@@ -98,7 +98,12 @@ class DeterminationSerializer(serializers.ModelSerializer):
 
 class DeterminationCreateInput(serializers.Serializer):
     hazard = serializers.IntegerField()
-    standard = serializers.CharField(default="GB35181-2017")
+    standard = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="GB35181-2025 或 GB35181-2017；留空按发现日期选择施行中的版本（2025-11-01 起为 2025 版）",
+    )
     categories = serializers.ListField(child=serializers.CharField(), default=list)
     elements = serializers.ListField(child=serializers.CharField())
     corrected_on_spot = serializers.ListField(child=serializers.CharField(), default=list)

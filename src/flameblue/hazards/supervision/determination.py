@@ -4,10 +4,12 @@ files in ``hazards/rules/``.
 The engine only *suggests*: people decide after a collective discussion (and, for hard cases, an expert
 panel), and the hazard record keeps this suggestion and the rule-set version beside their conclusion.
 
-The rules applied (GB 35181-2017): only elements that cannot be corrected on the spot count (5.1.2); any
-direct element of chapter 6 makes the hazard major (5.2); otherwise the comprehensive rules 5.3.2 a–d count
-chapter-7 elements per place category; an exclusion of 5.1.3 (expert-reviewed design, stopped operating,
-cannot lead to a major fire) stops an otherwise major finding. The files are read once per process; the
+Two rule sets: GB 35181-2017 (findings up to 2025-10-31) and GB 35181-2025 (from 2025-11-01, the default).
+Without a named standard, :func:`standard_for` picks the one in force on the finding's date. In both, only
+elements that cannot be corrected on the spot count (2017 5.1.2); any direct element (2017 ch. 6, 2025 ch. 5)
+makes the hazard major; otherwise the comprehensive rules count the comprehensive elements (2017 ch. 7,
+2025 ch. 6) per place category; an exclusion (2017 5.1.3, 2025 4.2) stops an otherwise major finding. Each
+version has its own category vocabulary (``important`` 重要场所 exists only in 2017). The files are read once per process; the
 ``HazardRuleSet`` table keeps a copy of each version for the record.
 """
 
@@ -36,16 +38,18 @@ __all__ = [
     "Result",
     "Rule",
     "Standard",
+    "equivalent",
     "judge",
     "load_standard",
     "normalize_code",
     "rule_set_rows",
+    "standard_for",
     "standard_date_warnings",
     "threshold_exceeded",
 ]
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-DEFAULT_STANDARD = "GB35181-2017"
+DEFAULT_STANDARD = "GB35181-2025"
 EXCLUSION_ORDER = ("a", "b", "c")
 _OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
@@ -61,18 +65,20 @@ class Element:
     text: str
     verify: bool = False
     thresholds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    from_2017: str = ""  # the GB 35181-2017 clause this element replaces (2025 catalogue only)
 
 
 @dataclass(frozen=True)
 class Rule:
     """One comprehensive rule: a place of one of ``categories`` with at least ``at_least`` of ``elements``
-    (None: any chapter-7 element)."""
+    (None: any comprehensive element)."""
 
     code: str
     text: str
     categories: frozenset[str]
     elements: frozenset[str] | None
     at_least: int
+    verify: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ class Standard:
     effective_to: dt.date | None
     superseded_by: str | None
     categories: dict[str, str]
-    exclusions: dict[str, str]  # letter -> clause ("a" -> "5.1.3a")
+    exclusions: dict[str, str]  # letter -> clause ("a" -> "5.1.3a", 2025: "4.2a")
     direct: dict[str, Element]
     comprehensive: dict[str, Element]
     rules: tuple[Rule, ...]
@@ -138,7 +144,13 @@ def _element(row: dict[str, Any]) -> Element:
     thresholds = dict(row.get("thresholds") or {})
     if row.get("threshold"):
         thresholds["default"] = row["threshold"]
-    return Element(str(row["clause"]), str(row["text"]), bool(row.get("verify", False)), thresholds)
+    return Element(
+        str(row["clause"]),
+        str(row["text"]),
+        bool(row.get("verify", False)),
+        thresholds,
+        str(row.get("from_2017") or ""),
+    )
 
 
 def _build(data: dict[str, Any]) -> Standard:
@@ -150,6 +162,7 @@ def _build(data: dict[str, Any]) -> Standard:
             categories=frozenset(r["categories"]),
             elements=None if r["elements"] == "all" else frozenset(map(str, r["elements"])),
             at_least=int(r["at_least"]),
+            verify=bool(r.get("verify", False)),
         )
         for r in data.get("comprehensive_rules") or []
     )
@@ -197,6 +210,37 @@ def load_standard(code: str = DEFAULT_STANDARD) -> Standard:
     return _load(normalize_code(code))
 
 
+def standard_for(found_on: dt.date | None) -> Standard:
+    """The loaded standard in force on ``found_on`` (GB 35181-2017 up to 2025-10-31, GB 35181-2025 from
+    2025-11-01); without a date, the default (the current one)."""
+    if found_on is None:
+        return load_standard(DEFAULT_STANDARD)
+    for code in _files():
+        try:
+            std = load_standard(code)
+        except DeterminationError:
+            continue
+        starts, ends = std.effective_from, std.effective_to
+        if (starts is None or starts <= found_on) and (ends is None or found_on <= ends):
+            return std
+    raise DeterminationError(
+        f"found_on: {found_on.isoformat()} 没有施行中的 GB 35181 版本可用", field="found_on"
+    )
+
+
+def equivalent(clause_2017: str, standard: Standard | str) -> str:
+    """The clause of ``standard`` that corresponds to a GB 35181-2017 clause ("" when it has none): the
+    2017 clause itself under 2017, the element naming it in ``from_2017`` under 2025. Checklists name 2017
+    elements; this maps each to its element in the version that judges the finding."""
+    std = load_standard(standard) if isinstance(standard, str) else standard
+    if not clause_2017:
+        return ""
+    elements = std.direct | std.comprehensive
+    if clause_2017 in elements and not any(e.from_2017 for e in elements.values()):
+        return clause_2017
+    return next((e.clause for e in elements.values() if e.from_2017 == clause_2017), "")
+
+
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values))
 
@@ -208,10 +252,29 @@ def _check(values: Iterable[str], allowed: Iterable[str], key: str, what: str) -
             raise DeterminationError(f"{key}: 未知的{what} “{value}”", field=key)
 
 
+def _check_categories(values: Iterable[str], standard: Standard) -> None:
+    for value in values:
+        if value in standard.categories:
+            continue
+        known = "、".join(f"{k}（{v}）" for k, v in standard.categories.items())
+        hint = ""
+        if value == "important":
+            hint = f"；{standard.code} 已删除“重要场所”，请按场所实际选择其他类别"
+        raise DeterminationError(
+            f"categories: {standard.code} 没有场所类别 “{value}”{hint}（可用：{known}）", field="categories"
+        )
+
+
 def _exclusion_letter(value: str, standard: Standard) -> str:
-    letter = value.strip().lower().removeprefix("5.1.3")
+    cleaned = value.strip().lower()
+    for clause in standard.exclusions.values():
+        cleaned = cleaned.removeprefix(clause[:-1])
+    letter = cleaned
     if letter not in standard.exclusions:
-        raise DeterminationError(f"exclusions: 未知的排除情形 “{value}”（可用 a、b、c）", field="exclusions")
+        clauses = "、".join(standard.exclusions.values())
+        raise DeterminationError(
+            f"exclusions: 未知的排除情形 “{value}”（可用 a、b、c 或 {clauses}）", field="exclusions"
+        )
     return letter
 
 
@@ -245,7 +308,7 @@ def _comprehensive_met(standard: Standard, categories: set[str], counted: set[st
 
 
 def judge(
-    standard: Standard | str,
+    standard: Standard | str | None,
     categories: Sequence[str],
     elements: Sequence[str],
     corrected_on_spot: Sequence[str] = (),
@@ -253,11 +316,15 @@ def judge(
     *,
     found_on: dt.date | None = None,
 ) -> Result:
-    """Suggest whether the elements found at a place make a major fire hazard (see the module docstring)."""
-    std = load_standard(standard) if isinstance(standard, str) else standard
+    """Suggest whether the elements found at a place make a major fire hazard (see the module docstring).
+    ``standard`` None or "" picks the version in force on ``found_on`` (:func:`standard_for`)."""
+    if not standard:
+        std = standard_for(found_on)
+    else:
+        std = load_standard(standard) if isinstance(standard, str) else standard
     clauses = std.direct.keys() | std.comprehensive.keys()
     cats, found, corrected = _unique(categories), _unique(elements), _unique(corrected_on_spot)
-    _check(cats, std.categories, "categories", "场所类别")
+    _check_categories(cats, std)
     _check(found, clauses, "elements", "判定要素条款")
     _check(corrected, clauses, "corrected_on_spot", "判定要素条款")
     letters = {_exclusion_letter(v, std) for v in exclusions}
@@ -278,6 +345,8 @@ def judge(
             warnings.append("未指定场所类别，综合判定规则均不适用")
         met = _comprehensive_met(std, set(cats), set(counted))
         basis = "comprehensive" if met else None
+        rules = {rule.code: rule for rule in std.rules}
+        warnings += [f"规则 {code} 的条文待核对（verify）" for code in met if rules[code].verify]
 
     common = {
         "warnings": tuple(warnings),

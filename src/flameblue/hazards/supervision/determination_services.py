@@ -67,12 +67,19 @@ def loaded_standards() -> list[str]:
 
 
 def catalogue(standard: str) -> list[dict[str, Any]]:
-    """The elements of ``standard`` grouped by chapter for the picking form: chapter 6 (direct), then each
-    chapter-7 group (7.1 总平面布置 …) with its clause texts."""
+    """The elements of ``standard`` grouped by chapter for the picking form: the direct elements (2017 ch. 6,
+    2025 ch. 5), then each comprehensive group (2017 7.1 总平面布置 …, 2025 6.1 …) with its clause texts."""
     std = engine.load_standard(standard)
     raw = yaml.safe_load(engine._files()[std.code].read_text(encoding="utf-8"))
     names = {str(k): str(v) for k, v in (raw.get("element_groups") or {}).items()}
-    groups = [{"code": "6", "title": _("直接判定要素（第6章）"), "elements": list(std.direct.values())}]
+    chapter = next(iter(std.direct), "6").split(".")[0]
+    groups = [
+        {
+            "code": chapter,
+            "title": _("直接判定要素（第%(n)s章）") % {"n": chapter},
+            "elements": list(std.direct.values()),
+        }
+    ]
     by_group: dict[str, list[engine.Element]] = {}
     for element in std.comprehensive.values():
         by_group.setdefault(".".join(element.clause.split(".")[:2]), []).append(element)
@@ -84,14 +91,15 @@ def catalogue(standard: str) -> list[dict[str, Any]]:
 
 def suggestion(
     *,
-    standard: str,
+    standard: str | None,
     categories: Sequence[str],
     elements: Sequence[str],
     corrected_on_spot: Sequence[str] = (),
     exclusions: Sequence[str] = (),
     found_on: dt.date | None = None,
 ) -> engine.Result:
-    """The engine's suggestion for the inputs (raises :class:`DeterminationError` naming a bad input)."""
+    """The engine's suggestion for the inputs (raises :class:`DeterminationError` naming a bad input);
+    an empty ``standard`` means the version in force on ``found_on``."""
     return engine.judge(
         standard,
         list(categories),
@@ -126,8 +134,8 @@ def determination_create(
     *,
     hazard: Hazard,
     by: Any,
-    standard: str,
     elements: Sequence[str],
+    standard: str | None = None,
     categories: Sequence[str] = (),
     corrected_on_spot: Sequence[str] = (),
     exclusions: Sequence[str] = (),
@@ -135,7 +143,8 @@ def determination_create(
     at: dt.datetime | None = None,
 ) -> MajorHazardDetermination:
     """Open a determination record: run the engine and keep its suggestion, warnings and rule-set version
-    beside the inputs (e.g. GB 35181-2017 used for a finding dated after 2025-10-31 warns)."""
+    beside the inputs. Without ``standard`` the version in force on the finding's date judges (2017 up to
+    2025-10-31, 2025 from 2025-11-01); naming 2017 for a later finding is allowed but warns."""
     _may_act_on(hazard, by=by, action="add")
     if not elements:
         raise DomainError(_("请至少选择一项判定要素。"), field="elements")

@@ -57,7 +57,7 @@ SAMPLE_CONTEXT = {
     "unit_name": "示例单位",
     "unit_address": "示例地址",
     "brigade_name": "谯城区消防救援大队",
-    "standard": "GB35181-2017",
+    "standard": "GB35181-2025",
     "location": "一层",
     "description": "未按规定设置自动喷水灭火系统",
     "deadline": "2026年6月30日",

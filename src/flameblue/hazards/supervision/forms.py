@@ -73,7 +73,9 @@ class DeterminationForm(_UserForm):
         label=gettext_lazy("其中当场改正的要素"), widget=forms.CheckboxSelectMultiple, required=False
     )
     exclusions = forms.MultipleChoiceField(
-        label=gettext_lazy("排除情形（5.1.3）"), widget=forms.CheckboxSelectMultiple, required=False
+        label=gettext_lazy("排除情形（2017版5.1.3 / 2025版4.2）"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     found_on = forms.DateField(
         label=gettext_lazy("发现日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -83,9 +85,11 @@ class DeterminationForm(_UserForm):
         super().__init__(*args, **kwargs)
         codes = loaded_standards()
         self.fields["standard"].choices = [(c, c) for c in codes]
-        chosen = (self.data.get("standard") if self.is_bound else None) or (codes[0] if codes else "")
+        # Unbound: the version in force on the finding's date (the view puts it in initial); else the newest.
+        fallback = self.initial.get("standard") or (codes[-1] if codes else "")
+        chosen = (self.data.get("standard") if self.is_bound else None) or fallback
         if chosen not in codes:
-            chosen = codes[0] if codes else ""
+            chosen = fallback if fallback in codes else (codes[-1] if codes else "")
         self.standard_code = chosen
         std = engine.load_standard(chosen) if chosen else None
         self.groups = catalogue(chosen) if chosen else []

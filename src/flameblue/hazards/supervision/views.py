@@ -61,9 +61,13 @@ class DeterminationCreateView(ScopedMixin, generic.FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self) -> dict[str, Any]:
-        initial = {"found_on": timezone.localtime(self.hazard.found_at).date()}
-        if self.hazard.gb35181_element:
-            initial["elements"] = [self.hazard.gb35181_element]
+        found_on = timezone.localtime(self.hazard.found_at).date()
+        std = engine.standard_for(found_on)
+        initial = {"found_on": found_on, "standard": std.code}
+        # A hazard from an inspection carries the checklist's GB 35181-2017 element: shown in the version used.
+        element = engine.equivalent(self.hazard.gb35181_element, std) if self.hazard.gb35181_element else ""
+        if element:
+            initial["elements"] = [element]
         return initial
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -102,7 +106,7 @@ class DeterminationSuggestView(ScopedMixin, generic.TemplateView):
             found_on = None
         try:
             context["result"] = dets.suggestion(
-                standard=get.get("standard") or engine.DEFAULT_STANDARD, categories=get.getlist("categories"),
+                standard=get.get("standard") or None, categories=get.getlist("categories"),
                 elements=get.getlist("elements"), corrected_on_spot=get.getlist("corrected_on_spot"),
                 exclusions=get.getlist("exclusions"), found_on=found_on,
             )  # fmt: skip

@@ -125,8 +125,9 @@ class Inspection(TrackedModel):
 
 class InspectionAnswer(models.Model):
     """检查项结果: pass / fail / not applicable for one checklist item, with a note, where in the unit a
-    fault was found (部位), the measured values for
-    measured items (and whether the GB 35181 threshold is met), and photos (stored uploads owned by it)."""
+    fault was found (部位), whether it was corrected on the spot (当场改正, which keeps its GB 35181 element out
+    of the major-hazard count), the measured values for measured items (and whether the GB 35181 threshold is
+    met), and photos (stored uploads owned by it)."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey("inspections.ChecklistItem", on_delete=models.PROTECT, related_name="answers")
@@ -135,6 +136,11 @@ class InspectionAnswer(models.Model):
     location = models.CharField(_("部位"), max_length=100, blank=True)
     measurement_values = models.JSONField(_("测量值"), null=True, blank=True)
     measurement_met = models.BooleanField(_("达到判定标准"), null=True, blank=True)
+    corrected_on_spot = models.BooleanField(
+        _("当场改正"),
+        default=False,
+        help_text=_("不合格项已在检查现场改正：不计入重大火灾隐患判定要素（GB 35181-2017 5.1.2）"),
+    )
     answered_at = models.DateTimeField(_("填写时间"), default=timezone.now)
 
     objects = ScopedManager()

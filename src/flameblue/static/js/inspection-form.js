@@ -60,6 +60,7 @@
       result: checked ? checked.value : "",
       note: value(".js-note"),
       location: value(".js-location"),
+      corrected_on_spot: field(el, ".js-corrected") ? field(el, ".js-corrected").checked : false,
       numerator: value(".js-numerator"),
       denominator: value(".js-denominator"),
       variant: value(".js-variant"),
@@ -75,6 +76,7 @@
     };
     set(".js-note", data.note);
     set(".js-location", data.location);
+    if (field(el, ".js-corrected")) field(el, ".js-corrected").checked = Boolean(data.corrected_on_spot);
     set(".js-numerator", data.numerator);
     set(".js-denominator", data.denominator);
     set(".js-variant", data.variant);
@@ -87,6 +89,7 @@
       result: answer.result,
       note: answer.note,
       location: answer.location,
+      corrected_on_spot: Boolean(answer.corrected_on_spot),
       numerator: values.numerator || "",
       denominator: values.denominator || "",
       variant: values.variant || "",
@@ -178,6 +181,7 @@
     data.set("result", answer.result);
     data.set("note", answer.note || "");
     data.set("location", answer.location || "");
+    if (answer.corrected_on_spot) data.set("corrected_on_spot", "on");
     data.set("answered_at", answer.answered_at);
     // A half-typed measurement stays in the browser until both numbers are there.
     if (answer.numerator !== "" && answer.denominator !== "") {
@@ -404,7 +408,7 @@
     }
     if (saved) renderPhotos(el, saved.photos);
 
-    el.querySelectorAll(".js-result, .js-variant").forEach((input) =>
+    el.querySelectorAll(".js-result, .js-variant, .js-corrected").forEach((input) =>
       input.addEventListener("change", () => changed(el, true))
     );
     el.querySelectorAll(".js-note, .js-location, .js-numerator, .js-denominator").forEach((input) =>

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from flameblue.hazards.supervision.determination import DEFAULT_STANDARD, DeterminationError, judge
+from flameblue.hazards.supervision.determination import DeterminationError, judge
 
 LIST_KEYS = ("categories", "elements", "corrected_on_spot", "exclusions")
 KEYS = ("standard", *LIST_KEYS, "found_on")
@@ -31,9 +31,11 @@ def parse(text: str) -> dict[str, Any]:
     for key in data:
         if key not in KEYS:
             raise InputError(f"{key}: 未知的键（可用：{'、'.join(KEYS)}）")
-    standard = data.get("standard", DEFAULT_STANDARD)
-    if not isinstance(standard, str):
-        raise InputError('standard: 须为字符串，如 "GB35181-2017"')
+    # Without "standard" the version in force on found_on is used (2017 up to 2025-10-31, 2025 from
+    # 2025-11-01); without either, GB 35181-2025.
+    standard = data.get("standard")
+    if standard is not None and not isinstance(standard, str):
+        raise InputError('standard: 须为字符串，如 "GB35181-2025" 或 "GB35181-2017"')
     request: dict[str, Any] = {"standard": standard}
     for key in LIST_KEYS:
         value = data.get(key, [])

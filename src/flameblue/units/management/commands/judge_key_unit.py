@@ -1,7 +1,7 @@
 """``flameblue judge-key-unit``: one JSON object of unit attributes on stdin, the judgement on stdout.
 
     $ echo '{"category": "shop", "building_area_m2": 1200, "sells_combustibles": true}' | flameblue judge-key-unit
-    {"key_unit": true, "rules": ["N-SHOP-1000"], "ruleset": "national-2001@2001.1"}
+    {"key_unit": true, "rules": ["N-SHOP-1000"], "ruleset": "anhui@2026.1+national-2001@2001.2"}
 
 An unknown category, an unknown key or a malformed value exits with code 2 and names the key on stderr.
 The vocabulary is documented in docs/judge-key-unit.md.
