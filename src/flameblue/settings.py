@@ -272,6 +272,7 @@ SPECTACULAR_SETTINGS = {
         "InspectionKindEnum": "flameblue.inspections.choices.InspectionKind",
         "TipCategoryEnum": "flameblue.hazards.choices.TipCategory",
         "MeetingKindEnum": "flameblue.governance.choices.MeetingKind",
+        "GovernmentRecordKindEnum": "flameblue.governance.choices.RecordKind",
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
         "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
         "PartnerKindEnum": "flameblue.community.choices.PartnerKind",

@@ -199,6 +199,44 @@ CASES = [
     ),
     Case("api:hazard-detail", kwargs=pk("found"), api=True, no_permission="auditor", **INSPECTOR),
     Case(
+        "api:hazard-verify",
+        kwargs=pk("grid"),
+        api=True,
+        method="post",
+        no_permission="grid",
+        **INSPECTOR,
+        data=version("grid", note="已到场核实"),
+    ),  # fmt: skip
+    Case(
+        "api:hazard-hand-over",
+        kwargs=pk("police"),
+        api=True,
+        method="post",
+        allowed="police",
+        no_permission="qiaocheng",
+        data=version("police", reason="建筑未经消防验收擅自投入使用"),
+    ),  # fmt: skip
+    Case("api:hazard-major-procedure", kwargs=pk("major"), api=True, no_permission="auditor", **INSPECTOR),
+    Case(
+        "api:hazard-major-procedure-opinion",
+        kwargs=pk("major"),
+        api=True,
+        method="post",
+        no_permission="grid",
+        **INSPECTOR,
+        data=lambda w: {"opinion": "提请政府挂牌督办"},
+    ),  # fmt: skip
+    Case(
+        "api:hazard-major-notice",
+        kwargs=pk("major"),
+        api=True,
+        method="post",
+        no_permission="grid",
+        **INSPECTOR,
+        data=lambda w: {"deadline": (timezone.localdate() + dt.timedelta(days=90)).isoformat()},
+    ),  # fmt: skip
+    Case("api:hazard-major-notice-docx", kwargs=pk("issued"), api=True, no_permission="auditor", **INSPECTOR),
+    Case(
         "api:hazard-confirm",
         kwargs=pk("found"),
         api=True,

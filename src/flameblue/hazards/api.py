@@ -25,10 +25,14 @@ from flameblue.hazards.serializers import (
     ConfirmInput,
     HazardCreateSerializer,
     HazardSerializer,
+    MajorNoticeInput,
     NoticeSerializer,
+    OpinionInput,
+    ProcedureSerializer,
     ReasonInput,
     RecheckInput,
     StartInput,
+    VerifyInput,
 )
 from flameblue.hazards.services import TRANSITION_ACTIONS
 
@@ -75,8 +79,11 @@ class HazardViewSet(
         "create": "add",
         **{name.replace("-", "_"): TRANSITION_ACTIONS[move][0] for name, move in (
             ("confirm", "confirm"), ("start", "start"), ("report-completion", "report_completion"),
-            ("recheck", "recheck"), ("withdraw", "withdraw"), ("dismiss", "dismiss"),
+            ("recheck", "recheck"), ("withdraw", "withdraw"), ("dismiss", "dismiss"), ("verify", "verify"),
+            ("hand-over", "hand_over"),
         )},
+        "major_procedure": "view", "major_procedure_opinion": "confirm", "major_notice": "confirm",
+        "major_notice_docx": "view",
     }  # fmt: skip
 
     def get_queryset(self):
@@ -95,6 +102,61 @@ class HazardViewSet(
     recheck = _move("recheck", RecheckInput, services.hazard_recheck)
     withdraw = _move("withdraw", ReasonInput, services.hazard_withdraw)
     dismiss = _move("dismiss", ReasonInput, services.hazard_dismiss)
+    verify = _move("verify", VerifyInput, services.hazard_verify)
+    hand_over = _move("hand-over", ReasonInput, services.hazard_hand_over)
+
+    def _procedure(self):
+        from django.http import Http404
+
+        proc = getattr(self.get_object(), "major_procedure", None)
+        if proc is None:
+            raise Http404
+        return proc
+
+    @extend_schema(responses=ProcedureSerializer)
+    @action(detail=True, methods=["get"], url_path="major-procedure")
+    def major_procedure(self, request, pk=None) -> Response:
+        """第二十一条：重大火灾隐患的处理意见、书面报告和重大火灾隐患整改通知书的期限与办理情况。"""
+        return Response(ProcedureSerializer(self._procedure()).data)
+
+    @extend_schema(request=OpinionInput, responses=ProcedureSerializer)
+    @action(detail=True, methods=["post"], url_path="major-procedure/opinion")
+    def major_procedure_opinion(self, request, pk=None) -> Response:
+        """提出处理意见并书面报告本级人民政府（检查之日起七个工作日内；组织专家论证的延长十个工作日）。"""
+        from flameblue.core.api import parse_input
+        from flameblue.hazards import procedure
+
+        proc = procedure.procedure_opinion(
+            proc=self._procedure(), by=request.user, **parse_input(OpinionInput, request)
+        )
+        return Response(ProcedureSerializer(proc).data)
+
+    @extend_schema(request=MajorNoticeInput, responses=ProcedureSerializer)
+    @action(detail=True, methods=["post"], url_path="major-procedure/notice")
+    def major_notice(self, request, pk=None) -> Response:
+        """签发重大火灾隐患整改通知书（确定之日起三个工作日内），签发后不得修改。"""
+        from flameblue.core.api import parse_input
+        from flameblue.hazards import procedure
+
+        data = parse_input(MajorNoticeInput, request)
+        proc = procedure.major_notice_issue(
+            proc=self._procedure(), by=request.user, deadline=data["deadline"]
+        )
+        return Response(ProcedureSerializer(proc).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"], url_path="major-procedure/notice-docx")
+    def major_notice_docx(self, request, pk=None) -> HttpResponse:
+        """重大火灾隐患整改通知书（Word）。"""
+        from django.http import Http404
+
+        from flameblue.hazards import procedure
+
+        proc = self._procedure()
+        if proc.notice_issued_at is None:
+            raise Http404
+        content = procedure.major_notice_docx(proc, by=request.user)
+        return attachment_response(content, f"{proc.notice_number}.docx", DOCX_CONTENT_TYPE)
 
 
 @extend_schema(tags=["hazards"])

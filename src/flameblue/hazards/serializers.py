@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from flameblue.core.api import ScopedPrimaryKeyRelatedField, VersionInput
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
-from flameblue.hazards.models import Hazard, HazardTransition, Notice
-from flameblue.org.models import Person
+from flameblue.hazards.models import Hazard, HazardTransition, MajorHazardProcedure, Notice
+from flameblue.org.models import Organization, Person
 from flameblue.units.models import Unit
 
 __all__ = [
@@ -97,6 +97,37 @@ class RecheckInput(VersionInput, DeadlineInput):
 
 class ReasonInput(VersionInput):
     reason = serializers.CharField()
+
+
+class VerifyInput(VersionInput):
+    note = serializers.CharField(required=False, allow_blank=True, default="", label="核实情况")
+
+
+class ProcedureSerializer(serializers.ModelSerializer):
+    """第二十一条 procedure of a major hazard: the handling opinion and report, the 重大火灾隐患整改通知书."""
+
+    class Meta:
+        model = MajorHazardProcedure
+        fields = [
+            "id", "hazard", "inspected_on", "experts_convened", "opinion_due", "opinion", "opinion_at",
+            "government", "reported_at", "report_number", "determined_on", "notice_due", "notice_number",
+            "notice_issued_at", "notice_served_at", "notice_deadline", "version",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class OpinionInput(serializers.Serializer):
+    opinion = serializers.CharField(label="处理意见")
+    government = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.filter(kind="government"), required=False, allow_null=True, default=None,
+        label="书面报告的人民政府",
+    )  # fmt: skip
+    report_number = serializers.CharField(required=False, allow_blank=True, default="", label="报告文号")
+    experts_convened = serializers.BooleanField(required=False, default=False, label="已组织专家论证")
+
+
+class MajorNoticeInput(serializers.Serializer):
+    deadline = serializers.DateField(label="整改期限")
 
 
 class NoticeSerializer(serializers.ModelSerializer):
