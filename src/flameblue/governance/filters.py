@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import IdFilter, RegionFilter, YearFilter
 from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind
 from flameblue.governance.models import ActionItem, Meeting, ResponsibilityLetter
 from flameblue.governance.selectors import overdue_q
@@ -23,7 +23,7 @@ class MeetingFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("会议类型"), choices=MeetingKind.choices, empty_label=_("全部类型")
     )
-    year = django_filters.NumberFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
 
     class Meta:
         model = Meeting
@@ -49,7 +49,7 @@ class ActionItemFilter(django_filters.FilterSet):
     overdue = django_filters.ChoiceFilter(
         label=_("逾期未反馈"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
     )
-    meeting = django_filters.NumberFilter(label=_("会议"), field_name="decision__meeting_id")
+    meeting = IdFilter(label=_("会议"), field_name="decision__meeting_id")
 
     class Meta:
         model = ActionItem
@@ -73,8 +73,8 @@ class ActionItemFilter(django_filters.FilterSet):
 class LetterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("签订单位"), field_name="signatory__name", lookup_expr="icontains")
     region = RegionFilter(region_path="signatory__region_id")
-    year = django_filters.NumberFilter(label=_("年度"), field_name="year")
-    issuer = django_filters.NumberFilter(label=_("发放政府"), field_name="issuer_id")
+    year = YearFilter(label=_("年度"), field_name="year")
+    issuer = IdFilter(label=_("发放政府"), field_name="issuer_id")
     status = django_filters.ChoiceFilter(
         label=_("状态"), choices=LetterStatus.choices, empty_label=_("全部状态")
     )
