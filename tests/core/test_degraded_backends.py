@@ -18,7 +18,9 @@ from tests.hazards.tips.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
-DB_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "flameblue_cache"}}
+DB_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "flameblue_cache"}
+}
 #: Nothing listens on port 1: every Redis call is refused at once.
 DEAD_REDIS = {
     "default": {
@@ -105,7 +107,9 @@ def test_redis_unreachable_outside_the_cache_answers_503(client, people, monkeyp
     client.force_login(people.qiaocheng)
     client.raise_request_exception = False
     monkeypatch.setattr(
-        views.ScopedListView, "get_queryset", mock.Mock(side_effect=RedisConnectionError("Connection refused"))
+        views.ScopedListView,
+        "get_queryset",
+        mock.Mock(side_effect=RedisConnectionError("Connection refused")),
     )
     response = client.get("/units/")
     assert response.status_code == 503 and response["Retry-After"] == "30"

@@ -70,7 +70,9 @@ def test_invisible_characters_do_not_get_round_the_duplicate_name_check(people, 
 
 
 def test_full_width_letters_are_the_same_name(people):
-    first = services.unit_create(by=people.qiaocheng, data={"name": "ＫＴＶ歌城(北店)", "region": _township()})
+    first = services.unit_create(
+        by=people.qiaocheng, data={"name": "ＫＴＶ歌城(北店)", "region": _township()}
+    )
     assert first.name == "KTV歌城（北店）"
     with pytest.raises(services.ValidationError):
         services.unit_create(by=people.qiaocheng, data={"name": "KTV歌城（北店）", "region": _township()})

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.scoping import has_action
-from flameblue.core.text import normalise_name
 from flameblue.core.services import ensure_in_scope, object_create, object_update
+from flameblue.core.text import normalise_name
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization, Person
 from flameblue.org.services import person_create
