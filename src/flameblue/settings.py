@@ -245,6 +245,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents the error statuses the API answers (400/401/403/404/409/429/503).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "flameblue.core.api_schema.add_error_responses",
+    ],
     # Choice sets shared by several fields get one schema name each (hazards: status, grade, source …).
     "ENUM_NAME_OVERRIDES": {
         "HazardStatusEnum": "flameblue.hazards.choices.HazardStatus",
