@@ -28,8 +28,27 @@ ERRORS = {
 METHODS = ("get", "put", "post", "patch", "delete")
 
 
+def _allow_blank_read_only_enums(components: dict[str, Any]) -> None:
+    """DRF drops ``allow_blank`` from read-only model fields, so a blank choice field (no grade yet, no
+    indicator) answers "" that its enum does not list. In response components, let read-only enums be ""."""
+    components.setdefault("BlankEnum", {"enum": [""]})
+    blank = {"$ref": "#/components/schemas/BlankEnum"}
+    for name, component in components.items():
+        if name.endswith("Request") or not isinstance(component, dict):
+            continue
+        for prop, spec in (component.get("properties") or {}).items():
+            refs = spec.get("allOf") or ([{"$ref": spec["$ref"]}] if "$ref" in spec else [])
+            if not spec.get("readOnly") or len(refs) != 1:
+                continue
+            target = components.get(refs[0].get("$ref", "").rsplit("/", 1)[-1], {})
+            if "enum" in target and "" not in target["enum"]:
+                rest = {k: v for k, v in spec.items() if k not in ("allOf", "$ref")}
+                component["properties"][prop] = {"oneOf": [refs[0], blank], **rest}
+
+
 def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     components = result.setdefault("components", {}).setdefault("schemas", {})
+    _allow_blank_read_only_enums(components)
     components.setdefault(ERROR_SCHEMA_NAME, ERROR_SCHEMA)
     ref = {"$ref": f"#/components/schemas/{ERROR_SCHEMA_NAME}"}
     for path in result.get("paths", {}).values():

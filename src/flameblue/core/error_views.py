@@ -19,11 +19,19 @@ RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_MESSAGE = "系统暂时无法连接数据库或缓存服务，请稍后重试。"
 
 
+def _api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def permission_denied(request, exception=None):
+    if _api(request):  # API clients read JSON, also for a URL no view answered
+        return JsonResponse({"detail": str(exception or "") or "无权进行此操作。"}, status=403)
     return render(request, "errors/403.html", {"message": str(exception or "")}, status=403)
 
 
 def page_not_found(request, exception=None):
+    if _api(request):
+        return JsonResponse({"detail": "未找到。"}, status=404)
     return render(request, "errors/404.html", status=404)
 
 
@@ -43,7 +51,7 @@ def server_error(request, *args, **kwargs):
     """``handler500``: a 503 with ``Retry-After`` when a backing service is down, else a plain 500. Django
     calls it inside the ``except`` block that caught the error, so the exception is in ``sys.exc_info()``."""
     exc = sys.exc_info()[1]
-    api = request.path.startswith("/api/")
+    api = _api(request)
     if is_unavailable(exc):
         if api:
             response = JsonResponse({"detail": UNAVAILABLE_MESSAGE, "code": "unavailable"}, status=503)
