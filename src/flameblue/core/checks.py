@@ -49,6 +49,8 @@ def check_cache_tables(
                 existing = set(connections[alias].introspection.table_names(cursor))
         except DatabaseError:
             continue  # the database itself is unreachable or not created yet: other checks say so
+        if "django_migrations" not in existing:
+            continue  # not migrated yet: `migrate` will create the table
         for table in tables:
             if table not in existing:
                 problems.append(
