@@ -13,7 +13,6 @@ ERROR_SCHEMA_NAME = "ErrorResponse"
 ERROR_SCHEMA = {
     "type": "object",
     "description": "错误说明：`detail` 为总的说明，输入错误时按字段名列出各字段的错误。",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
     "additionalProperties": True,
 }
 ERRORS = {

@@ -22,6 +22,7 @@ from flameblue.core.api import (
     VersionInput,
     parse_input,
 )
+from flameblue.core.filters import YEAR_RANGE
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
 from flameblue.governance.choices import MeetingKind, SeatPosition
@@ -313,7 +314,7 @@ class LetterViewSet(
             many=True,
         )
     )  # fmt: skip
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
     def progress(self, request) -> Response:
         """“已签订 N / M” per issuing government for ``?year=`` (default this year)."""
         from django.utils import timezone
@@ -322,6 +323,10 @@ class LetterViewSet(
             year = int(request.query_params.get("year") or timezone.localdate().year)
         except ValueError:
             year = timezone.localdate().year
+        if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            raise serializers.ValidationError(
+                {"year": [f"年度应在 {YEAR_RANGE[0]} 至 {YEAR_RANGE[1]} 之间。"]}
+            )
         return Response(signing_progress(request.user, year))
 
 
