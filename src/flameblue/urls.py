@@ -42,3 +42,4 @@ urlpatterns = [
 
 handler403 = "flameblue.core.error_views.permission_denied"
 handler404 = "flameblue.core.error_views.page_not_found"
+handler500 = "flameblue.core.error_views.server_error"

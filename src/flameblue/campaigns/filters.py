@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.campaigns.choices import CampaignLevel, CampaignStatus
 from flameblue.campaigns.models import Campaign
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import RegionFilter, YearFilter
 
 __all__ = ["CampaignFilter"]
 
@@ -22,7 +22,7 @@ class CampaignFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("状态"), choices=CampaignStatus.choices, empty_label=_("全部状态")
     )
-    year = django_filters.NumberFilter(label=_("年度"), field_name="starts_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="starts_on", lookup_expr="year")
 
     class Meta:
         model = Campaign

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.community.choices import PartnerKind
 from flameblue.community.models import Activity, ActivityType, Partner
+from flameblue.core.filters import IdFilter, YearFilter
 
 __all__ = ["ActivityFilter", "PartnerFilter"]
 
@@ -26,10 +27,8 @@ class ActivityFilter(django_filters.FilterSet):
     activity_type = django_filters.ModelChoiceFilter(
         queryset=ActivityType.objects.filter(active=True), label=_("活动类型")
     )
-    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year", label=_("年度"))
-    partner = django_filters.NumberFilter(
-        field_name="partner_id", widget=django_filters.widgets.forms.HiddenInput
-    )
+    year = YearFilter(field_name="held_on", lookup_expr="year", label=_("年度"))
+    partner = IdFilter(field_name="partner_id", widget=django_filters.widgets.forms.HiddenInput)
 
     class Meta:
         model = Activity

@@ -17,7 +17,7 @@ from flameblue.core.lookups import RemoteSelect
 from flameblue.core.models import AuditAction, AuditEvent
 from flameblue.core.scoping import code_range
 
-__all__ = ["AuditEventFilter", "RegionFilter", "register_region_model"]
+__all__ = ["AuditEventFilter", "IdFilter", "RegionFilter", "YearFilter", "register_region_model"]
 
 TOMSELECT = forms.Select(attrs={"class": "form-select js-tomselect"})
 
@@ -52,6 +52,52 @@ class RegionFilter(django_filters.ModelChoiceFilter):
             return qs
         low, high = code_range(value.code)
         return qs.filter(**{f"{self.region_path}__gte": low, f"{self.region_path}__lt": high})
+
+
+#: Years a filter accepts: wide enough for any record, narrow enough that date arithmetic cannot overflow.
+YEAR_RANGE = (1900, 2200)
+#: The largest primary key a 64-bit integer column holds.
+MAX_ID = 2**63 - 1
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year (``?year=2026``). Out of :data:`YEAR_RANGE` is an invalid filter: the API answers 400 with
+    the message, a page ignores the filter (instead of a 500 from date arithmetic on year 0 or 10000)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_RANGE[0])
+        kwargs.setdefault("max_value", YEAR_RANGE[1])
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "min_value": _("年度应在 %(limit_value)s 年之后。"),
+                "max_value": _("年度应在 %(limit_value)s 年之前。"),
+                "invalid": _("年度应为四位整数，例如 2026。"),
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A record id (``?unit=12``): a whole number that fits the id column, else an invalid filter (an id
+    beyond 64 bits overflows SQLite's integer and used to answer 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "min_value": _("编号应为正整数。"),
+                "max_value": _("编号超出范围。"),
+                "invalid": _("编号应为正整数。"),
+            },
+        )
+        super().__init__(*args, **kwargs)
 
 
 class AuditEventFilter(django_filters.FilterSet):

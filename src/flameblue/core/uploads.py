@@ -50,9 +50,14 @@ def _reencode(data: bytes, fmt: str) -> tuple[bytes, int, int]:
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image = ImageOps.exif_transpose(image)
+            if fmt == "JPEG":
+                image = image.convert("RGB")
+            # Pillow writes what ``info`` carries (JPEG comment, EXIF with GPS, XMP, ICC, PNG text chunks)
+            # back out on save: keep only the pixels (and a palette's transparency).
+            image.info = {k: v for k, v in image.info.items() if k == "transparency"}
             out = io.BytesIO()
             if fmt == "JPEG":
-                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+                image.save(out, "JPEG", quality=88, optimize=True)
             else:
                 image.save(out, "PNG", optimize=True)
             return out.getvalue(), image.size[0], image.size[1]

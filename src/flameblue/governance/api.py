@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -21,6 +22,7 @@ from flameblue.core.api import (
     VersionInput,
     parse_input,
 )
+from flameblue.core.filters import YEAR_RANGE
 from flameblue.core.http import DOCX_CONTENT_TYPE, attachment_response
 from flameblue.governance import letters, services
 from flameblue.governance.choices import MeetingKind, RecordKind, SeatPosition
@@ -363,7 +365,7 @@ class LetterViewSet(
         )
         return Response(LetterSerializer(letter, context={"request": request}).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def docx(self, request, pk=None) -> HttpResponse:
         letter = self.get_object()
@@ -379,7 +381,7 @@ class LetterViewSet(
             many=True,
         )
     )  # fmt: skip
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
     def progress(self, request) -> Response:
         """“已签订 N / M” per issuing government for ``?year=`` (default this year)."""
         from django.utils import timezone
@@ -388,6 +390,10 @@ class LetterViewSet(
             year = int(request.query_params.get("year") or timezone.localdate().year)
         except ValueError:
             year = timezone.localdate().year
+        if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            raise serializers.ValidationError(
+                {"year": [f"年度应在 {YEAR_RANGE[0]} 至 {YEAR_RANGE[1]} 之间。"]}
+            )
         return Response(signing_progress(request.user, year))
 
 

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import IdFilter, RegionFilter, YearFilter
 from flameblue.governance.choices import ActionItemStatus, LetterStatus, MeetingKind, RecordKind
 from flameblue.governance.models import (
     ActionItem,
@@ -29,7 +29,7 @@ class MeetingFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("会议类型"), choices=MeetingKind.choices, empty_label=_("全部类型")
     )
-    year = django_filters.NumberFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
 
     class Meta:
         model = Meeting
@@ -55,7 +55,7 @@ class ActionItemFilter(django_filters.FilterSet):
     overdue = django_filters.ChoiceFilter(
         label=_("逾期未反馈"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
     )
-    meeting = django_filters.NumberFilter(label=_("会议"), field_name="decision__meeting_id")
+    meeting = IdFilter(label=_("会议"), field_name="decision__meeting_id")
 
     class Meta:
         model = ActionItem
@@ -79,8 +79,8 @@ class ActionItemFilter(django_filters.FilterSet):
 class LetterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("签订单位"), field_name="signatory__name", lookup_expr="icontains")
     region = RegionFilter(region_path="signatory__region_id")
-    year = django_filters.NumberFilter(label=_("年度"), field_name="year")
-    issuer = django_filters.NumberFilter(label=_("发放政府"), field_name="issuer_id")
+    year = YearFilter(label=_("年度"), field_name="year")
+    issuer = IdFilter(label=_("发放政府"), field_name="issuer_id")
     status = django_filters.ChoiceFilter(
         label=_("状态"), choices=LetterStatus.choices, empty_label=_("全部状态")
     )
@@ -105,11 +105,11 @@ ANALYSIS_STATES = [
 
 class AnalysisDueFilter(django_filters.FilterSet):
     region = RegionFilter()
-    year = django_filters.NumberFilter(label=_("年度"), field_name="due_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="due_on", lookup_expr="year")
     state = django_filters.ChoiceFilter(
         label=_("状态"), choices=ANALYSIS_STATES, method="filter_state", empty_label=_("全部状态")
     )
-    committee = django_filters.NumberFilter(field_name="committee_id", label=_("委员会"))
+    committee = IdFilter(field_name="committee_id", label=_("委员会"))
 
     class Meta:
         model = AnalysisDue
@@ -134,7 +134,7 @@ class RecordFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
     region = RegionFilter()
     kind = django_filters.ChoiceFilter(label=_("类型"), choices=RecordKind.choices, empty_label=_("全部类型"))
-    year = django_filters.NumberFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="held_on", lookup_expr="year")
 
     class Meta:
         model = GovernmentRecord

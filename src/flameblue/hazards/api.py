@@ -8,6 +8,7 @@ import importlib
 from typing import Any
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -144,7 +145,7 @@ class HazardViewSet(
         )
         return Response(ProcedureSerializer(proc).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="major-procedure/notice-docx")
     def major_notice_docx(self, request, pk=None) -> HttpResponse:
         """重大火灾隐患整改通知书（Word）。"""
@@ -167,7 +168,7 @@ class NoticeViewSet(ScopedReadOnlyViewSet):
     serializer_class = NoticeSerializer
     filterset_class = NoticeFilter
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def docx(self, request, pk=None) -> HttpResponse:
         notice = self.get_object()

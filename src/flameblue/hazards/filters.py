@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import IdFilter, RegionFilter, YearFilter
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, Notice
 from flameblue.org.choices import OrgKind
@@ -58,8 +58,8 @@ class HazardFilter(django_filters.FilterSet):
     notice = django_filters.CharFilter(
         label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains"
     )
-    unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id")
-    year = django_filters.NumberFilter(label=_("发现年度"), field_name="found_at", lookup_expr="year")
+    unit = IdFilter(label=_("单位编号"), field_name="unit_id")
+    year = YearFilter(label=_("发现年度"), field_name="found_at", lookup_expr="year")
     clock = django_filters.ChoiceFilter(
         label=_("程序时限"), method="filter_clock", empty_label=_("全部"),
         choices=[("notice", _("待送达整改通知书（第十九条）")), ("opinion", _("待提出处理意见（第二十一条）")),
@@ -139,7 +139,7 @@ class NoticeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("状态"), choices=NoticeStatus.choices, empty_label=_("全部状态")
     )
-    year = django_filters.NumberFilter(label=_("年度"))
+    year = YearFilter(label=_("年度"))
 
     class Meta:
         model = Notice

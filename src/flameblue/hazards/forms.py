@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.core.forms import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS, text_limit_messages
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
 from flameblue.hazards.models import Notice
 from flameblue.hazards.selectors import open_notices_for
@@ -83,7 +84,12 @@ class DeadlineFields(forms.Form):
 class HazardReportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("单位"), queryset=Unit.objects.none())
     location = forms.CharField(label=_("隐患部位"), max_length=200, required=False)
-    description = forms.CharField(label=_("隐患描述"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("隐患描述"),
+        max_length=DESCRIPTION_MAX_CHARS,
+        error_messages=text_limit_messages(),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     source = forms.ChoiceField(label=_("来源"), choices=HazardSource.choices)
     grade = forms.ChoiceField(label=_("初步等级"), choices=HazardGrade.choices, initial=HazardGrade.GENERAL)
     gb35181_element = forms.CharField(label=_("GB 35181 判定要素"), max_length=20, required=False)
@@ -142,7 +148,13 @@ class StartForm(VersionedForm):
 
 class CompletionForm(VersionedForm):
     photos = PhotosField(label=_("整改后照片"), required=True)
-    note = forms.CharField(label=_("整改情况说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("整改情况说明"),
+        required=False,
+        max_length=DESCRIPTION_MAX_CHARS,
+        error_messages=text_limit_messages(),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class RecheckForm(VersionedForm, DeadlineFields):
@@ -150,12 +162,23 @@ class RecheckForm(VersionedForm, DeadlineFields):
         label=_("复查结论"), choices=[("passed", _("合格，销案")), ("failed", _("不合格，重新限期整改"))],
         widget=forms.RadioSelect,
     )  # fmt: skip
-    note = forms.CharField(label=_("复查意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("复查意见"),
+        required=False,
+        max_length=REASON_MAX_CHARS,
+        error_messages=text_limit_messages(),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     photos = PhotosField(label=_("复查照片"), required=False)
 
 
 class ReasonForm(VersionedForm):
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("理由"),
+        max_length=REASON_MAX_CHARS,
+        error_messages=text_limit_messages(),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class FixOnSpotForm(VersionedForm):

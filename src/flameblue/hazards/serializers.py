@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from flameblue.core.api import ScopedPrimaryKeyRelatedField, VersionInput
-from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource
+from flameblue.core.forms import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS, text_limit_messages
+from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource, HazardStatus
 from flameblue.hazards.models import Hazard, HazardTransition, MajorHazardProcedure, Notice
 from flameblue.org.models import Organization, Person
 from flameblue.units.models import Unit
@@ -25,7 +26,9 @@ __all__ = [
 
 
 class TransitionSerializer(serializers.ModelSerializer):
-    by = serializers.CharField(source="by.username", default=None, read_only=True)
+    by = serializers.CharField(source="by.username", default=None, allow_null=True, read_only=True)
+    # The first transition starts from no status (""), which the schema must allow.
+    from_status = serializers.ChoiceField(choices=HazardStatus.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = HazardTransition
@@ -35,7 +38,9 @@ class TransitionSerializer(serializers.ModelSerializer):
 
 class HazardSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    notice_number = serializers.CharField(source="notice.number", default=None, read_only=True)
+    notice_number = serializers.CharField(
+        source="notice.number", default=None, allow_null=True, read_only=True
+    )
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     transitions = TransitionSerializer(many=True, read_only=True)
 
@@ -52,7 +57,9 @@ class HazardSerializer(serializers.ModelSerializer):
 
 class HazardCreateSerializer(serializers.Serializer):
     unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all(), label=_("单位"))
-    description = serializers.CharField(label=_("隐患描述"))
+    description = serializers.CharField(
+        label=_("隐患描述"), max_length=DESCRIPTION_MAX_CHARS, error_messages=text_limit_messages(api=True)
+    )
     source = serializers.ChoiceField(choices=HazardSource.choices, label=_("来源"))
     location = serializers.CharField(required=False, allow_blank=True, default="", label=_("隐患部位"))
     grade = serializers.ChoiceField(choices=HazardGrade.choices, default=HazardGrade.GENERAL, label=_("等级"))
@@ -92,11 +99,17 @@ class CompletionInput(VersionInput):
 
 class RecheckInput(VersionInput, DeadlineInput):
     passed = serializers.BooleanField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=REASON_MAX_CHARS,
+        error_messages=text_limit_messages(api=True),
+    )
 
 
 class ReasonInput(VersionInput):
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=REASON_MAX_CHARS, error_messages=text_limit_messages(api=True))
 
 
 class VerifyInput(VersionInput):

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import IdFilter, RegionFilter
 from flameblue.inspections.choices import (
     PLACE_TYPES,
     ChecklistKind,
@@ -44,7 +44,7 @@ class InspectionFilterSet(django_filters.FilterSet):
 
     kind = django_filters.ChoiceFilter(label=_("检查类别"), choices=InspectionKind.choices, widget=SELECT)
     region = RegionFilter()
-    unit = django_filters.NumberFilter(label=_("单位编号"), field_name="unit_id", widget=forms.HiddenInput)
+    unit = IdFilter(label=_("单位编号"), field_name="unit_id", widget=forms.HiddenInput)
     unit_name = django_filters.CharFilter(
         label=_("单位名称"), field_name="unit__name", lookup_expr="icontains",
         widget=forms.TextInput(attrs={"class": "form-control"}),

@@ -5,7 +5,6 @@ user's scope (``ScopedViewSetMixin``), so a record outside it is a 404 and a mis
 
 from __future__ import annotations
 
-import django_filters
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -23,7 +22,7 @@ from rest_framework.views import APIView
 from flameblue.core import audit
 from flameblue.core.api import ScopedPermission, ScopedReadOnlyViewSet, ServiceWriteViewSet
 from flameblue.core.errors import DomainError
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import IdFilter, RegionFilter
 from flameblue.core.scoping import has_action
 from flameblue.org import services
 from flameblue.org.api_auth import fresh_token
@@ -66,7 +65,7 @@ class PersonApiFilter(PersonFilter):
 class OrganizationApiFilter(OrganizationFilter):
     """The organization list's filters plus ``parent``, which API clients use to walk the tree."""
 
-    parent = django_filters.NumberFilter(label=_l("上级组织"), field_name="parent_id")
+    parent = IdFilter(label=_l("上级组织"), field_name="parent_id")
 
 
 @extend_schema(tags=["organizations"])

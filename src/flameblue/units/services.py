@@ -19,11 +19,12 @@ from flameblue.core import audit
 from flameblue.core.errors import DomainError, PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope, object_create, object_update
+from flameblue.core.text import normalise_name
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization, Person
 from flameblue.org.services import person_create
 from flameblue.units.choices import DeclarationStatus, KeyUnitDecision
-from flameblue.units.keyunits import ATTRIBUTES, Judgement, judge
+from flameblue.units.keyunits import ATTRIBUTES, Judgement, JudgementInputError, judge
 from flameblue.units.models import KeyUnitDeclaration, Unit
 from flameblue.units.selectors import active_rulesets, declaration_deadline, unit_attributes
 from flameblue.units.validators import normalise_credit_code
@@ -77,7 +78,10 @@ def _region_id(value: Any) -> str:
 
 
 def _suggestion(attributes: Mapping[str, Any], is_key_unit: bool) -> dict[str, Any]:
-    judgement = judge(attributes, active_rulesets())
+    try:
+        judgement = judge(attributes, active_rulesets())
+    except JudgementInputError as exc:  # e.g. a negative area: the user's input, shown on the field
+        raise ValidationError({exc.key: [exc.message]}) from exc
     return {
         "key_unit_suggested": judgement.key_unit,
         "key_unit_suggested_rules": judgement.rules,
@@ -153,6 +157,7 @@ def unit_create(*, by: Any, data: Mapping[str, Any]) -> Unit:
     if by is not None and not has_action(by, Unit, "add"):
         raise PermissionDeniedError(_("您没有新增社会单位的权限。"))
     data = dict(data)
+    data["name"] = normalise_name(data.get("name") or "")
     if not data.get("name") or not data.get("region"):
         raise ValidationError({"name": [_("请填写单位名称和所在乡镇（街道）。")]})
     _check_credit_code(data)
@@ -189,6 +194,8 @@ def unit_update(unit: Unit, *, by: Any, data: Mapping[str, Any], expected_versio
     ensure_in_scope(unit, by=by, action="change")
     current = Unit.objects.select_for_update().get(pk=unit.pk)
     data = dict(data)
+    if "name" in data:
+        data["name"] = normalise_name(data["name"])
     if "credit_code" in data:
         _check_credit_code(data, exclude_pk=current.pk)
     if "name" in data or "region" in data:

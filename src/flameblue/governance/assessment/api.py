@@ -88,6 +88,8 @@ class ReviewInput(serializers.Serializer):
 
 
 def _parse(serializer: type[serializers.Serializer], request) -> dict[str, Any]:
+    if not hasattr(request.data, "keys"):  # a JSON string or list instead of an object
+        raise serializers.ValidationError({"non_field_errors": ["请求体应为 JSON 对象。"]})
     data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
     if hasattr(request, "FILES") and request.FILES.getlist("evidence"):
         data.setlist("evidence", request.FILES.getlist("evidence"))

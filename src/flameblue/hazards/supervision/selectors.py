@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from flameblue.core.filters import RegionFilter
+from flameblue.core.filters import RegionFilter, YearFilter
 from flameblue.core.scoping import action_name, code_range, has_action, memberships_granting
 from flameblue.hazards.choices import SupervisionStatus
 from flameblue.hazards.models import SupervisionCase, SupervisionReport
@@ -59,7 +59,7 @@ class SupervisionCaseFilter(django_filters.FilterSet):
     overdue = django_filters.ChoiceFilter(
         label=_("逾期"), choices=OVERDUE, method="filter_overdue", empty_label=_("全部")
     )
-    year = django_filters.NumberFilter(label=_("立案年度"), field_name="filed_at__year")
+    year = YearFilter(label=_("立案年度"), field_name="filed_at__year")
 
     class Meta:
         model = SupervisionCase

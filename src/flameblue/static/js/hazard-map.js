@@ -1,6 +1,9 @@
 // Hazard map: open hazards as points on their units' coordinates (ECharts scatter, no inline script).
 (function () {
   "use strict";
+  // Unit names are user input: ECharts inserts a formatter's return value as HTML, so escape it.
+  const escapeHtml = (value) =>
+    String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   document.addEventListener("DOMContentLoaded", () => {
     const el = document.getElementById("hazard-map");
     if (!el || typeof window.echarts === "undefined") return;
@@ -16,7 +19,7 @@
           data: data.points.filter((p) => p.overdue === overdue).map((p) => ({ value: [p.lng, p.lat], id: p.id, unit: p.unit })),
         }));
         chart.setOption({
-          tooltip: { formatter: (p) => p.data.unit },
+          tooltip: { formatter: (p) => escapeHtml(p.data.unit) },
           legend: {},
           xAxis: { type: "value", scale: true, name: "经度" },
           yAxis: { type: "value", scale: true, name: "纬度" },

@@ -4,6 +4,9 @@
 //   list: the filtered units in the user's scope, key units in red.
 (function () {
   "use strict";
+  // Unit names are user input: ECharts inserts a formatter's return value as HTML, so escape it.
+  const escapeHtml = (value) =>
+    String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
   // Degrees of longitude are shorter than degrees of latitude at Bozhou's ~33.5°N.
   const LNG_PER_LAT = 1 / Math.cos((33.5 * Math.PI) / 180);
@@ -24,7 +27,7 @@
     const lng = parseFloat(el.dataset.lng);
     const span = 0.05;
     return {
-      tooltip: { formatter: (p) => p.data.name },
+      tooltip: { formatter: (p) => escapeHtml(p.data.name) },
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
       xAxis: axis(el.dataset.labelLng, lng - span * LNG_PER_LAT, lng + span * LNG_PER_LAT),
       yAxis: axis(el.dataset.labelLat, lat - span, lat + span),
@@ -44,7 +47,7 @@
   function listOption(el, data) {
     const split = (key) => data.points.filter((p) => p.key === key).map(toPoint);
     return {
-      tooltip: { formatter: (p) => p.data.name },
+      tooltip: { formatter: (p) => escapeHtml(p.data.name) },
       legend: {},
       grid: { left: 56, right: 24, top: 40, bottom: 40 },
       xAxis: axis(el.dataset.labelLng),
