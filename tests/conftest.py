@@ -24,6 +24,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # The `demo` fixture: the full demo seeded once per process (see the module).
 pytest_plugins = ["tests.demo_session"]
 
+#: The PostgreSQL statement trigger that refuses TRUNCATE of the audit trail (core migration 0007).
+AUDIT_NO_TRUNCATE = "flameblue_auditevent_no_truncate"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the audit trail's no-TRUNCATE trigger switched off: Django empties the
+    database after each transactional (browser, concurrency) test with one TRUNCATE of every table. The
+    trigger's own test switches it on again inside its transaction (tests/security/test_audit_table_roles.py)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"ALTER TABLE core_auditevent DISABLE TRIGGER {AUDIT_NO_TRUNCATE}")
+    yield
+
 
 @pytest.fixture(autouse=True)
 def _settings_for_tests(settings, tmp_path):

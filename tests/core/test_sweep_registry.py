@@ -32,7 +32,8 @@ def test_the_command_runs_each_job_for_the_given_day():
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("[hazards] sweep 2026-03-02")
     assert lines[1].startswith("[action_items] action-item sweep 2026-03-02")
-    assert lines[3].startswith("[order120.notice] notice 2026-03-02")
+    assert lines[2].startswith("[situation_analyses] situation-analysis sweep 2026-03-02")
+    assert lines[4].startswith("[order120.notice] notice 2026-03-02")
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from flameblue.inspections.grading import exclusions_for
 from flameblue.inspections.models import Finding, InspectionAnswer
 from flameblue.inspections.services import inspection_start, inspection_submit
 from tests.dates import frozen_on
-from tests.inspections.inspection_fixtures import answer_all
+from tests.inspections.inspection_fixtures import answer_all, co_inspector
 
 SIGNED = {"inspector_name": "监督员", "unit_representative_name": "值班经理"}
 THREE = {  # three evacuation elements of a shop (2017 7.3.5, 7.3.6, 7.3.9 / 2025 6.3.5, 6.3.6, 6.3.9)
@@ -32,7 +32,12 @@ THREE = {  # three evacuation elements of a shop (2017 7.3.5, 7.3.6, 7.3.9 / 202
 def _submit(people, unit, answers: dict) -> dict[str, Finding]:
     inspection = inspection_start(kind="supervision", unit=unit, by=people.qiaocheng)
     answer_all(inspection, people.qiaocheng, answers=answers)
-    inspection_submit(inspection=inspection, by=people.qiaocheng, **SIGNED)
+    inspection_submit(
+        inspection=inspection,
+        by=people.qiaocheng,
+        co_inspector_people=co_inspector(people.qiaocheng),
+        **SIGNED,
+    )
     return {f.answer.item.code: f for f in Finding.objects.filter(inspection=inspection)}
 
 

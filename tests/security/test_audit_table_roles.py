@@ -23,6 +23,8 @@ def test_even_the_owner_cannot_truncate_the_audit_trail():
     audit.record(audit.AuditAction.LOGIN, actor_name="someone")
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending, as after a commit
+        # The test session switches the trigger off (tests/conftest.py); on again, inside this test's transaction.
+        cursor.execute("ALTER TABLE core_auditevent ENABLE TRIGGER flameblue_auditevent_no_truncate")
     with pytest.raises(DatabaseError, match="不能清空"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("TRUNCATE core_auditevent")
 

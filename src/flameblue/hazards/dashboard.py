@@ -231,9 +231,14 @@ def work_queue(user: Any, today: dt.date) -> dict[str, Any] | None:
 def _clock_rows(user: Any, today: dt.date) -> list[QueueRow]:
     """The three clocks of 《消防监督检查规定》 (第十九条, 第二十一条): running, and how many ran out."""
     from flameblue.hazards.clocks import CLOCKS, clock_counts
+    from flameblue.hazards.models import MajorHazardProcedure
 
+    counts = scoped_summary(
+        "order120_clocks", user, [Hazard, MajorHazardProcedure], lambda: clock_counts(user, today),
+        key=today.isoformat(),
+    )  # fmt: skip
     rows = []
-    for key, (running, late) in clock_counts(user, today).items():
+    for key, (running, late) in counts.items():
         label = str(CLOCKS[key].label)
         if late:
             label += _("（逾期 %(n)d）") % {"n": late}
@@ -430,7 +435,9 @@ class HazardStats:
 
 def register() -> None:
     """Called from ``HazardsConfig.ready()``."""
-    register_summary_model(Hazard, Tip, SupervisionCase, Unit)
+    from flameblue.hazards.models import MajorHazardProcedure
+
+    register_summary_model(Hazard, Tip, SupervisionCase, Unit, MajorHazardProcedure)
     register_panel("command", command_panel, homes=["command"], order=10)
     register_panel("work_queue", work_queue, homes=["command", "inspector", "station"], order=15)
     register_panel("government", government_panel, homes=["government"], order=10)

@@ -253,7 +253,12 @@ CASES = [
         no_permission="city_leader",
         **INSPECTOR,
         **API_POST,
-        data=lambda w: {"hazard": _get(w, "hazard").pk, "categories": ["crowded"], "elements": ["6.6"]},
+        data=lambda w: {
+            "hazard": _get(w, "hazard").pk,
+            "standard": "GB35181-2017",
+            "categories": ["crowded"],
+            "elements": ["6.6"],
+        },  # fmt: skip
     ),  # fmt: skip
     Case("api:determination-detail", kwargs=pk("det"), no_permission="auditor", **INSPECTOR, **API),
     Case(
