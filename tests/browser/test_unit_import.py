@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from flameblue.units.models import Unit
 from tests.factories import DEFAULT_PASSWORD
+from tests.units.sheets.conftest import huey_immediate  # noqa: F401  (validation runs in the task queue)
 from tests.units.sheets.sheets import xlsx
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("huey_immediate")]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCREENSHOT = "/tmp/flameblue-unit-import.png"

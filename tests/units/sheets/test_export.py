@@ -43,7 +43,8 @@ def test_export_masks_phones_for_a_role_without_reveal_and_neutralises_formulas(
     assert headers == HEADERS
     assert response["X-Content-Type-Options"] == "nosniff"
     names = sorted(r["单位名称*"] for r in rows)
-    assert names == ["'=SUM(A1:A9)", "亳州市第二中学"]  # 蒙城 is outside the inspector's jurisdiction
+    # 蒙城 is outside the inspector's jurisdiction; names are stored with full-width parentheses
+    assert names == ["'=SUM（A1:A9）", "亳州市第二中学"]
     phones = {r["单位名称*"]: r["责任人电话"] for r in rows}
     assert phones["亳州市第二中学"] == "139****4321"
     assert "13987654321" not in str(rows)

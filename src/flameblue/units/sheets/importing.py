@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from flameblue.core.exports import FORMULA_PREFIXES
 from flameblue.core.masking import mask_phone
 from flameblue.core.scoping import Scope, user_scopes
+from flameblue.core.text import normalise_name
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
 from flameblue.org.validators import validate_phone
@@ -373,6 +374,8 @@ def _cell(column: Column, raw: Any, lookups: Lookups) -> Any:
         text = clean_text(raw)
         if text[:1] == "'" and text[1:2] in FORMULA_PREFIXES:
             text = text[1:]  # the quote our own export put before formula-like text
+        if column.key == "name":
+            text = normalise_name(text)  # as the unit services store it (full-width parentheses …)
         if column.max_length and len(text) > column.max_length:
             raise CellError(_("内容过长，不能超过 %(n)s 个字。") % {"n": column.max_length})
         return text
