@@ -225,15 +225,14 @@ def _planning_world(w) -> None:
     w.plan_unit_mc = unit("矩阵蒙城商场", "341622101")
     supervision_due_refresh()
     qc, mc = w.orgs.qiaocheng_brigade, w.orgs.mengcheng_brigade
+    # 《消防监督检查规定》第十四条: two inspectors per planned or drawn unit, so the brigade needs colleagues.
+    colleague = persona("qc_matrix_colleague", qc, "brigade_inspector")
+    persona("qc_matrix_colleague2", qc, "brigade_inspector")
     w.plan = plan_create(
         brigade=qc, title="矩阵计划", starts_on=w.plan_unit.created_at.date(), ends_on=w.plan_unit.created_at.date(),
-        entries=[PlanEntry(unit=w.plan_unit, planned_on=w.plan_unit.created_at.date(), inspectors=[w.people.qiaocheng])],
+        entries=[PlanEntry(unit=w.plan_unit, planned_on=w.plan_unit.created_at.date(), inspectors=[w.people.qiaocheng, colleague])],
         by=None,
     )  # fmt: skip
-
-    # 《消防监督检查规定》第十四条: two inspectors per drawn unit, so the brigade needs colleagues.
-    persona("qc_matrix_colleague", qc, "brigade_inspector")
-    persona("qc_matrix_colleague2", qc, "brigade_inspector")
 
     def draw(title, **kw):
         return draw_create(brigade=qc, title=title, pool_filter={"township": "341602001"}, unit_count=1,

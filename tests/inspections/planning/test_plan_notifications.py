@@ -18,7 +18,7 @@ def test_a_new_plan_tells_the_inspectors_it_assigns(client, orgs, people, plan_u
         brigade=orgs.qiaocheng_brigade, title="6月第1周监督检查计划", starts_on=dt.date(2026, 6, 1),
         ends_on=dt.date(2026, 6, 5), by=lead,
         entries=[PlanEntry(unit=plan_units.school, planned_on=dt.date(2026, 6, 2), inspectors=[lead, first]),
-                 PlanEntry(unit=plan_units.tower, planned_on=dt.date(2026, 6, 3), inspectors=[second])],
+                 PlanEntry(unit=plan_units.tower, planned_on=dt.date(2026, 6, 3), inspectors=[first, second])],
     )  # fmt: skip
 
     for inspector in (first, second):

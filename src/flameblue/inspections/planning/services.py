@@ -29,6 +29,7 @@ from flameblue.core.errors import PermissionDeniedError
 from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
+from flameblue.hazards.order120 import inspector_rule_basis, min_inspectors
 from flameblue.inspections.choices import InspectionStatus
 from flameblue.inspections.models import Inspection, InspectionPlan, InspectionPlanItem, SupervisionDue
 from flameblue.org.choices import OrgKind
@@ -254,6 +255,7 @@ def _plan_errors(
     if not entries:
         errors["units"] = [_("请至少选择一个检查单位。")]
     allowed = set(brigade_inspectors(brigade).values_list("pk", flat=True))
+    minimum = min_inspectors("supervision")
     for entry in entries:
         if not entry.unit.region_id.startswith(brigade.region_id):
             errors.setdefault("units", []).append(_("“%(u)s”不在本大队辖区内。") % {"u": entry.unit})
@@ -261,6 +263,12 @@ def _plan_errors(
             errors.setdefault("days", []).append(_("“%(u)s”的检查日期不在计划期内。") % {"u": entry.unit})
         if not entry.inspectors:
             errors.setdefault("inspectors", []).append(_("“%(u)s”未安排检查人员。") % {"u": entry.unit})
+        elif len({i.pk for i in entry.inspectors}) < minimum:
+            errors.setdefault("inspectors", []).append(
+                _("“%(u)s”只安排了 %(k)d 名检查人员，至少须 %(n)d 名（%(basis)s）。")
+                % {"u": entry.unit, "k": len({i.pk for i in entry.inspectors}), "n": minimum,
+                   "basis": inspector_rule_basis()}
+            )  # fmt: skip
         if any(i.pk not in allowed for i in entry.inspectors):
             errors.setdefault("inspectors", []).append(_("检查人员须为本大队的监督检查人员。"))
     if len({e.unit.pk for e in entries}) != len(entries):
