@@ -53,8 +53,11 @@ def test_every_place_type_has_a_place_checklist_of_realistic_size():
     checklists = read_checklists()
     by_type = {c.place_type: c for c in checklists if c.kind == "place"}
     assert set(by_type) == set(PLACE_TYPES)
+    # the police stations' checks of committees and property companies list the articles' few points
+    police_objects = {"community_committee", "property_management"}
     for place_type, checklist in by_type.items():
-        assert 20 <= len(checklist.items) <= 50, (place_type, len(checklist.items))
+        low = 5 if place_type in police_objects else 20
+        assert low <= len(checklist.items) <= 50, (place_type, len(checklist.items))
 
 
 def test_self_inspection_forms_are_present():

@@ -38,9 +38,9 @@ def copy_mall(tmp_path, *, name="mall-2026.1.yaml", replace: dict[str, str] | No
 
 def test_migration_loads_every_checklist_file_and_publishes_the_first_version_of_each():
     files = read_checklists()
-    assert Checklist.objects.count() == len(files) == 21
+    assert Checklist.objects.count() == len(files) == 26
     published = Checklist.objects.filter(status="published")
-    assert published.count() == 14 and set(published.values_list("edition", flat=True)) == {"2026.1"}
+    assert published.count() == 16 and set(published.values_list("edition", flat=True)) == {"2026.1"}
     # the 2026.2 versions (own patrol wording, GB 55037 citations, schools' 教育系统 items) await publishing
     assert set(Checklist.objects.exclude(status="published").values_list("edition", "status")) == {
         ("2026.2", "draft")
@@ -56,14 +56,14 @@ def test_loading_again_changes_nothing():
     items = ChecklistItem.objects.count()
     report = load_checklists()
     assert report.created == report.refreshed == report.published == []
-    assert len(report.unchanged) == 21
+    assert len(report.unchanged) == 26
     assert list(Checklist.objects.values_list("pk", "version", "status", "source_hash")) == before
     assert ChecklistItem.objects.count() == items
 
 
 def test_changed_content_under_a_published_version_is_refused(tmp_path):
     directory = copy_mall(tmp_path, replace={"商场、市场内未设置员工宿舍": "商场内未设置宿舍"})
-    item = ChecklistItem.objects.get(checklist__code="mall", code="MALL-014")
+    item = ChecklistItem.objects.get(checklist__code="mall", checklist__edition="2026.1", code="MALL-014")
     with pytest.raises(ChecklistConflict) as caught:
         load_checklists(directory=directory)
     message = str(caught.value)
@@ -80,28 +80,28 @@ def test_reformatting_a_file_without_changing_content_is_not_a_change(tmp_path):
 def test_a_new_version_arrives_as_a_draft_beside_the_published_one(tmp_path):
     directory = copy_mall(
         tmp_path,
-        name="mall-2026.2.yaml",
+        name="mall-2026.3.yaml",
         replace={
-            'version: "2026.1"': 'version: "2026.2"',
+            'version: "2026.1"': 'version: "2026.3"',
             "商场、市场内未设置员工宿舍": "商场、市场内严禁设置员工宿舍",
         },
     )
     report = load_checklists(directory=directory, by=None)
-    assert report.created == ["mall@2026.2"] and report.published == []
-    draft = Checklist.objects.get(code="mall", edition="2026.2")
+    assert report.created == ["mall@2026.3"] and report.published == []
+    draft = Checklist.objects.get(code="mall", edition="2026.3")
     assert draft.status == "draft"
     assert Checklist.objects.get(code="mall", edition="2026.1").status == "published"
     assert AuditEvent.objects.filter(object_type="inspections.checklist", object_id=str(draft.pk)).exists()
-    assert load_checklists(directory=directory).unchanged == ["mall@2026.2"]
+    assert load_checklists(directory=directory).unchanged == ["mall@2026.3"]
 
 
 def test_a_changed_draft_is_refreshed(tmp_path):
-    replace = {'version: "2026.1"': 'version: "2026.2"'}
-    load_checklists(directory=copy_mall(tmp_path, name="mall-2026.2.yaml", replace=replace))
+    replace = {'version: "2026.1"': 'version: "2026.3"'}
+    load_checklists(directory=copy_mall(tmp_path, name="mall-2026.3.yaml", replace=replace))
     replace["商场、市场内未设置员工宿舍"] = "商场、市场内严禁设置员工宿舍"
-    report = load_checklists(directory=copy_mall(tmp_path, name="mall-2026.2.yaml", replace=replace))
-    assert report.refreshed == ["mall@2026.2"]
-    draft = Checklist.objects.get(code="mall", edition="2026.2")
+    report = load_checklists(directory=copy_mall(tmp_path, name="mall-2026.3.yaml", replace=replace))
+    assert report.refreshed == ["mall@2026.3"]
+    draft = Checklist.objects.get(code="mall", edition="2026.3")
     assert draft.items.get(code="MALL-014").text.startswith("商场、市场内严禁设置员工宿舍")
     assert draft.version == 2
 
@@ -134,7 +134,7 @@ def test_file_name_must_match_code_and_version(tmp_path):
 def test_command_reports_and_refuses_conflicts(tmp_path):
     out = StringIO()
     call_command("load_checklists", stdout=out)
-    assert "未变：21" in out.getvalue()
+    assert "未变：26" in out.getvalue()
     directory = copy_mall(tmp_path, replace={"商场、市场内未设置员工宿舍": "改动"})
     with pytest.raises(CommandError, match="已发布"):
         call_command("load_checklists", directory=directory, stdout=StringIO())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 # One definition of hazard grades: checklists suggest the grades the hazards app records.
 from flameblue.hazards.choices import HazardGrade
+from flameblue.units.loader import place_type_names
 
 __all__ = ["ChecklistKind", "ChecklistStatus", "Comparison", "HazardGrade", "MeasurementKind", "PLACE_TYPES"]
 
@@ -39,21 +40,9 @@ class Comparison(models.TextChoices):
     LESS_EQUAL = "<=", _("小于等于")
 
 
-#: The eleven working place types of the hazard checklists (domain.md §3). The codes are shared with the
-#: unit registry (units app); checklists store them as plain text so the two apps stay independent.
-PLACE_TYPES: dict[str, str] = {
-    "mall": "商场市场/商业综合体",
-    "hotel": "宾馆饭店/民宿",
-    "entertainment": "公共娱乐场所",
-    "medical": "医疗机构",
-    "elderly_care": "养老机构",
-    "school": "学校幼儿园/校外培训",
-    "heritage": "文物建筑/博物馆/宗教场所",
-    "labour_intensive": "劳动密集型/生产加工企业",
-    "flammable": "易燃易爆/加油加气站",
-    "high_rise": "高层建筑/住宅小区",
-    "small_places": "九小场所/三合一/出租屋",
-}
+#: The working place types of the checklists (domain.md §3) and the police stations' check objects, read from
+#: the unit registry's data file (``units/rules/place-types.yaml``), so a place type is defined once.
+PLACE_TYPES: dict[str, str] = place_type_names()
 
 
 class InspectionKind(models.TextChoices):

@@ -15,6 +15,11 @@ def _read(name: str) -> dict:
         return yaml.safe_load(handle)
 
 
+def place_type_names() -> dict[str, str]:
+    """Place-type code → Chinese name, in file order (the checklists' place types use the same codes)."""
+    return {str(row["code"]): str(row["name"]) for row in _read("place-types.yaml")["place_types"]}
+
+
 @transaction.atomic
 def load_place_types_and_tags(place_type_model=None, risk_tag_model=None) -> tuple[int, int]:
     if place_type_model is None or risk_tag_model is None:
