@@ -14,6 +14,7 @@ from flameblue.hazards import api as hazards_api
 from flameblue.inspections import api as inspections_api
 from flameblue.integrity import api as integrity_api
 from flameblue.org import api as org_api
+from flameblue.reports import api as reports_api
 from flameblue.units import api as units_api
 
 router = DefaultRouter()
@@ -30,6 +31,7 @@ for module in (
     community_api,
     campaigns_api,
     enforcement_api,
+    reports_api,
 ):
     module.register(router)
 

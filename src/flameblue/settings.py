@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "flameblue.integrity",
     "flameblue.community",
     "flameblue.enforcement",
+    "flameblue.reports",
 ]
 
 MIDDLEWARE = [

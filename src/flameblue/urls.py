@@ -25,6 +25,7 @@ urlpatterns = [
     path("integrity/", include("flameblue.integrity.urls")),
     path("community/", include("flameblue.community.urls")),
     path("enforcement/", include("flameblue.enforcement.urls")),
+    path("reports/", include("flameblue.reports.urls")),
     path("workdays/", include("flameblue.workdays.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -30,7 +30,7 @@ def test_list_query_count_does_not_grow_with_checklists(login, people):
 
 
 def test_detail_shows_basis_grade_element_and_measurement(login, people):
-    checklist = Checklist.objects.get(code="mall")
+    checklist = Checklist.objects.get(code="mall", edition="2026.1")
     page = login(people.grid).get(reverse("inspections:checklist-detail", kwargs={"pk": checklist.pk}))
     text = page.content.decode()
     assert "MALL-011" in text
@@ -52,7 +52,7 @@ def test_api_lists_checklists_with_items_nested(client, people):
 
 def test_api_is_read_only(client, people):
     client.force_login(people.detachment)
-    checklist = Checklist.objects.get(code="mall")
+    checklist = Checklist.objects.get(code="mall", edition="2026.1")
     url = reverse("api:checklist-detail", kwargs={"pk": checklist.pk})
     assert client.patch(url, {"title": "x"}, content_type="application/json").status_code == 405
     assert client.get(url).json()["items"][0]["legal_basis"].startswith("《消防法》")

@@ -21,7 +21,7 @@ def mall():
 
 
 def test_publishing_a_new_version_retires_the_previous_one(people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     checklist_publish(checklist=draft, by=people.detachment, expected_version=draft.version)
     draft.refresh_from_db()
     mall.refresh_from_db()
@@ -38,9 +38,9 @@ def test_publishing_a_new_version_retires_the_previous_one(people, mall):
 
 
 def test_other_checklists_are_not_retired(people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     checklist_publish(checklist=draft, by=people.detachment)
-    assert Checklist.objects.get(code="hotel").status == "published"
+    assert Checklist.objects.get(code="hotel", edition="2026.1").status == "published"
 
 
 def test_only_a_draft_can_be_published(people, mall):
@@ -49,7 +49,7 @@ def test_only_a_draft_can_be_published(people, mall):
 
 
 def test_a_draft_without_items_cannot_be_published(people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     draft.items.all().delete()
     with pytest.raises(DomainError, match="没有检查项"):
         checklist_publish(checklist=draft, by=people.detachment)
@@ -57,21 +57,21 @@ def test_a_draft_without_items_cannot_be_published(people, mall):
 
 
 def test_a_brigade_inspector_may_not_publish(people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     with pytest.raises(PermissionDeniedError):
         checklist_publish(checklist=draft, by=people.qiaocheng)
     assert Checklist.objects.get(pk=draft.pk).status == "draft"
 
 
 def test_a_stale_publish_is_refused(people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     with pytest.raises(ConcurrencyError):
         checklist_publish(checklist=draft, by=people.detachment, expected_version=draft.version + 1)
     assert Checklist.objects.get(pk=mall.pk).status == "published"
 
 
 def test_publish_button_publishes_from_the_page(login, people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     client = login(people.detachment)
     page = client.get(reverse("inspections:checklist-detail", kwargs={"pk": draft.pk}))
     assert "发布此版本" in page.content.decode()
@@ -87,7 +87,7 @@ def test_publish_button_publishes_from_the_page(login, people, mall):
 
 
 def test_inspectors_see_no_publish_button(login, people, mall):
-    draft = draft_version(mall, edition="2026.2")
+    draft = draft_version(mall, edition="2026.9")
     page = login(people.qiaocheng).get(reverse("inspections:checklist-detail", kwargs={"pk": draft.pk}))
     assert page.status_code == 200
     assert "发布此版本" not in page.content.decode()

@@ -14,9 +14,11 @@ class HazardsConfig(AppConfig):
         from flameblue.core.sweep import register_sweep_job
         from flameblue.hazards import notices  # noqa: F401
         from flameblue.hazards.dashboard import register as register_dashboard
+        from flameblue.hazards.figures import register as register_figures
         from flameblue.hazards.sweep import sweep
 
         register_dashboard()
+        register_figures()
         register_sweep_job("hazards", sweep, order=10)
         from flameblue.hazards import procedure  # noqa: F401  (registers the major-hazard notice document)
         from flameblue.hazards.clocks import CLOCKS, sweep_job

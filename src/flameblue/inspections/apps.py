@@ -12,3 +12,6 @@ class InspectionsConfig(AppConfig):
         register_menu()
         # Registers the inspection record's Word document kind so the template page and renders find it.
         from flameblue.inspections import record  # noqa: F401
+        from flameblue.inspections.figures import register as register_figures
+
+        register_figures()

@@ -1,0 +1,112 @@
+"""``/api/v1/figures/``: every figure the reader may see with its value, definition and the period used
+(``?year=&region=``), and ``/api/v1/figures/<code>/records/`` the records behind one figure (paginated)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+from flameblue.core.figures import FigurePeriod, FigureValue, figure, figure_records, figure_value
+from flameblue.core.scoping import has_action
+from flameblue.reports.periods import period_from
+from flameblue.reports.selectors import values_for
+
+__all__ = ["FigureViewSet", "register"]
+
+PERIOD_PARAMETERS = [
+    OpenApiParameter("year", OpenApiTypes.INT, description="年度（默认今年）"),
+    OpenApiParameter("region", OpenApiTypes.STR, description="行政区划代码（默认读者的全部辖区）"),
+]
+
+
+class FigureSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    unit = serializers.CharField()
+    definition = serializers.CharField()
+    group = serializers.CharField()
+    value = serializers.DecimalField(max_digits=20, decimal_places=2, coerce_to_string=False)
+    start = serializers.DateField()
+    end = serializers.DateField()
+    region = serializers.CharField(allow_blank=True)
+
+
+def _data(value: FigureValue) -> dict:
+    f = value.figure
+    return {"code": f.code, "label": str(f.label), "unit": str(f.unit), "definition": str(f.definition),
+            "group": str(f.group), "value": value.value, "start": value.period.start,
+            "end": value.period.end, "region": value.period.region}  # fmt: skip
+
+
+def _period(request) -> FigurePeriod:
+    try:
+        return period_from(request.query_params)
+    except ValidationError as exc:
+        raise ApiValidationError(exc.message_dict) from exc
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[OpenApiParameter("code", OpenApiTypes.STR, OpenApiParameter.PATH)]),
+    records=extend_schema(parameters=[OpenApiParameter("code", OpenApiTypes.STR, OpenApiParameter.PATH)]),
+)
+class FigureViewSet(viewsets.ViewSet):
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = FigureSerializer
+    lookup_field = "code"
+    lookup_value_regex = r"[a-z0-9_.\-]+"
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses=FigureSerializer(many=True))
+    def list(self, request):
+        values = values_for(request.user, _period(request))
+        return Response(FigureSerializer([_data(v) for v in values], many=True).data)
+
+    def _figure(self, code: str):
+        try:
+            found = figure(code)
+        except KeyError:
+            raise NotFound() from None
+        if not has_action(self.request.user, found.model, "view"):
+            raise PermissionDenied()
+        return found
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses=FigureSerializer)
+    def retrieve(self, request, code: str = ""):
+        found = self._figure(code)
+        return Response(
+            FigureSerializer(_data(figure_value(found, _period(request), user=request.user))).data
+        )
+
+    @action(detail=True, methods=["get"])
+    @extend_schema(
+        parameters=PERIOD_PARAMETERS,
+        responses=inline_serializer(
+            "FigureRecordPage",
+            {
+                "count": serializers.IntegerField(),
+                "next": serializers.CharField(allow_null=True),
+                "previous": serializers.CharField(allow_null=True),
+                "results": inline_serializer(
+                    "FigureRecord",
+                    {"id": serializers.IntegerField(), "text": serializers.CharField()},
+                    many=True,
+                ),
+            },
+        ),  # fmt: skip
+    )
+    def records(self, request, code: str = ""):
+        found = self._figure(code)
+        rows = figure_records(found, _period(request), user=request.user).order_by("pk")
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(rows, request, view=self)
+        return paginator.get_paginated_response([{"id": obj.pk, "text": str(obj)} for obj in page])
+
+
+def register(router) -> None:
+    router.register("figures", FigureViewSet, basename="figure")

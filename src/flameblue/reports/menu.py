@@ -1,0 +1,14 @@
+"""The reports app's side-menu entry (registered with core at ``ready()``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from flameblue.core.navigation import MenuItem, register_menu
+
+
+def register() -> None:
+    # shown to whoever may read hazards: every figure page checks its own records' permission as well
+    register_menu(
+        MenuItem(_("统计指标"), "reports:figure-list", "hazards.Hazard", group=_("业务"), order=190)
+    )

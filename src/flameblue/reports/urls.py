@@ -1,0 +1,10 @@
+from django.urls import path
+
+from flameblue.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("figures/", views.FigureListView.as_view(), name="figure-list"),
+    path("figures/<str:code>/", views.FigureRecordsView.as_view(), name="figure-records"),
+]
