@@ -20,7 +20,10 @@ class GovernanceConfig(AppConfig):
 
         register_reference_loader("letter_templates", order=60, load=load_letter_templates_reference)
         register_reference_loader("assessment_schemes", order=61, load=load_schemes_reference)
+        from flameblue.governance.figures import register as register_figures
+
         register_menu()
         register_dashboard()
+        register_figures()
         register_sweep_job("action_items", sweep_action_items, order=20)
         register_sweep_job("situation_analyses", sweep_situation_analyses, order=21)
