@@ -43,6 +43,8 @@ def objection_file(*, by: Any, result: AssessmentResult, text: str) -> Objection
     text = (text or "").strip()
     if not text:
         raise DomainError(_("请填写异议内容。"), field="text")
+    # The row as it is now (locked): the caller's copy may predate the publishing or a correction.
+    result = AssessmentResult.objects.select_for_update(of=("self",)).select_related("plan").get(pk=result.pk)
     plan = result.plan
     if plan.status != PlanStatus.PUBLISHED:
         raise DomainError(_("该月考核尚未公示，不能提出异议。"), field="result")
