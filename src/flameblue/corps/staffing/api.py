@@ -65,7 +65,7 @@ class HistoryEventSerializer(serializers.Serializer):
 class HistorySerializer(serializers.Serializer):
     postings = PostingSerializer(many=True)
     status_history = HistoryEventSerializer(many=True)
-    rotations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    rotations = serializers.ListField(child=serializers.IntegerField())
 
 
 def _entry_out(view, entry: RosterEntry) -> Response:

@@ -12,7 +12,6 @@ from flameblue.core.errors import OutOfScope, PermissionDeniedError
 from flameblue.core.models import AuditEvent
 from flameblue.corps.models import RosterEntry
 from flameblue.corps.staffing.services import roster_reveal
-from tests.corps.part_a import chain  # noqa: F401  (fixture)
 from tests.factories import make_id_number
 
 pytestmark = pytest.mark.django_db

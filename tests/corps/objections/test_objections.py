@@ -16,7 +16,6 @@ from flameblue.core.workflow import IllegalTransition
 from flameblue.corps.objections import services
 from flameblue.corps.objections.models import Objection
 from flameblue.corps.selectors import ranking
-from tests.corps.part_a import chain, published  # noqa: F401  (fixtures)
 from tests.dates import at_ten, frozen_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive, frozen_on(dt.date(2026, 11, 3))]

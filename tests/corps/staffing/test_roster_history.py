@@ -14,7 +14,6 @@ from flameblue.core.models import AuditEvent
 from flameblue.core.workflow import IllegalTransition
 from flameblue.corps.staffing import services
 from flameblue.corps.staffing.models import Posting
-from tests.corps.part_a import chain  # noqa: F401  (fixture)
 from tests.dates import frozen_on
 
 pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive, frozen_on(dt.date(2026, 11, 20))]

@@ -1,13 +1,12 @@
 """Part A's test world on top of the corps fixtures: the detachment's HQ office (司令部) and political office
 (政治处) with their people, a second station commander, and a published month with results of both Qiaocheng
-stations. Fixtures are defined here and imported by the test modules that use them."""
+stations. The ``chain`` and ``published`` fixtures (conftest of tests/corps/staffing/ and objections/) build
+them; the access matrix builds them once for its world."""
 
 from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
-
-import pytest
 
 from flameblue.corps import services
 from flameblue.org.choices import OrgKind
@@ -38,13 +37,3 @@ def publish_month(orgs, corps, month=dt.date(2026, 10, 1)):
     plan.refresh_from_db()
     plan = services.plan_publish(plan=plan, by=None)
     return SimpleNamespace(plan=plan, tegin=tegin, xincheng=xincheng)
-
-
-@pytest.fixture
-def chain(orgs, corps):
-    return make_chain(orgs, corps)
-
-
-@pytest.fixture
-def published(orgs, corps):
-    return publish_month(orgs, corps)
