@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
-from flameblue.corps.staffing.chain import ChainManager
 from flameblue.corps.choices import (
     CrewRule,
     Direction,
@@ -21,6 +20,7 @@ from flameblue.corps.choices import (
     PlanStatus,
     Rank,
 )
+from flameblue.corps.staffing.chain import ChainManager
 from flameblue.org.models import Organization, Person
 
 __all__ = [

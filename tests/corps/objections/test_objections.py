@@ -33,9 +33,9 @@ def test_a_station_files_an_objection_within_the_period(corps, published):
 
 
 def test_after_the_period_no_objection_is_taken(corps, published):
-    with time_machine.travel(at_ten(dt.date(2026, 11, 9)), tick=False):
-        with pytest.raises(DomainError, match="公示异议期已于 2026-11-08 截止"):
-            _file(corps, published)
+    late = time_machine.travel(at_ten(dt.date(2026, 11, 9)), tick=False)
+    with late, pytest.raises(DomainError, match="公示异议期已于 2026-11-08 截止"):
+        _file(corps, published)
     assert not Objection.objects.exists()
 
 
@@ -79,7 +79,9 @@ def test_rejected_needs_a_reason_and_the_result_stands(corps, people, published)
     objection = _file(corps, published)
     with pytest.raises(DomainError, match="不成立的理由"):
         services.objection_reject(objection, by=people.detachment, answer=" ")
-    objection = services.objection_reject(objection, by=people.detachment, answer="录像显示计时无误，维持原成绩")
+    objection = services.objection_reject(
+        objection, by=people.detachment, answer="录像显示计时无误，维持原成绩"
+    )
     assert objection.status == "rejected" and objection.correction is None
     published.tegin.refresh_from_db()
     assert published.tegin.superseded_by is None
@@ -92,7 +94,9 @@ def test_a_stale_answer_names_who_answered(corps, people, published):
     seen = objection.version
     services.objection_reject(objection, by=people.detachment, answer="维持原成绩", expected_version=seen)
     with pytest.raises(ConcurrencyError, match="zhidui"):
-        services.objection_uphold(objection, by=people.detachment, answer="更正", raw=["700"], expected_version=seen)
+        services.objection_uphold(
+            objection, by=people.detachment, answer="更正", raw=["700"], expected_version=seen
+        )
 
 
 def test_a_station_cannot_answer(corps, published):
@@ -111,7 +115,9 @@ def test_the_station_files_and_the_team_answers_on_the_pages(login, corps, peopl
         reverse("corps:objection-create", args=[published.tegin.pk]), {"text": "计时有误，请复核录像"}
     )
     objection = Objection.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("corps:objection-detail", args=[objection.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "corps:objection-detail", args=[objection.pk]
+    )
     team = login(people.detachment)
     response = team.post(
         reverse("corps:objection-uphold", args=[objection.pk]),

@@ -76,30 +76,70 @@ CASES = [
     Case("corps:roster-transfer", kwargs=zhang, **HQ),
     Case("corps:roster-transfer", kwargs=zhang, data=transfer_data, **HQ, **POST),
     Case("corps:roster-reveal", kwargs=zhang, **SEE),
-    Case("corps:roster-reveal", kwargs=zhang, data=lambda w: {"reason": "核对保险信息"}, method="post", **SEE),
+    Case(
+        "corps:roster-reveal", kwargs=zhang, data=lambda w: {"reason": "核对保险信息"}, method="post", **SEE
+    ),
     Case("corps:rotation-list", allowed="qiaocheng", no_permission="auditor"),
     Case("corps:rotation-create", allowed="xincheng_chief", no_permission="auditor"),
-    Case("corps:rotation-create", data=lambda w: {"entry": w.corps.members["王磊"].pk, "reason": "骨干培养"},
-         allowed="xincheng_chief", no_permission="auditor", **POST),  # fmt: skip
+    Case(
+        "corps:rotation-create",
+        data=lambda w: {"entry": w.corps.members["王磊"].pk, "reason": "骨干培养"},
+        allowed="xincheng_chief",
+        no_permission="auditor",
+        **POST,
+    ),  # fmt: skip
     Case("corps:rotation-detail", kwargs=pk("rotation"), **SEE),
     Case("corps:rotation-approve", kwargs=pk("rotation"), **HQ),
     Case("corps:rotation-approve", kwargs=pk("rotation"), data=approve_data, **HQ, **POST),
     Case("corps:rotation-refuse", kwargs=pk("rotation"), **HQ),
-    Case("corps:rotation-refuse", kwargs=pk("rotation"), data=version("rotation", note="名额已满"), **HQ, **POST),
+    Case(
+        "corps:rotation-refuse",
+        kwargs=pk("rotation"),
+        data=version("rotation", note="名额已满"),
+        **HQ,
+        **POST,
+    ),
     Case("corps:rotation-evaluate", kwargs=pk("ended"), **HQ),
-    Case("corps:rotation-evaluate", kwargs=pk("ended"), data=version("ended", rating="good", comment="良好"),
-         **HQ, **POST),  # fmt: skip
+    Case(
+        "corps:rotation-evaluate",
+        kwargs=pk("ended"),
+        data=version("ended", rating="good", comment="良好"),
+        **HQ,
+        **POST,
+    ),  # fmt: skip
     Case("corps:objection-list", allowed="qiaocheng", no_permission="auditor"),
-    Case("corps:objection-create", kwargs=lambda w: {"pk": w.corps.september.xincheng.pk},
-         allowed="xincheng_chief", no_permission="auditor", out_of_scope="mengcheng"),  # fmt: skip
-    Case("corps:objection-create", kwargs=lambda w: {"pk": w.corps.september.xincheng.pk},
-         data=lambda w: {"text": "复核"}, allowed="xincheng_chief", no_permission="auditor", **POST),  # fmt: skip
+    Case(
+        "corps:objection-create",
+        kwargs=lambda w: {"pk": w.corps.september.xincheng.pk},
+        allowed="xincheng_chief",
+        no_permission="auditor",
+        out_of_scope="mengcheng",
+    ),  # fmt: skip
+    Case(
+        "corps:objection-create",
+        kwargs=lambda w: {"pk": w.corps.september.xincheng.pk},
+        data=lambda w: {"text": "复核"},
+        allowed="xincheng_chief",
+        no_permission="auditor",
+        **POST,
+    ),  # fmt: skip
     Case("corps:objection-detail", kwargs=pk("objection"), **SEE),
     Case("corps:objection-uphold", kwargs=pk("objection"), **HQ),
-    Case("corps:objection-uphold", kwargs=pk("objection"),
-         data=version("objection", raw="12'20\"", answer="属实"), **HQ, **POST),  # fmt: skip
+    Case(
+        "corps:objection-uphold",
+        kwargs=pk("objection"),
+        data=version("objection", raw="12'20\"", answer="属实"),
+        **HQ,
+        **POST,
+    ),  # fmt: skip
     Case("corps:objection-reject", kwargs=pk("objection"), **HQ),
-    Case("corps:objection-reject", kwargs=pk("objection"), data=version("objection", answer="维持"), **HQ, **POST),
+    Case(
+        "corps:objection-reject",
+        kwargs=pk("objection"),
+        data=version("objection", answer="维持"),
+        **HQ,
+        **POST,
+    ),
     # API
     Case("api:corps-roster-edit", kwargs=zhang, data=zhang_version(**EDIT), **CHANGE, **API),
     Case("api:corps-roster-status", kwargs=zhang, data=zhang_version(**STATUS), **CHANGE, **API),
@@ -108,18 +148,51 @@ CASES = [
     Case("api:corps-roster-history", kwargs=zhang, api=True, **SEE),
     Case("api:corps-rotation-list", api=True, allowed="qiaocheng", no_permission="auditor"),
     Case("api:corps-rotation-detail", kwargs=pk("rotation"), api=True, **SEE),
-    Case("api:corps-rotation-nominate", data=lambda w: {"entry": w.corps.members["王磊"].pk, "reason": "骨干"},
-         allowed="xincheng_chief", no_permission="auditor", ok_status=(201,), **API),  # fmt: skip
+    Case(
+        "api:corps-rotation-nominate",
+        data=lambda w: {"entry": w.corps.members["王磊"].pk, "reason": "骨干"},
+        allowed="xincheng_chief",
+        no_permission="auditor",
+        ok_status=(201,),
+        **API,
+    ),  # fmt: skip
     Case("api:corps-rotation-approve", kwargs=pk("rotation"), data=approve_data, **HQ, **API),
-    Case("api:corps-rotation-refuse", kwargs=pk("rotation"), data=version("rotation", note="名额已满"), **HQ, **API),
-    Case("api:corps-rotation-evaluate", kwargs=pk("ended"), data=version("ended", rating="good", comment="良好"),
-         **HQ, **API),  # fmt: skip
+    Case(
+        "api:corps-rotation-refuse",
+        kwargs=pk("rotation"),
+        data=version("rotation", note="名额已满"),
+        **HQ,
+        **API,
+    ),
+    Case(
+        "api:corps-rotation-evaluate",
+        kwargs=pk("ended"),
+        data=version("ended", rating="good", comment="良好"),
+        **HQ,
+        **API,
+    ),  # fmt: skip
     Case("api:corps-objection-list", api=True, allowed="qiaocheng", no_permission="auditor"),
     Case("api:corps-objection-detail", kwargs=pk("objection"), api=True, **SEE),
-    Case("api:corps-objection-file", data=lambda w: {"result": w.corps.september.xincheng.pk, "text": "复核"},
-         allowed="xincheng_chief", no_permission="auditor", ok_status=(201,), **API),  # fmt: skip
-    Case("api:corps-objection-uphold", kwargs=pk("objection"),
-         data=version("objection", raw=["12'20\""], answer="属实"), **HQ, **API),  # fmt: skip
-    Case("api:corps-objection-reject", kwargs=pk("objection"), data=version("objection", answer="维持"),
-         **HQ, **API),  # fmt: skip
+    Case(
+        "api:corps-objection-file",
+        data=lambda w: {"result": w.corps.september.xincheng.pk, "text": "复核"},
+        allowed="xincheng_chief",
+        no_permission="auditor",
+        ok_status=(201,),
+        **API,
+    ),  # fmt: skip
+    Case(
+        "api:corps-objection-uphold",
+        kwargs=pk("objection"),
+        data=version("objection", raw=["12'20\""], answer="属实"),
+        **HQ,
+        **API,
+    ),  # fmt: skip
+    Case(
+        "api:corps-objection-reject",
+        kwargs=pk("objection"),
+        data=version("objection", answer="维持"),
+        **HQ,
+        **API,
+    ),  # fmt: skip
 ]

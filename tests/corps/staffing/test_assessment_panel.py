@@ -31,7 +31,11 @@ def test_the_detachment_sees_the_months_status_and_the_whole_ranking(november, p
     month = data["month"]
     assert month["plan"] == november and month["stations"] == 3 and month["results"] == 1
     assert month["stations_entered"] == 1 and not month["published"]
-    assert [r.name for r in data["latest"]["rows"]] == ["谯城区新城消防救援站", "特勤站", "蒙城县城关消防救援站"]
+    assert [r.name for r in data["latest"]["rows"]] == [
+        "谯城区新城消防救援站",
+        "特勤站",
+        "蒙城县城关消防救援站",
+    ]
 
 
 def test_a_station_sees_only_its_own_line(november, corps):

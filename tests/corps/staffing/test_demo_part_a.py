@@ -28,7 +28,12 @@ def test_demo_seeds_transfers_rotations_and_objections(orgs, corps, people, logi
     assert Posting.objects.filter(started_on__year=2026, ended_on__isnull=True).count() == 2
     years = sorted(Rotation.objects.exclude(starts_on=None).values_list("starts_on__year", flat=True))
     assert years[:2] == [2019, 2019] and 2026 in years
-    assert set(Rotation.objects.values_list("status", flat=True)) == {"evaluated", "approved", "nominated", "refused"}
+    assert set(Rotation.objects.values_list("status", flat=True)) == {
+        "evaluated",
+        "approved",
+        "nominated",
+        "refused",
+    }
     assert set(Objection.objects.values_list("status", flat=True)) == {"filed", "upheld", "rejected"}
     assert RosterEntry.objects.filter(status__in=["training", "leave"]).count() == 2
 

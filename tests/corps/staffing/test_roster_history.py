@@ -22,7 +22,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive, frozen_on(dt.da
 def test_an_edit_with_a_stale_version_is_refused_naming_who(corps, chain):
     entry = corps.members["张伟"]
     seen = entry.version
-    services.roster_update(entry, by=corps.commander, post="班长", rank="sff3", crew="一班", expected_version=seen)
+    services.roster_update(
+        entry, by=corps.commander, post="班长", rank="sff3", crew="一班", expected_version=seen
+    )
     with pytest.raises(ConcurrencyError, match="tegin_commander"):
         services.roster_update(entry, by=chain.political, post="战斗员", rank="ff2", expected_version=seen)
     entry.refresh_from_db()
@@ -57,7 +59,11 @@ def test_a_transfer_keeps_the_history_of_postings(corps, chain, login):
         entry, by=chain.political, station=corps.mengcheng, on=dt.date(2026, 12, 1), reason="加强蒙城站力量",
         post="副站长", crew="二班", expected_version=entry.version,
     )  # fmt: skip
-    assert entry.station == corps.mengcheng and entry.posted_on == dt.date(2026, 12, 1) and entry.post == "副站长"
+    assert (
+        entry.station == corps.mengcheng
+        and entry.posted_on == dt.date(2026, 12, 1)
+        and entry.post == "副站长"
+    )
     postings = list(Posting.objects.filter(entry=entry).order_by("started_on").values_list(
         "station__name", "started_on", "ended_on"))  # fmt: skip
     assert postings == [

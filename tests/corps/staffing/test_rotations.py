@@ -73,10 +73,15 @@ def test_the_evaluation_comes_at_the_periods_end(corps, chain, people, login):
         services.rotation_evaluate(rotation, by=people.detachment, rating="excellent", comment="表现突出")
     with time_machine.travel(at_ten(dt.date(2026, 6, 10)), tick=False):
         rotation = services.rotation_evaluate(
-            rotation, by=people.detachment, rating="excellent", comment="驻训期间参与制定灭火救援预案 12 份，表现突出"
+            rotation,
+            by=people.detachment,
+            rating="excellent",
+            comment="驻训期间参与制定灭火救援预案 12 份，表现突出",
         )
     assert rotation.status == "evaluated" and rotation.get_rating_display() == "优秀"
-    page = login(corps.commander).get(reverse("corps:roster-detail", args=[rotation.entry_id])).content.decode()
+    page = (
+        login(corps.commander).get(reverse("corps:roster-detail", args=[rotation.entry_id])).content.decode()
+    )
     rotations = page.split('id="person-rotations"')[1]
     assert "已考评" in rotations and "亳州市消防救援支队司令部 2026-03-10 — 2026-06-10" in rotations
     assert "优秀" in rotations
@@ -95,9 +100,13 @@ def test_the_pages_nominate_approve_and_evaluate(corps, chain, people, login):
     station = login(corps.commander)
     form = station.get(reverse("corps:rotation-create")).content.decode()
     assert "张伟（特勤站）" in form and "王磊" not in form
-    response = station.post(reverse("corps:rotation-create"), {"entry": corps.members["李强"].pk, "reason": REASON})
+    response = station.post(
+        reverse("corps:rotation-create"), {"entry": corps.members["李强"].pk, "reason": REASON}
+    )
     rotation = Rotation.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("corps:rotation-detail", args=[rotation.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "corps:rotation-detail", args=[rotation.pk]
+    )
     hq = login(people.detachment)
     bad = hq.post(reverse("corps:rotation-approve", args=[rotation.pk]),
                   {"version": rotation.version, "hq_office": chain.hq_office.pk, "starts_on": "2026-03-10",

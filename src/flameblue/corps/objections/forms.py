@@ -33,7 +33,9 @@ class UpholdForm(VersionedForm):
         help_text=_("用时写作 12'30\" 或 750（秒）；班组操法填每名队员用时，以空格或逗号分隔。"),
     )  # fmt: skip
     faults = forms.IntegerField(label=_("失误次数"), min_value=0, required=False)
-    answer = forms.CharField(label=_("答复意见"), max_length=REASON_MAX_CHARS, error_messages=LIMIT, widget=TEXTAREA)
+    answer = forms.CharField(
+        label=_("答复意见"), max_length=REASON_MAX_CHARS, error_messages=LIMIT, widget=TEXTAREA
+    )
 
     def service_kwargs(self) -> dict[str, Any]:
         data = super().service_kwargs()

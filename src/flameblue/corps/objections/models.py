@@ -35,7 +35,11 @@ class Objection(TrackedModel):
     )
     text = models.TextField(_("异议内容"))
     status = models.CharField(
-        _("状态"), max_length=20, choices=ObjectionStatus.choices, default=ObjectionStatus.FILED, db_index=True
+        _("状态"),
+        max_length=20,
+        choices=ObjectionStatus.choices,
+        default=ObjectionStatus.FILED,
+        db_index=True,
     )
     answer = models.TextField(_("答复意见"), blank=True)
     correction = models.ForeignKey(

@@ -35,7 +35,9 @@ def open_results(user: Any, limit: int = 60) -> list[tuple[AssessmentResult, str
         superseded_by__isnull=True,
     )  # fmt: skip
     rows = rows if q is None else rows.filter(q)
-    rows = rows.select_related("plan", "station", "item", "member__person").order_by("-plan__month", "station_id")
+    rows = rows.select_related("plan", "station", "item", "member__person").order_by(
+        "-plan__month", "station_id"
+    )
     return [(r, format_value(r.value, r.item.unit)) for r in rows[:limit]]
 
 
@@ -58,9 +60,7 @@ class ObjectionFileView(ObjectFormView):
     template_name = "corps/objections/file.html"
 
     def scoped_queryset(self, action: str = "view"):
-        return (
-            super().scoped_queryset(action).select_related("plan", "station", "item", "member__person")
-        )
+        return super().scoped_queryset(action).select_related("plan", "station", "item", "member__person")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         shown = format_value(self.object.value, self.object.item.unit)

@@ -91,7 +91,9 @@ class RosterActionsMixin:
     def status(self, request, pk=None) -> Response:
         data = parse_input(StatusInput, request)
         version = data.pop("version", None)
-        entry = services.roster_set_status(self.get_object(), by=request.user, expected_version=version, **data)
+        entry = services.roster_set_status(
+            self.get_object(), by=request.user, expected_version=version, **data
+        )
         return _entry_out(self, entry)
 
     @extend_schema(request=TransferInput)

@@ -39,7 +39,7 @@ def _transfers(entries: list[RosterEntry], stations: Sequence[Organization], tod
 def _statuses(entries: list[RosterEntry], today: dt.date, counts) -> None:
     on = max(today - dt.timedelta(days=20), dt.date(today.year, 1, 1))
     changes = [("training", "赴省消防救援总队训练与战勤保障支队参加班组长培训"), ("leave", "探亲休假")]
-    candidates = [e for e in entries if e.posted_on < on][-len(changes):]
+    candidates = [e for e in entries if e.posted_on < on][-len(changes) :]
     for entry, (status, reason) in zip(candidates, changes, strict=False):
         entry.refresh_from_db()
         services.roster_set_status(entry, by=None, status=status, on=on, reason=reason)
@@ -48,7 +48,9 @@ def _statuses(entries: list[RosterEntry], today: dt.date, counts) -> None:
 
 def _rotation(entry, hq, *, start: dt.date | None, days: int = 90, rating="", comment="", refuse=""):
     rotation = services.rotation_nominate(
-        by=None, entry=entry, reason=f"{entry.person.name}同志业务骨干，月度考核成绩名列前茅，推荐到支队司令部驻训培养。"
+        by=None,
+        entry=entry,
+        reason=f"{entry.person.name}同志业务骨干，月度考核成绩名列前茅，推荐到支队司令部驻训培养。",
     )
     if refuse:
         return services.rotation_refuse(rotation, by=None, note=refuse)
@@ -74,7 +76,9 @@ def _rotations(entries: list[RosterEntry], hq: Organization, today: dt.date, cou
     Rotation.objects.filter(pk__in=[r.pk for r in done_2019]).update(
         created_at=timezone.make_aware(dt.datetime(2019, 2, 15, 9)), updated_at=timezone.now()
     )
-    _rotation(people[2], hq, start=year_start, rating="good", comment="熟悉支队战训业务，能独立承担训练科日常工作。")
+    _rotation(
+        people[2], hq, start=year_start, rating="good", comment="熟悉支队战训业务，能独立承担训练科日常工作。"
+    )
     _rotation(people[3], hq, start=today - dt.timedelta(days=30))
     _rotation(people[4], hq, start=None)
     _rotation(people[5], hq, start=None, refuse="本期驻训名额已满，列入下期人选。")
@@ -98,11 +102,15 @@ def _objections(counts) -> None:
         if result is None:
             continue
         objection = objections.objection_file(
-            by=None, result=result, text="班组操法计时以最后一名队员到位为准，现场录像显示用时少 2 秒，请复核。"
+            by=None,
+            result=result,
+            text="班组操法计时以最后一名队员到位为准，现场录像显示用时少 2 秒，请复核。",
         )
         if answer == "upheld":
             raw = [str(max(float(v) - 2, 1)) for v in result.raw]
-            objections.objection_uphold(objection, by=None, answer="经复核录像，计时有误，予以更正。", raw=raw)
+            objections.objection_uphold(
+                objection, by=None, answer="经复核录像，计时有误，予以更正。", raw=raw
+            )
         elif answer == "rejected":
             objections.objection_reject(objection, by=None, answer="经复核录像，计时无误，维持原成绩。")
         counts["objections"] += 1
@@ -116,7 +124,8 @@ def seed_part_a(stdout, stations: Sequence[Organization], detachment: Organizati
     if len(entries) < 8 or len(stations) < 2:
         return counts
     hq = (
-        Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, name__contains="司令部").first() or detachment
+        Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, name__contains="司令部").first()
+        or detachment
     )
     _transfers(entries, stations, today, counts)
     entries = list(RosterEntry.objects.filter(pk__in=[e.pk for e in entries]).select_related("person"))

@@ -112,7 +112,9 @@ class NominateForm(forms.Form):
         self.fields["entry"].queryset = entries.select_related("person", "station").order_by(
             "station_id", "person__name"
         )
-        self.fields["entry"].label_from_instance = lambda e: f"{e.person.name}（{e.station.short_name or e.station.name}）"
+        self.fields["entry"].label_from_instance = lambda e: (
+            f"{e.person.name}（{e.station.short_name or e.station.name}）"
+        )
 
 
 class ApproveForm(VersionedForm):

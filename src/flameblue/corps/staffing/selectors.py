@@ -30,10 +30,13 @@ def status_history(entry: RosterEntry) -> list[dict[str, Any]]:
 def person_file(entry: RosterEntry, user: Any) -> dict[str, Any]:
     """What the person's page shows besides the roster facts, and the actions offered to ``user``."""
     return {
-        "postings": Posting.objects.filter(entry=entry).select_related("station").order_by("-started_on", "-id"),
+        "postings": Posting.objects.filter(entry=entry)
+        .select_related("station")
+        .order_by("-started_on", "-id"),
         "status_history": status_history(entry),
         "rotations": Rotation.objects.filter(entry=entry).select_related("hq_office").order_by("-created_at"),
-        "may_reveal": may(user, "corps.rosterentry.reveal", entry) and in_chain_of_command(user, entry.station),
+        "may_reveal": may(user, "corps.rosterentry.reveal", entry)
+        and in_chain_of_command(user, entry.station),
         "may_edit": may(user, "corps.rosterentry.change", entry),
         "may_transfer": may(user, "corps.rosterentry.transfer", entry),
         "may_nominate": may(user, "corps.rotation.add") and entry.status != DutyStatus.TRANSFERRED,

@@ -201,9 +201,7 @@ def rotation_nominate(*, by: Any, entry: RosterEntry, reason: str) -> Rotation:
 
 def _lock_rotation(rotation: Rotation, *, by: Any, move: str, verb: str, action: str, version: int | None):
     allowed, _to = ROTATION_MOVES[move]
-    return workflow.lock(
-        rotation, by=by, allowed=allowed, verb=verb, expected_version=version, action=action
-    )
+    return workflow.lock(rotation, by=by, allowed=allowed, verb=verb, expected_version=version, action=action)
 
 
 @transaction.atomic

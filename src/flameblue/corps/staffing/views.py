@@ -47,7 +47,9 @@ class StepView(ObjectFormView):
         return super().get_context_data(heading=self.heading, detail_url_name=self.detail_url_name, **kwargs)
 
     def perform(self, form):
-        return getattr(services, self.service_name)(self.object, by=self.request.user, **form.service_kwargs())
+        return getattr(services, self.service_name)(
+            self.object, by=self.request.user, **form.service_kwargs()
+        )
 
     def done(self, result):
         messages.success(self.request, self.done_message)
