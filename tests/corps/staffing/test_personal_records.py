@@ -91,3 +91,11 @@ def test_the_api_reveals_along_the_chain_only(zhang, corps, chain, login):
     assert refused.status_code == 403
     listed = login(chain.hq_staff).get(reverse("api:corps-roster-detail", args=[zhang.pk])).json()
     assert listed["phone"] == "138****1234"
+
+
+def test_the_people_pages_reveal_follows_the_same_rule(zhang, corps, chain, login):
+    url = reverse("org:person-reveal", args=[zhang.person_id])
+    refused = login(chain.hq_staff).post(url, {"reason": REASON})
+    assert refused.status_code == 403 and "13855671234" not in refused.content.decode()
+    ok = login(chain.political).post(url, {"reason": REASON})
+    assert ok.status_code == 200 and "13855671234" in ok.content.decode()

@@ -30,6 +30,7 @@ from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
 
 __all__ = [
     "STATION_KINDS",
+    "chain_reveal_guard",
     "ChainManager",
     "ChainQuerySet",
     "chain_q",
@@ -105,3 +106,14 @@ def in_chain_of_command(user: Any, station: Any) -> bool:
         if role in rules["command"] and org.pk in chain:
             return True
     return False
+
+
+def chain_reveal_guard(person: Any, by: Any) -> str | None:
+    """The corps' rule on org's reveal of a person (registered in core at ``ready()``): someone on the
+    roster is revealed only to the political office and their chain of command, whatever page asks."""
+    from django.utils.translation import gettext as _
+
+    entry = getattr(person, "roster_entry", None) if person.pk else None
+    if entry is None or in_chain_of_command(by, entry.station):
+        return None
+    return _("只有政治处和本人所在站、大队、支队可以查看完整个人信息。")

@@ -1,4 +1,5 @@
-"""Part A's registrations (side menu, home-page panel), called by one line in ``CorpsConfig.ready()``."""
+"""Part A's registrations (side menu, home-page panel, the chain-of-command guard on org's reveal of
+personal data), called by one line in ``CorpsConfig.ready()``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from flameblue.core.navigation import MenuItem, register_menu
 
 
 def register() -> None:
+    from flameblue.core.masking import register_reveal_guard
+    from flameblue.corps.staffing.chain import chain_reveal_guard
     from flameblue.corps.staffing.dashboard import register as register_dashboard
 
     register_menu(
@@ -15,3 +18,4 @@ def register() -> None:
         MenuItem(_("公示异议"), "corps:objection-list", "corps.Objection", group=_("业务"), order=336),
     )
     register_dashboard()
+    register_reveal_guard(chain_reveal_guard)
