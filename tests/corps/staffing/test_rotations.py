@@ -118,6 +118,9 @@ def test_the_pages_nominate_approve_and_evaluate(corps, chain, people, login):
     assert ok.status_code == 302
     listing = hq.get(reverse("corps:rotation-list") + "?status=approved").content.decode()
     assert "李强" in listing and "驻训中" in listing
+    assert "李强" not in hq.get(reverse("corps:rotation-list") + "?status=refused").content.decode()
+    api = hq.get(reverse("api:corps-rotation-list") + "?status=nominated").json()
+    assert api["count"] == 0
 
 
 def test_the_api_nominates_and_approves(corps, chain, people, login):

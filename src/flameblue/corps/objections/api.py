@@ -12,6 +12,7 @@ from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewS
 from flameblue.corps.models import AssessmentResult
 from flameblue.corps.objections import services
 from flameblue.corps.objections.models import Objection
+from flameblue.corps.staffing.filters import ObjectionFilter
 
 __all__ = ["register"]
 
@@ -44,6 +45,7 @@ class ObjectionViewSet(ScopedReadOnlyViewSet):
 
     queryset = Objection.objects.select_related("plan", "station")
     serializer_class = ObjectionSerializer
+    filterset_class = ObjectionFilter
     scoped_actions = {"file": "add", "uphold": "answer", "reject": "answer"}
 
     @extend_schema(request=FileInput, responses={201: ObjectionSerializer})

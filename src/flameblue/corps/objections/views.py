@@ -20,6 +20,7 @@ from flameblue.corps.objections import forms, services
 from flameblue.corps.objections.models import Objection
 from flameblue.corps.scoring import format_value
 from flameblue.corps.staffing.chain import chain_q
+from flameblue.corps.staffing.filters import ObjectionFilter
 from flameblue.corps.staffing.views import StepView
 
 __all__ = ["ObjectionDetailView", "ObjectionFileView", "ObjectionListView", "RejectView", "UpholdView"]
@@ -43,7 +44,9 @@ def open_results(user: Any, limit: int = 60) -> list[tuple[AssessmentResult, str
 
 class ObjectionListView(ScopedListView):
     model = Objection
+    filterset_class = ObjectionFilter
     template_name = "corps/objections/list.html"
+    partial_template_name = "corps/objections/_table.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("plan", "station", "result__item")

@@ -16,6 +16,7 @@ from flameblue.corps.choices import DutyStatus, Rank
 from flameblue.corps.models import RosterEntry
 from flameblue.corps.staffing import services
 from flameblue.corps.staffing.choices import RotationRating
+from flameblue.corps.staffing.filters import RotationFilter
 from flameblue.corps.staffing.models import Posting, Rotation
 from flameblue.corps.staffing.selectors import status_history
 from flameblue.org.models import Organization
@@ -164,6 +165,7 @@ class RotationViewSet(ScopedReadOnlyViewSet):
 
     queryset = Rotation.objects.select_related("entry__person", "station")
     serializer_class = RotationSerializer
+    filterset_class = RotationFilter
     scoped_actions = {"nominate": "add", "approve": "decide", "refuse": "decide", "evaluate": "evaluate"}
 
     @extend_schema(request=NominateInput, responses={201: RotationSerializer})

@@ -16,6 +16,7 @@ from flameblue.core.views import ObjectFormView, ScopedCreateView, ScopedDetailV
 from flameblue.corps.models import RosterEntry
 from flameblue.corps.staffing import forms, services
 from flameblue.corps.staffing.choices import RotationStatus
+from flameblue.corps.staffing.filters import RotationFilter
 from flameblue.corps.staffing.models import Rotation
 
 __all__ = [
@@ -107,15 +108,12 @@ class RosterRevealView(RosterStep):
 # ------------------------------------------------------------------------------------------- rotations
 class RotationListView(ScopedListView):
     model = Rotation
+    filterset_class = RotationFilter
     template_name = "corps/staffing/rotation_list.html"
+    partial_template_name = "corps/staffing/_rotation_table.html"
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("entry__person", "station", "hq_office")
-        status = self.request.GET.get("status", "")
-        return qs.filter(status=status) if status in RotationStatus.values else qs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(statuses=RotationStatus.choices, **kwargs)
+        return super().get_queryset().select_related("entry__person", "station", "hq_office")
 
 
 class RotationNominateView(ScopedCreateView):
