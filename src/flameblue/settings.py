@@ -296,6 +296,10 @@ SPECTACULAR_SETTINGS = {
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",
         "CheckResultEnum": "flameblue.enforcement.choices.CheckResult",
         "ResultEnum": "flameblue.inspections.choices.AnswerResult",  # keeps its name beside CheckResult
+        # corps part A
+        "DutyStatusEnum": "flameblue.corps.choices.DutyStatus",
+        "RotationStatusEnum": "flameblue.corps.staffing.choices.RotationStatus",
+        "ObjectionStatusEnum": "flameblue.corps.objections.choices.ObjectionStatus",
     },
 }
 

@@ -14,6 +14,7 @@ from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedReadOnlyViewS
 from flameblue.corps import services
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.selectors import ranking
+from flameblue.corps.staffing.api import RosterActionsMixin
 from flameblue.org.models import Organization
 
 __all__ = ["register"]
@@ -76,8 +77,8 @@ class PublishInput(serializers.Serializer):
 
 
 @extend_schema(tags=["corps"])
-class RosterViewSet(ScopedReadOnlyViewSet):
-    """指战员名册：按管辖范围列出、查看（个人信息脱敏）。"""
+class RosterViewSet(RosterActionsMixin, ScopedReadOnlyViewSet):
+    """指战员名册：按指挥链列出、查看（个人信息脱敏）；修改、变更状态、调动，指挥链内查看完整信息。"""
 
     queryset = RosterEntry.objects.select_related("person", "station")
     serializer_class = RosterEntrySerializer
@@ -146,3 +147,8 @@ def register(router) -> None:
     router.register("corps/assessment-items", ItemViewSet, basename="corps-item")
     router.register("corps/assessments", PlanViewSet, basename="corps-plan")
     router.register("corps/assessment-results", ResultViewSet, basename="corps-result")
+    from flameblue.corps.objections.api import register as register_objections
+    from flameblue.corps.staffing.api import register as register_staffing
+
+    register_staffing(router)
+    register_objections(router)

@@ -13,3 +13,6 @@ class CorpsConfig(AppConfig):
 
         register_menu()
         register_reference_loader("corps_assessment_items", order=70, load=load_items_reference)
+        from flameblue.corps.staffing.setup import register as register_part_a
+
+        register_part_a()

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from flameblue.corps import services
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, RosterEntry
+from flameblue.corps.staffing.demo import seed_part_a
 from flameblue.org.choices import OrgKind
 from flameblue.org.demo.people import fake_person
 from flameblue.org.models import Organization, Person
@@ -132,6 +133,7 @@ def seed(stdout) -> Mapping[str, int]:
         if back:
             plan.refresh_from_db()
             services.plan_publish(plan=plan, by=None, reason="演示：月度考核结果公示")
+    counts.update(seed_part_a(stdout, stations, detachment))  # transfers, rotations, objections
     stdout.write(
         f"corps: 指战员 {counts['roster']} 名，月度考核 {counts['plans']} 次（已公示 3 次），成绩 {counts['results']} 条。\n"
     )

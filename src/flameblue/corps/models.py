@@ -20,6 +20,7 @@ from flameblue.corps.choices import (
     PlanStatus,
     Rank,
 )
+from flameblue.corps.staffing.chain import ChainManager
 from flameblue.org.models import Organization, Person
 
 __all__ = [
@@ -52,7 +53,9 @@ class RosterEntry(TrackedModel):
         _("状态"), max_length=20, choices=DutyStatus.choices, default=DutyStatus.ON_DUTY, db_index=True
     )
 
+    objects = ChainManager()
     scope_spec = ScopeSpec(region="station__region_id")
+    chain_station = "station_id"  # a station sees its own roster only (see staffing/chain.py)
 
     class Meta:
         ordering = ["station_id", "crew", "person__name"]
@@ -189,3 +192,7 @@ class AssessmentResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} {self.value} → {self.score}"
+
+
+from flameblue.corps.objections.models import *  # noqa: E402, F403  (part A: roster history, rotations, objections)
+from flameblue.corps.staffing.models import *  # noqa: E402, F403

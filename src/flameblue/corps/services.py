@@ -190,14 +190,18 @@ def result_correct(
     raw: Sequence[str],
     reason: str,
     faults: int | None = None,
+    for_objection: bool = False,
 ) -> AssessmentResult:
     """Correct a recorded result (before publishing, or during the 公示 objection period): the corrected one
-    is a new result scored the same way, the original stays visible as superseded, with the reason."""
+    is a new result scored the same way, the original stays visible as superseded, with the reason. An
+    objection filed in time may be upheld after the period (``for_objection``)."""
     if not (reason or "").strip():
         raise DomainError(_("请填写更正原因。"), field="reason")
     plan = workflow.lock(result.plan, by=by, allowed=None, verb=_("更正成绩"), action="correct")
     open_for_objections = plan.status == PlanStatus.PUBLISHED and timezone.localdate() <= plan.objection_until
-    if plan.status != PlanStatus.DRAFT and not open_for_objections:
+    if for_objection and plan.status == PlanStatus.PUBLISHED:
+        pass
+    elif plan.status != PlanStatus.DRAFT and not open_for_objections:
         raise DomainError(_("公示异议期已过，不能更正成绩。"))
     current = AssessmentResult.objects.select_for_update().get(pk=result.pk)
     if current.superseded_by_id:

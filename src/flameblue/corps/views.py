@@ -21,6 +21,7 @@ from flameblue.corps.forms import CorrectionForm, PlanForm, PublishForm, ResultF
 from flameblue.corps.models import AssessmentItem, AssessmentPlan, AssessmentResult, RosterEntry
 from flameblue.corps.scoring import format_value
 from flameblue.corps.selectors import published_plans, ranking, station_trends, weakest_items
+from flameblue.corps.staffing.selectors import person_file
 
 
 class RosterListView(ScopedListView):
@@ -39,6 +40,9 @@ class RosterDetailView(ScopedDetailView):
 
     def scoped_queryset(self, action: str = "view"):
         return super().scoped_queryset(action).select_related("person", "station")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **person_file(self.object, self.request.user)}
 
 
 class RosterCreateView(ScopedCreateView):

@@ -46,9 +46,10 @@ def load_industries(industry_model=None) -> int:
 
 
 def app_grants() -> dict[str, list[str]]:
-    """Actions that apps grant to roles in their own ``<app>/rules/role-actions.yaml`` files."""
+    """Actions that apps grant to roles in their own ``<app>/rules/role-actions*.yaml`` files (one per
+    sub-domain if the app likes)."""
     grants: dict[str, list[str]] = {}
-    for path in sorted(RULES_DIR.parent.parent.glob("*/rules/role-actions.yaml")):
+    for path in sorted(RULES_DIR.parent.parent.glob("*/rules/role-actions*.yaml")):
         for code, actions in (_read(path).get("grants") or {}).items():
             grants.setdefault(code, []).extend(actions)
     return grants

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, PermissionDeniedError
+from flameblue.core.masking import reveal_refusal
 from flameblue.core.scoping import has_action
 from flameblue.core.services import ensure_in_scope, object_create, object_update
 from flameblue.org import duties
@@ -119,6 +120,10 @@ def person_reveal(person: Person, *, by: Any, reason: str) -> dict[str, str]:
     if len(reason) < 4:
         raise DomainError(_("请填写查看完整个人信息的事由（至少 4 个字）。"), field="reason")
     ensure_in_scope(person, by=by, action="reveal")
+    refusal = reveal_refusal(person, by) if by is not None else None
+    if refusal:
+        audit.record(audit.AuditAction.DENIED, by=by, obj=person, reason=reason)
+        raise PermissionDeniedError(refusal)
     audit.record(
         audit.AuditAction.REVEAL, by=by, obj=person, reason=reason, changes={"fields": ["phone", "id_number"]}
     )
