@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.forms import DESCRIPTION_MAX_CHARS, RegionChoiceField, text_limit_messages
 from flameblue.core.lookups import RemoteSelect
-from flameblue.core.scoping import within_scopes
+from flameblue.core.scoping import in_region, within_scopes
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
@@ -183,9 +183,7 @@ class DistributionForm(_ChildForm):
         self.fields["township"].queryset = Region.objects.filter(
             level=RegionLevel.TOWNSHIP, code__startswith=self.parent.region_id
         )
-        self.fields["unit"].queryset = Unit.objects.visible_to(self.user).filter(
-            region_id__startswith=self.parent.region_id
-        )
+        self.fields["unit"].queryset = Unit.objects.visible_to(self.user).filter(in_region(self.parent.region_id))
 
 
 class VisitForm(_ChildForm):

@@ -27,6 +27,7 @@ from typing import Any
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from flameblue.core.scoping import in_region
 from flameblue.org.choices import OrgKind
 from flameblue.outreach.choices import Official, TermKind
 from flameblue.outreach.models import (
@@ -82,7 +83,7 @@ def _sessions(user: Any, year: int, region: str | None) -> QuerySet[TrainingSess
     qs = TrainingSession.objects.all() if user is None else TrainingSession.objects.visible_to(user)
     qs = qs.filter(held_on__year=year)
     if region:
-        qs = qs.filter(region_id__startswith=region)
+        qs = qs.filter(in_region(region))
     return qs
 
 
