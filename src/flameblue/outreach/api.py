@@ -168,17 +168,18 @@ class SessionViewSet(ServiceWriteViewSet):
     @extend_schema(request=AttendeeInput, responses={201: AttendeeSerializer})
     @action(detail=True, methods=["post"])
     def attendees(self, request, pk=None) -> Response:
-        data = parse_input(AttendeeInput, request)
-        attendee = services.attendee_add(session=self.get_object(), by=request.user, **data)
+        session = self.get_object()  # out of scope is 404 before any input is judged
+        attendee = services.attendee_add(session=session, by=request.user, **parse_input(AttendeeInput, request))
         return Response(AttendeeSerializer(attendee).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": FileInput}, responses={201: SigninResult, 400: SigninRefusal})
     @action(detail=True, methods=["post"])
     def signin(self, request, pk=None) -> Response:
         """导入签到表（.xlsx）：先校验全部行；任一行有误则不导入，逐条返回行号、列名和原因。"""
+        session = self.get_object()
         upload = parse_input(FileInput, request)["file"]
         try:
-            result = services.signin_import(session=self.get_object(), upload=upload, by=request.user)
+            result = services.signin_import(session=session, upload=upload, by=request.user)
         except services.SigninRefused as exc:
             body = {"detail": exc.message, "errors": [e.as_dict() for e in exc.errors]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
@@ -263,8 +264,8 @@ class DriveViewSet(ServiceWriteViewSet):
     @action(detail=True, methods=["post"])
     def photos(self, request, pk=None) -> Response:
         """上传活动照片（JPEG/PNG，按内容校验类型和大小，去除 EXIF）。"""
-        upload = parse_input(PhotoInput, request)["photo"]
-        stored = services.drive_photo_add(drive=self.get_object(), upload=upload, by=request.user)
+        drive = self.get_object()
+        stored = services.drive_photo_add(drive=drive, upload=parse_input(PhotoInput, request)["photo"], by=request.user)
         return Response(PhotoSerializer(stored).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[YEAR], responses=ReachSerializer, filters=False)
@@ -347,8 +348,8 @@ class MaterialViewSet(ServiceWriteViewSet):
     @action(detail=True, methods=["post"])
     def distributions(self, request, pk=None) -> Response:
         """发放：超过库存则拒绝（400，写明现有库存）。"""
-        data = parse_input(DistributionInput, request)
-        row = services.distribution_add(material=self.get_object(), by=request.user, **data)
+        material = self.get_object()
+        row = services.distribution_add(material=material, by=request.user, **parse_input(DistributionInput, request))
         return Response(DistributionSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
@@ -394,8 +395,8 @@ class BaseViewSet(ServiceWriteViewSet):
     @extend_schema(request=VisitSerializer, responses={201: VisitSerializer})
     @action(detail=True, methods=["post"])
     def visits(self, request, pk=None) -> Response:
-        data = parse_input(VisitSerializer, request)
-        visit = services.visit_add(base=self.get_object(), by=request.user, **data)
+        base = self.get_object()
+        visit = services.visit_add(base=base, by=request.user, **parse_input(VisitSerializer, request))
         return Response(VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 
 
