@@ -194,13 +194,15 @@ class SigninImportView(ScopedDetailView):
         errors: list[Any] = []
         status = 400
         if form.is_valid():
-            try:
-                result, status = run_service(
-                    request, lambda: services.signin_import(session=session, upload=form.cleaned_data["file"],
-                                                            by=request.user), form=form)  # fmt: skip
-            except services.SigninRefused as exc:  # the row/column table, not one message
-                errors, status, result = exc.errors, 400, None
-                form.add_error(None, exc.message)
+
+            def call() -> Any:
+                try:
+                    return services.signin_import(session=session, upload=form.cleaned_data["file"], by=request.user)
+                except services.SigninRefused as exc:  # the row/column table beside the form's message
+                    errors.extend(exc.errors)
+                    raise
+
+            result, status = run_service(request, call, form=form)
             if status is None:
                 messages.success(request, _("签到表已导入：%(n)d 人列入花名册，其中 %(m)d 人与系统内人员匹配。")
                                  % {"n": result.created, "m": result.matched})  # fmt: skip
