@@ -21,7 +21,13 @@ def _rows(*, fixed: bool) -> list[tuple]:
     return [
         ("高建军", "谯城区人民政府", "副区长", "13905581234", "党政领导"),
         ("李红", "谯城区教育局", "局长", "13605587788", "部门负责人"),
-        ("赵卫东", "谯城区卫生健康委员会", "主任", "13705581111" if fixed else "1370558", "部门负责人" if fixed else "负责人"),
+        (
+            "赵卫东",
+            "谯城区卫生健康委员会",
+            "主任",
+            "13705581111" if fixed else "1370558",
+            "部门负责人" if fixed else "负责人",
+        ),
     ]
 
 
@@ -35,12 +41,16 @@ def _login(page, username: str) -> None:
 
 def _upload(page, session, content: bytes) -> None:
     page.goto(reverse("outreach:signin-import", args=[session.pk]))
-    page.set_input_files("input[type=file][name=file]", {"name": "宣贯会签到表.xlsx", "mimeType": XLSX, "buffer": content})
+    page.set_input_files(
+        "input[type=file][name=file]", {"name": "宣贯会签到表.xlsx", "mimeType": XLSX, "buffer": content}
+    )
     with page.expect_navigation():
         page.locator("form.js-signin-upload [type=submit]").click()
 
 
-def test_a_bad_sign_in_row_is_refused_by_row_and_column_then_the_fixed_sheet_is_imported(browser_page, orgs, people):
+def test_a_bad_sign_in_row_is_refused_by_row_and_column_then_the_fixed_sheet_is_imported(
+    browser_page, orgs, people
+):
     page = browser_page
     session = make_session(orgs.qiaocheng_gov)
     official = PersonFactory(name="高建军", organization=orgs.qiaocheng_gov, title="副区长（分管消防）")

@@ -45,7 +45,9 @@ def make_session(organiser, by=None, **kw: Any):
     return services.session_create(by=by, data=data)
 
 
-def sheet_bytes(rows: Sequence[Sequence[Any]], *, headers: Sequence[str] = HEADERS, title: str | None = None) -> bytes:
+def sheet_bytes(
+    rows: Sequence[Sequence[Any]], *, headers: Sequence[str] = HEADERS, title: str | None = None
+) -> bytes:
     book = Workbook()
     sheet = book.active
     if title:

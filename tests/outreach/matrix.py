@@ -14,7 +14,16 @@ from PIL import Image
 from flameblue.outreach import services
 from flameblue.outreach.choices import TermKind
 from tests.matrix import Case
-from tests.outreach.conftest import DAY, audience, make_base, make_material, make_session, sheet_bytes, term, upload
+from tests.outreach.conftest import (
+    DAY,
+    audience,
+    make_base,
+    make_material,
+    make_session,
+    sheet_bytes,
+    term,
+    upload,
+)
 
 
 def world(w) -> None:
@@ -70,7 +79,9 @@ def drive_form(w):
 
 def drive_edit(w):
     data = drive_form(w)
-    data.update(drive_type=term(TermKind.DRIVE_TYPE, "seven_in").pk, target=term(TermKind.DRIVE_TARGET, "schools").pk)
+    data.update(
+        drive_type=term(TermKind.DRIVE_TYPE, "seven_in").pk, target=term(TermKind.DRIVE_TARGET, "schools").pk
+    )
     return {**data, "version": _o(w).drive.version}
 
 
@@ -148,7 +159,9 @@ CASES = [
     Case("outreach:signin-template", allowed="qiaocheng", no_permission="auditor"),
     Case("outreach:coverage", allowed="edu", no_permission="auditor", query="year=2026"),
     Case("outreach:session-detail", kwargs=pk("session"), **VIEW),
-    Case("outreach:session-detail", kwargs=pk("session"), allowed="edu", note="a department sees its county's"),
+    Case(
+        "outreach:session-detail", kwargs=pk("session"), allowed="edu", note="a department sees its county's"
+    ),
     Case("outreach:session-edit", kwargs=pk("session"), **ACT),
     Case("outreach:session-edit", kwargs=pk("session"), data=session_edit, **ACT, **POST),
     Case("outreach:attendee-add", kwargs=pk("session"), data=attendee, **ACT, **POST),
@@ -170,16 +183,47 @@ CASES = [
     Case("outreach:material-export", allowed="qiaocheng", no_permission="edu"),
     Case("outreach:material-create", allowed="qiaocheng", no_permission="grid"),
     Case("outreach:material-create", data=material_form, allowed="qiaocheng", no_permission="grid", **POST),
-    Case("outreach:material-detail", kwargs=pk("material"), allowed="qiaocheng", out_of_scope="mengcheng",
-         no_permission="edu"),
-    Case("outreach:material-edit", kwargs=pk("material"), allowed="qiaocheng", out_of_scope="mengcheng",
-         no_permission="grid"),
-    Case("outreach:material-edit", kwargs=pk("material"), data=material_edit, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="grid", **POST),
-    Case("outreach:print-run-add", kwargs=pk("material"), data=print_run, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="grid", **POST),
-    Case("outreach:distribution-add", kwargs=pk("material"), data=distribution, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="grid", **POST),
+    Case(
+        "outreach:material-detail",
+        kwargs=pk("material"),
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="edu",
+    ),
+    Case(
+        "outreach:material-edit",
+        kwargs=pk("material"),
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+    ),
+    Case(
+        "outreach:material-edit",
+        kwargs=pk("material"),
+        data=material_edit,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **POST,
+    ),
+    Case(
+        "outreach:print-run-add",
+        kwargs=pk("material"),
+        data=print_run,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **POST,
+    ),
+    Case(
+        "outreach:distribution-add",
+        kwargs=pk("material"),
+        data=distribution,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **POST,
+    ),
     # Education bases pages
     Case("outreach:base-list", **LIST),
     Case("outreach:base-export", allowed="qiaocheng", no_permission="auditor"),
@@ -189,10 +233,19 @@ CASES = [
     Case("outreach:base-edit", kwargs=pk("base"), **ACT),
     Case("outreach:base-edit", kwargs=pk("base"), data=base_edit, **ACT, **POST),
     Case("outreach:visit-add", kwargs=pk("base"), data=visit, **ACT, **POST),
-    Case("outreach:visit-add", kwargs=pk("base"), data=visit, allowed="grid", note="a township logs visits", **POST),
+    Case(
+        "outreach:visit-add",
+        kwargs=pk("base"),
+        data=visit,
+        allowed="grid",
+        note="a township logs visits",
+        **POST,
+    ),
     # API
     Case("api:outreach-session-list", api=True, allowed="edu", no_permission="auditor"),
-    Case("api:outreach-session-list", data=session_form, allowed="qiaocheng", no_permission="edu", **API_POST),
+    Case(
+        "api:outreach-session-list", data=session_form, allowed="qiaocheng", no_permission="edu", **API_POST
+    ),
     Case("api:outreach-session-detail", kwargs=pk("session"), api=True, **VIEW),
     Case("api:outreach-session-detail", kwargs=pk("session"), data=version("session"), **ACT, **API_PATCH),
     Case("api:outreach-session-attendees", kwargs=pk("session"), data=attendee, **ACT, **API_POST),
@@ -203,23 +256,63 @@ CASES = [
     Case("api:outreach-drive-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:outreach-drive-list", data=api_drive, allowed="qiaocheng", no_permission="edu", **API_POST),
     Case("api:outreach-drive-detail", kwargs=pk("drive"), api=True, **VIEW),
-    Case("api:outreach-drive-detail", kwargs=pk("drive"), data=lambda w: {"present": 320}, **ACT, **API_PATCH),
+    Case(
+        "api:outreach-drive-detail", kwargs=pk("drive"), data=lambda w: {"present": 320}, **ACT, **API_PATCH
+    ),
     Case("api:outreach-drive-photos", kwargs=pk("drive"), data=version("drive"), **ACT, **API_UPLOAD),
     Case("api:outreach-drive-reach", api=True, allowed="edu", no_permission="auditor", query="year=2026"),
     Case("api:outreach-material-list", api=True, allowed="qiaocheng", no_permission="edu"),
-    Case("api:outreach-material-list", data=material_form, allowed="qiaocheng", no_permission="grid", **API_POST),
-    Case("api:outreach-material-detail", kwargs=pk("material"), api=True, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="edu"),
-    Case("api:outreach-material-detail", kwargs=pk("material"), data=lambda w: {"note": "第二版"},
-         allowed="qiaocheng", out_of_scope="mengcheng", no_permission="grid", **API_PATCH),
-    Case("api:outreach-material-print-runs", kwargs=pk("material"), data=print_run, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="grid", **API_POST),
-    Case("api:outreach-material-distributions", kwargs=pk("material"), data=distribution, allowed="qiaocheng",
-         out_of_scope="mengcheng", no_permission="grid", **API_POST),
+    Case(
+        "api:outreach-material-list",
+        data=material_form,
+        allowed="qiaocheng",
+        no_permission="grid",
+        **API_POST,
+    ),
+    Case(
+        "api:outreach-material-detail",
+        kwargs=pk("material"),
+        api=True,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="edu",
+    ),
+    Case(
+        "api:outreach-material-detail",
+        kwargs=pk("material"),
+        data=lambda w: {"note": "第二版"},
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **API_PATCH,
+    ),
+    Case(
+        "api:outreach-material-print-runs",
+        kwargs=pk("material"),
+        data=print_run,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **API_POST,
+    ),
+    Case(
+        "api:outreach-material-distributions",
+        kwargs=pk("material"),
+        data=distribution,
+        allowed="qiaocheng",
+        out_of_scope="mengcheng",
+        no_permission="grid",
+        **API_POST,
+    ),
     Case("api:outreach-base-list", api=True, allowed="grid", no_permission="auditor"),
     Case("api:outreach-base-list", data=base_form, allowed="qiaocheng", no_permission="grid", **API_POST),
     Case("api:outreach-base-detail", kwargs=pk("base"), api=True, **VIEW),
-    Case("api:outreach-base-detail", kwargs=pk("base"), data=lambda w: {"place": "社区服务中心二楼"}, **ACT,
-         **API_PATCH),
+    Case(
+        "api:outreach-base-detail",
+        kwargs=pk("base"),
+        data=lambda w: {"place": "社区服务中心二楼"},
+        **ACT,
+        **API_PATCH,
+    ),
     Case("api:outreach-base-visits", kwargs=pk("base"), data=visit, **ACT, **API_POST),
 ]

@@ -24,7 +24,9 @@ def test_the_four_kinds_are_data():
 
 def test_visits_are_counted_and_none_before_opening(orgs, people, login):
     base = make_base(by=people.qiaocheng)
-    services.visit_add(base=base, visited_on=DAY, visitors=45, group_name="亳州市第一中学", by=people.qiaocheng)
+    services.visit_add(
+        base=base, visited_on=DAY, visitors=45, group_name="亳州市第一中学", by=people.qiaocheng
+    )
     services.visit_add(base=base, visited_on=DAY + dt.timedelta(days=3), visitors=30, by=people.grid)
     with pytest.raises(DomainError, match="早于基地开放日期"):
         services.visit_add(base=base, visited_on=DAY - dt.timedelta(days=1), visitors=5, by=people.qiaocheng)

@@ -60,7 +60,10 @@ def test_the_coverage_page_and_api_show_the_counts(orgs, people, login):
     from django.urls import reverse
 
     session = make_session(orgs.qiaocheng_gov)
-    _roster(session, [("王建国", "谯城区人民政府", "", "", "党政领导"), ("李红", "谯城区教育局", "", "", "部门负责人")])
+    _roster(
+        session,
+        [("王建国", "谯城区人民政府", "", "", "党政领导"), ("李红", "谯城区教育局", "", "", "部门负责人")],
+    )
     client = login(people.qiaocheng)
     page = client.get(reverse("outreach:coverage"), {"year": 2026}).content.decode()
     assert "2人、1次" in page and "谯城区教育局" in page

@@ -65,4 +65,6 @@ def test_the_page_shows_the_refusal_next_to_the_copies(handbook, people, login):
     response = client.post(reverse("outreach:distribution-add", args=[handbook.pk]),
                            {"distributed_on": "2026-05-20", "township": "341602001", "copies": 50})  # fmt: skip
     assert response.status_code == 302
-    assert "库存 950 份" in client.get(reverse("outreach:material-detail", args=[handbook.pk])).content.decode()
+    assert (
+        "库存 950 份" in client.get(reverse("outreach:material-detail", args=[handbook.pk])).content.decode()
+    )

@@ -16,7 +16,15 @@ from flameblue.outreach import services
 from flameblue.outreach.choices import TermKind
 from flameblue.outreach.models import Attendee, TrainingSession
 from tests.factories import PersonFactory
-from tests.outreach.conftest import audience, make_base, make_material, make_session, sheet_bytes, term, upload
+from tests.outreach.conftest import (
+    audience,
+    make_base,
+    make_material,
+    make_session,
+    sheet_bytes,
+    term,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +47,9 @@ def test_a_session_is_recorded_and_edited_on_the_page(orgs, people, login):
     response = client.post(reverse("outreach:session-edit", args=[session.pk]),
                            _form(orgs, head_count=90, version=session.version))  # fmt: skip
     assert response.status_code == 302
-    stale = client.post(reverse("outreach:session-edit", args=[session.pk]), _form(orgs, head_count=95, version=1))
+    stale = client.post(
+        reverse("outreach:session-edit", args=[session.pk]), _form(orgs, head_count=95, version=1)
+    )
     assert stale.status_code == 409 and "请刷新后重新编辑" in stale.content.decode()
     session.refresh_from_db()
     assert session.head_count == 90

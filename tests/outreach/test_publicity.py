@@ -57,7 +57,9 @@ def _jpeg() -> bytes:
 
 def test_photos_are_checked_by_content(orgs, people):
     d = drive(orgs.qiaocheng_brigade, by=people.qiaocheng)
-    stored = services.drive_photo_add(drive=d, upload=SimpleUploadedFile("现场.jpg", _jpeg()), by=people.qiaocheng)
+    stored = services.drive_photo_add(
+        drive=d, upload=SimpleUploadedFile("现场.jpg", _jpeg()), by=people.qiaocheng
+    )
     assert stored.content_type == "image/jpeg" and stored.owner_id == str(d.pk)
     with pytest.raises(ValidationError, match="不是允许的类型"):
         services.drive_photo_add(drive=d, upload=SimpleUploadedFile("x.jpg", b"<html>"), by=people.qiaocheng)

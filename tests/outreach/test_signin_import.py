@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from flameblue.core.models import AuditEvent
 from flameblue.core.errors import DomainError
+from flameblue.core.models import AuditEvent
 from flameblue.outreach import services
 from flameblue.outreach.models import Attendee
 from tests.factories import PersonFactory

@@ -150,7 +150,9 @@ class CoverageSerializer(serializers.Serializer):
 class SessionViewSet(ServiceWriteViewSet):
     """培训（宣贯会、专题培训、消防大讲堂）：列出、查看、登记、修改；加入花名册；导入签到表；年度覆盖面。"""
 
-    queryset = TrainingSession.objects.select_related("organiser").prefetch_related("rules_taught", "audiences")
+    queryset = TrainingSession.objects.select_related("organiser").prefetch_related(
+        "rules_taught", "audiences"
+    )
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
     parser_classes = [JSONParser, MultiPartParser, FormParser]
@@ -169,10 +171,14 @@ class SessionViewSet(ServiceWriteViewSet):
     @action(detail=True, methods=["post"])
     def attendees(self, request, pk=None) -> Response:
         session = self.get_object()  # out of scope is 404 before any input is judged
-        attendee = services.attendee_add(session=session, by=request.user, **parse_input(AttendeeInput, request))
+        attendee = services.attendee_add(
+            session=session, by=request.user, **parse_input(AttendeeInput, request)
+        )
         return Response(AttendeeSerializer(attendee).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request={"multipart/form-data": FileInput}, responses={201: SigninResult, 400: SigninRefusal})
+    @extend_schema(
+        request={"multipart/form-data": FileInput}, responses={201: SigninResult, 400: SigninRefusal}
+    )
     @action(detail=True, methods=["post"])
     def signin(self, request, pk=None) -> Response:
         """导入签到表（.xlsx）：先校验全部行；任一行有误则不导入，逐条返回行号、列名和原因。"""
@@ -183,7 +189,9 @@ class SessionViewSet(ServiceWriteViewSet):
         except services.SigninRefused as exc:
             body = {"detail": exc.message, "errors": [e.as_dict() for e in exc.errors]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        return Response({"created": result.created, "matched": result.matched}, status=status.HTTP_201_CREATED)
+        return Response(
+            {"created": result.created, "matched": result.matched}, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(parameters=[YEAR], responses=CoverageSerializer, filters=False)
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
@@ -265,7 +273,9 @@ class DriveViewSet(ServiceWriteViewSet):
     def photos(self, request, pk=None) -> Response:
         """上传活动照片（JPEG/PNG，按内容校验类型和大小，去除 EXIF）。"""
         drive = self.get_object()
-        stored = services.drive_photo_add(drive=drive, upload=parse_input(PhotoInput, request)["photo"], by=request.user)
+        stored = services.drive_photo_add(
+            drive=drive, upload=parse_input(PhotoInput, request)["photo"], by=request.user
+        )
         return Response(PhotoSerializer(stored).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[YEAR], responses=ReachSerializer, filters=False)
@@ -315,7 +325,9 @@ class PrintRunInput(serializers.Serializer):
 class DistributionInput(serializers.Serializer):
     distributed_on = serializers.DateField()
     township = serializers.PrimaryKeyRelatedField(queryset=Region.objects.filter(level=RegionLevel.TOWNSHIP))
-    unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False, allow_null=True, default=None)
+    unit = ScopedPrimaryKeyRelatedField(
+        queryset=Unit.objects.all(), required=False, allow_null=True, default=None
+    )
     recipient = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     copies = serializers.IntegerField(min_value=1)
 
@@ -341,7 +353,9 @@ class MaterialViewSet(ServiceWriteViewSet):
     @extend_schema(request=PrintRunInput, responses={201: PrintRunSerializer})
     @action(detail=True, methods=["post"], url_path="print-runs")
     def print_runs(self, request, pk=None) -> Response:
-        run = services.print_run_add(material=self.get_object(), by=request.user, **parse_input(PrintRunInput, request))
+        run = services.print_run_add(
+            material=self.get_object(), by=request.user, **parse_input(PrintRunInput, request)
+        )
         return Response(PrintRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DistributionInput, responses={201: DistributionSerializer})
@@ -349,7 +363,9 @@ class MaterialViewSet(ServiceWriteViewSet):
     def distributions(self, request, pk=None) -> Response:
         """发放：超过库存则拒绝（400，写明现有库存）。"""
         material = self.get_object()
-        row = services.distribution_add(material=material, by=request.user, **parse_input(DistributionInput, request))
+        row = services.distribution_add(
+            material=material, by=request.user, **parse_input(DistributionInput, request)
+        )
         return Response(DistributionSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
@@ -359,7 +375,9 @@ class MaterialViewSet(ServiceWriteViewSet):
 class BaseSerializer(VersionedSerializer):
     kind = _terms(TermKind.BASE_KIND)
     region = ScopedPrimaryKeyRelatedField(queryset=Region.objects.all())
-    operator = ScopedPrimaryKeyRelatedField(queryset=Organization.objects.all(), required=False, allow_null=True)
+    operator = ScopedPrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), required=False, allow_null=True
+    )
 
     class Meta:
         model = EducationBase

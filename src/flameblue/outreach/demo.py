@@ -94,7 +94,9 @@ def _roster(session: TrainingSession, size: int, terms: dict, region: str) -> li
     depts = list(orgs.filter(kind=OrgKind.DEPARTMENT).order_by("region_id", "name"))
     if not govs and not depts:
         return []
-    known = list(Person.objects.filter(organization__in=[*govs, *depts]).select_related("organization")[: size // 3])
+    known = list(
+        Person.objects.filter(organization__in=[*govs, *depts]).select_related("organization")[: size // 3]
+    )
     rows: list[Attendee] = []
     seen: set[tuple[str, str]] = set()
     for person in known:
@@ -178,7 +180,9 @@ def _publicity(terms: dict, townships: list[Region], detachment: Organization, c
 
 def _materials(townships: list[Region], detachment: Organization, counts: Counter) -> None:
     for title, printed, given in HANDBOOKS:
-        material = services.material_create(by=None, data={"title": title, "kind": "handbook", "organiser": detachment})
+        material = services.material_create(
+            by=None, data={"title": title, "kind": "handbook", "organiser": detachment}
+        )
         services.print_run_add(material=material, printed_on=D(2019, 4, 1), copies=printed, by=None,
                                printer="亳州市新华印刷厂")  # fmt: skip
         share = given // 20
@@ -197,7 +201,11 @@ def _bases(terms: dict, townships: list[Region], counts: Counter) -> None:
         })  # fmt: skip
         for v in range(n_visits):
             day = max(opened, D(2019, 1, 5)) + dt.timedelta(days=11 * v + 3)
-            visits.append(BaseVisit(base=base, visited_on=day, visitors=25 + (v * 17) % 90, group_name=f"参观团体{v + 1}"))
+            visits.append(
+                BaseVisit(
+                    base=base, visited_on=day, visitors=25 + (v * 17) % 90, group_name=f"参观团体{v + 1}"
+                )
+            )
         counts["bases"] += 1
     BaseVisit.objects.bulk_create(visits)
     counts["visits"] = len(visits)
@@ -222,4 +230,3 @@ def seed(stdout) -> Mapping[str, int]:
         f"手册发放 {counts['copies']} 册，教育基地 {counts['bases']} 个。\n"
     )
     return dict(counts)
-

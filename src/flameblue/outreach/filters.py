@@ -57,7 +57,9 @@ class DriveFilter(django_filters.FilterSet):
 class MaterialFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), field_name="title", lookup_expr="icontains")
     region = RegionFilter()
-    kind = django_filters.ChoiceFilter(label=_("资料类别"), choices=MaterialKind.choices, empty_label=_("全部类别"))
+    kind = django_filters.ChoiceFilter(
+        label=_("资料类别"), choices=MaterialKind.choices, empty_label=_("全部类别")
+    )
 
     class Meta:
         model = Material

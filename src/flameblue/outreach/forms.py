@@ -143,9 +143,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 class AttendeeForm(_ChildForm):
-    person = PersonChoiceField(
-        label=_("人员"), queryset=Person.objects.none(), widget=RemoteSelect("person")
-    )
+    person = PersonChoiceField(label=_("人员"), queryset=Person.objects.none(), widget=RemoteSelect("person"))
     audience = forms.ModelChoiceField(label=_("受众类别"), queryset=Term.objects.none())
 
     def limit_choices(self) -> None:
@@ -183,7 +181,9 @@ class DistributionForm(_ChildForm):
         self.fields["township"].queryset = Region.objects.filter(
             level=RegionLevel.TOWNSHIP, code__startswith=self.parent.region_id
         )
-        self.fields["unit"].queryset = Unit.objects.visible_to(self.user).filter(in_region(self.parent.region_id))
+        self.fields["unit"].queryset = Unit.objects.visible_to(self.user).filter(
+            in_region(self.parent.region_id)
+        )
 
 
 class VisitForm(_ChildForm):

@@ -76,7 +76,11 @@ class TrainingSession(TrackedModel):
         verbose_name=_("所学法规"),
     )  # fmt: skip
     audiences = models.ManyToManyField(
-        Term, blank=True, related_name="+", limit_choices_to=_term(TermKind.AUDIENCE), verbose_name=_("受众类别")
+        Term,
+        blank=True,
+        related_name="+",
+        limit_choices_to=_term(TermKind.AUDIENCE),
+        verbose_name=_("受众类别"),
     )
     organiser = models.ForeignKey(
         "org.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位")
@@ -115,7 +119,12 @@ class Attendee(models.Model):
 
     session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="attendees")
     person = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("人员")
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("人员"),
     )
     name = models.CharField(_("姓名"), max_length=40)
     organization = models.ForeignKey(
@@ -253,7 +262,12 @@ class Distribution(models.Model):
         "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("乡镇（街道）")
     )
     unit = models.ForeignKey(
-        "units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("单位")
+        "units.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("单位"),
     )
     recipient = models.CharField(_("接收人或接收单位"), max_length=120, blank=True)
     copies = models.PositiveIntegerField(_("发放数量"))

@@ -51,7 +51,9 @@ def load_terms(model=None) -> int:
             changed += 1
         changed += int(created)
     keep = {(r["kind"], r["code"]) for r in rows}
-    stale = [pk for pk, kind, code in model.objects.values_list("pk", "kind", "code") if (kind, code) not in keep]
+    stale = [
+        pk for pk, kind, code in model.objects.values_list("pk", "kind", "code") if (kind, code) not in keep
+    ]
     model.objects.filter(pk__in=stale).update(active=False)
     return changed
 

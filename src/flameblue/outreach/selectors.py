@@ -143,7 +143,9 @@ def _roster_officials(cov: Coverage, session_ids: list[int], official_terms: dic
     cov.department_heads = len(seen[Official.DEPARTMENT_HEAD])
     cov.governments = sum(1 for o in orgs.values() if o.kind == OrgKind.GOVERNMENT)
     cov.departments = sum(1 for o in orgs.values() if o.kind == OrgKind.DEPARTMENT)
-    cov.by_organization = sorted(orgs.values(), key=lambda o: (o.kind != OrgKind.GOVERNMENT, o.region, o.name))
+    cov.by_organization = sorted(
+        orgs.values(), key=lambda o: (o.kind != OrgKind.GOVERNMENT, o.region, o.name)
+    )
 
 
 @dataclass
@@ -179,8 +181,14 @@ def publicity_reach(user: Any, year: int) -> dict[str, list[ReachRow]]:
 
 def materials_with_stock(queryset: QuerySet[Material]) -> QuerySet[Material]:
     """Materials annotated with the copies ``printed``, ``distributed`` and ``left`` (the stock)."""
+
     def total(model: Any) -> Any:
-        sub = model.objects.filter(material=OuterRef("pk")).values("material").annotate(n=Sum("copies")).values("n")
+        sub = (
+            model.objects.filter(material=OuterRef("pk"))
+            .values("material")
+            .annotate(n=Sum("copies"))
+            .values("n")
+        )
         return Coalesce(Subquery(sub), 0)
 
     return queryset.annotate(printed=total(PrintRun), distributed=total(Distribution)).annotate(

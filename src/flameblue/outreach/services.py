@@ -91,7 +91,9 @@ def _session_data(data: Mapping[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def session_create(*, by: Any, data: Mapping[str, Any]) -> TrainingSession:
     """登记培训: the organiser's region scopes it; the rule-data version is kept on it."""
-    return object_create(TrainingSession, by=by, data={**_session_data(data), "terms_version": _terms_version()})
+    return object_create(
+        TrainingSession, by=by, data={**_session_data(data), "terms_version": _terms_version()}
+    )
 
 
 @transaction.atomic
@@ -245,7 +247,9 @@ def _positive(copies: int, field: str = "copies") -> None:
 
 
 @transaction.atomic
-def print_run_add(*, material: Material, printed_on: dt.date, copies: int, by: Any, printer: str = "") -> PrintRun:
+def print_run_add(
+    *, material: Material, printed_on: dt.date, copies: int, by: Any, printer: str = ""
+) -> PrintRun:
     """印制: add copies to the stock."""
     ensure_in_scope(material, by=by, action="change")
     _positive(copies)
@@ -279,7 +283,9 @@ def distribution_add(
     row = Distribution.objects.create(material=material, township=township, unit=unit, copies=copies,
                                       distributed_on=distributed_on, recipient=(recipient or "").strip(),
                                       created_by=_actor(by))  # fmt: skip
-    audit.record(audit.AuditAction.CREATE, by=by, obj=row, changes={**audit.snapshot(row), "left": left - copies})
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=row, changes={**audit.snapshot(row), "left": left - copies}
+    )
     return row
 
 

@@ -91,7 +91,9 @@ def template_bytes() -> bytes:
     sheet.append([c.header + ("*" if c.required else "") for c in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    audiences = "、".join(Term.objects.filter(kind=TermKind.AUDIENCE, active=True).values_list("name", flat=True))
+    audiences = "、".join(
+        Term.objects.filter(kind=TermKind.AUDIENCE, active=True).values_list("name", flat=True)
+    )
     sheet.append(["张三", "谯城区应急管理局", "局长", "13800000000", _("部门负责人")])
     sheet.append([])
     sheet.append([_("受众类别可填：%(names)s") % {"names": audiences}])
@@ -149,7 +151,11 @@ class _Lookups:
     def __init__(self, session: TrainingSession):
         self.audiences: dict[str, Term] = {}
         for term in Term.objects.filter(kind=TermKind.AUDIENCE, active=True):
-            for key in (compact(term.name).lower(), term.code.lower(), *compact(term.name).lower().split("/")):
+            for key in (
+                compact(term.name).lower(),
+                term.code.lower(),
+                *compact(term.name).lower().split("/"),
+            ):
                 self.audiences.setdefault(key, term)
         self.audience_names = "、".join(
             Term.objects.filter(kind=TermKind.AUDIENCE, active=True).values_list("name", flat=True)
@@ -174,15 +180,23 @@ def _cell(cells: tuple[Any, ...], index: int | None) -> str:
     return clean_text(cells[index]) if index is not None and index < len(cells) else ""
 
 
-def _check_row(number: int, values: dict[str, str], look: _Lookups, errors: list[RowError]) -> SigninRow | None:
+def _check_row(
+    number: int, values: dict[str, str], look: _Lookups, errors: list[RowError]
+) -> SigninRow | None:
     bad = len(errors)
     for column in COLUMNS:
         text = values[column.key]
         if column.required and not text:
             errors.append(RowError(number, column.header, _("必填，不能为空。")))
         elif len(text) > column.max_length:
-            errors.append(RowError(number, column.header, _("内容过长：最多 %(n)d 个字。") % {"n": column.max_length}))
-    phone = values["phone"].replace(" ", "").replace("-", "") if values["phone"].startswith("1") else values["phone"]
+            errors.append(
+                RowError(number, column.header, _("内容过长：最多 %(n)d 个字。") % {"n": column.max_length})
+            )
+    phone = (
+        values["phone"].replace(" ", "").replace("-", "")
+        if values["phone"].startswith("1")
+        else values["phone"]
+    )
     if phone:
         try:
             validate_phone(phone)
@@ -219,13 +233,16 @@ def read_signin(session: TrainingSession, upload: Any) -> SigninSheet:
             continue
         key = (row.name, row.organization_name)
         if key in seen:
-            result.errors.append(RowError(number, "姓名", _("与第 %(n)d 行重复（同一单位同名）。") % {"n": seen[key]}))
+            result.errors.append(
+                RowError(number, "姓名", _("与第 %(n)d 行重复（同一单位同名）。") % {"n": seen[key]})
+            )
         elif key in look.on_roster:
-            result.errors.append(RowError(number, "姓名", _("“%(v)s”已在本次培训的花名册中。") % {"v": row.name}))
+            result.errors.append(
+                RowError(number, "姓名", _("“%(v)s”已在本次培训的花名册中。") % {"v": row.name})
+            )
         else:
             seen[key] = number
             result.rows.append(row)
     if not data:
         result.errors.append(RowError(None, "", _("签到表没有数据行。")))
     return result
-

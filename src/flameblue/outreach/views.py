@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count, Sum
 from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,7 +97,9 @@ class ChildPostView(ScopedDetailView):
             if status is None:
                 messages.success(request, self.done_message)
                 return HttpResponseRedirect(obj.get_absolute_url())
-        return refused(self.render_to_response(self.get_context_data(object=obj, **{self.form_name: form})), status)
+        return refused(
+            self.render_to_response(self.get_context_data(object=obj, **{self.form_name: form})), status
+        )
 
 
 def _may(user: Any, action: str, obj: Any) -> bool:
@@ -115,7 +116,12 @@ class SessionListView(ScopedListView):
     partial_template_name = "outreach/_session_table.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("session_type", "organiser").annotate(n_roster=Count("attendees"))
+        return (
+            super()
+            .get_queryset()
+            .select_related("session_type", "organiser")
+            .annotate(n_roster=Count("attendees"))
+        )
 
 
 class SessionExportView(ExportView):
@@ -127,9 +133,13 @@ class SessionExportView(ExportView):
                gettext_lazy("参训人数"))  # fmt: skip
 
     def queryset(self):
-        return super().queryset().select_related("session_type", "organiser").prefetch_related(
-            "rules_taught", "audiences"
-        ).annotate(n_roster=Count("attendees"))
+        return (
+            super()
+            .queryset()
+            .select_related("session_type", "organiser")
+            .prefetch_related("rules_taught", "audiences")
+            .annotate(n_roster=Count("attendees"))
+        )
 
     def row(self, s: TrainingSession) -> list[Any]:
         return [s.held_on, s.title, s.session_type.name, "".join(r.name for r in s.rules_taught.all()),
@@ -197,7 +207,9 @@ class SigninImportView(ScopedDetailView):
 
             def call() -> Any:
                 try:
-                    return services.signin_import(session=session, upload=form.cleaned_data["file"], by=request.user)
+                    return services.signin_import(
+                        session=session, upload=form.cleaned_data["file"], by=request.user
+                    )
                 except services.SigninRefused as exc:  # the row/column table beside the form's message
                     errors.extend(exc.errors)
                     raise
@@ -230,7 +242,9 @@ class CoverageView(ScopedMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         year = _year(self.request)
-        return super().get_context_data(year=year, coverage=training_coverage(self.request.user, year), **kwargs)
+        return super().get_context_data(
+            year=year, coverage=training_coverage(self.request.user, year), **kwargs
+        )
 
 
 # --- publicity --------------------------------------------------------------------------------------------
@@ -284,7 +298,9 @@ class DriveDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         may_change = _may(self.request.user, "change", self.object)
         context.update(
-            photos=StoredFile.objects.filter(owner_type="outreach.publicitydrive", owner_id=str(self.object.pk)),
+            photos=StoredFile.objects.filter(
+                owner_type="outreach.publicitydrive", owner_id=str(self.object.pk)
+            ),
             photo_form=kwargs.get("photo_form") or (PhotoForm() if may_change else None),
         )
         return context
@@ -408,8 +424,11 @@ class BaseListView(ScopedListView):
     partial_template_name = "outreach/_base_table.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("kind", "region").annotate(
-            n_visits=Count("visits"), n_visitors=Sum("visits__visitors")
+        return (
+            super()
+            .get_queryset()
+            .select_related("kind", "region")
+            .annotate(n_visits=Count("visits"), n_visitors=Sum("visits__visitors"))
         )
 
 
@@ -421,8 +440,11 @@ class BaseExportView(ExportView):
                gettext_lazy("开放日期"), gettext_lazy("参观次数"), gettext_lazy("参观人数"))  # fmt: skip
 
     def queryset(self):
-        return super().queryset().select_related("kind", "region").annotate(
-            n_visits=Count("visits"), n_visitors=Sum("visits__visitors")
+        return (
+            super()
+            .queryset()
+            .select_related("kind", "region")
+            .annotate(n_visits=Count("visits"), n_visitors=Sum("visits__visitors"))
         )
 
     def row(self, b: EducationBase) -> list[Any]:
