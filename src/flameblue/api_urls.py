@@ -14,6 +14,7 @@ from flameblue.hazards import api as hazards_api
 from flameblue.inspections import api as inspections_api
 from flameblue.integrity import api as integrity_api
 from flameblue.org import api as org_api
+from flameblue.outreach import api as outreach_api
 from flameblue.reports import api as reports_api
 from flameblue.units import api as units_api
 
@@ -30,6 +31,7 @@ for module in (
     integrity_api,
     community_api,
     campaigns_api,
+    outreach_api,
     enforcement_api,
     reports_api,
 ):
