@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from flameblue.corps import views
 
@@ -18,4 +18,7 @@ urlpatterns = [
     path("assessment-results/<int:pk>/correct/", views.ResultCorrectView.as_view(), name="result-correct"),
     path("public/assessments/", views.PublicPlanListView.as_view(), name="public-plan-list"),
     path("public/assessments/<int:pk>/", views.PublicPlanDetailView.as_view(), name="public-plan-detail"),
+    path("", include("flameblue.corps.readiness.urls")),
+    path("", include("flameblue.corps.incidents.urls")),
+    path("", include("flameblue.corps.honours.urls")),
 ]
