@@ -37,7 +37,7 @@ class ActionDetailView(ScopedDetailView):
             report_form=ReportForm(initial={"version": action.version}),
             close_form=CloseForm(initial={"version": action.version}),
             return_form=ReturnForm(initial={"version": action.version}),
-            url_prefix=self.request.resolver_match.url_name.rsplit("-", 1)[0],
+            url_prefix=self.request.resolver_match.view_name.rsplit("-", 1)[0],
         )
         return context
 
