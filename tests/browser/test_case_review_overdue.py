@@ -71,7 +71,9 @@ def test_a_case_review_action_goes_overdue_and_reaches_the_brigade(browser_page,
         call_command("sweep", "--only", "corps_actions")  # a second run sends nothing twice
         _login(page, "qiaocheng")
         page.goto(reverse("core:inbox"))
-        expect(page.locator("main")).to_contain_text("【整改逾期】谯城区特勤消防救援站：配齐井下视频探头和救援三脚架")
+        expect(page.locator("main")).to_contain_text(
+            "【整改逾期】谯城区特勤消防救援站：配齐井下视频探头和救援三脚架"
+        )
         page.goto(reverse("corps:review-action-detail", args=[action.pk]))
         expect(page.locator("h1").first).to_contain_text("逾期")
         expect(page.locator("main")).to_contain_text("已升级 1 级")

@@ -18,8 +18,8 @@ from flameblue.corps.readiness import services as readiness
 from flameblue.corps.readiness.models import ReadinessChecklist
 from flameblue.corps.rectification import services as rectification
 from flameblue.org.choices import OrgKind
-from tests.factories import PersonFactory, org
 from tests.dates import at_ten
+from tests.factories import PersonFactory, org
 
 __all__ = ["evidence", "make_world", "pdf"]
 
@@ -33,7 +33,9 @@ def evidence(name: str = "整改照片.png") -> SimpleUploadedFile:
 
 
 def pdf(name: str = "表彰决定.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf"
+    )
 
 
 def _incident(station, region: str, title: str, kind: str = "rescue"):

@@ -8,11 +8,11 @@ class CorpsConfig(AppConfig):
 
     def ready(self) -> None:
         from flameblue.core.reference_data import register_reference_loader
+        from flameblue.core.sweep import register_sweep_job
         from flameblue.corps.menu import register as register_menu
         from flameblue.corps.readiness.checklists import load_checklists_reference
         from flameblue.corps.rectification.sweep import sweep_corrective_actions
         from flameblue.corps.scoring import load_items_reference
-        from flameblue.core.sweep import register_sweep_job
 
         register_menu()
         register_reference_loader("corps_assessment_items", order=70, load=load_items_reference)

@@ -23,5 +23,7 @@ def seed_subdomains(stdout) -> Mapping[str, int]:
     for module in (readiness_demo, incidents_demo, honours_demo):
         counts.update(module.seed(stdout) or {})
     if counts:
-        counts["overdue_escalations"] = sum(sweep_corrective_actions(today=timezone.localdate()).sent.values())
+        counts["overdue_escalations"] = sum(
+            sweep_corrective_actions(today=timezone.localdate()).sent.values()
+        )
     return counts

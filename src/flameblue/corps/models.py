@@ -190,7 +190,8 @@ class AssessmentResult(models.Model):
     def __str__(self) -> str:
         return f"{self.item} {self.value} → {self.score}"
 
+
 # Sub-domains of the corps (one line each; models live in their own packages).
-from flameblue.corps.readiness.models import *  # noqa: E402, F403
-from flameblue.corps.incidents.models import *  # noqa: E402, F403
 from flameblue.corps.honours.models import *  # noqa: E402, F403
+from flameblue.corps.incidents.models import *  # noqa: E402, F403
+from flameblue.corps.readiness.models import *  # noqa: E402, F403

@@ -69,4 +69,6 @@ def test_the_roll_groups_the_year_by_station_within_scope(cw, people, login):
     assert "1名同志荣立个人三等功" in page
     answer = login(people.detachment).get(reverse("api:corps-honour-summary"), {"year": 2019}).json()
     assert answer["people_by_grade"] == {"merit_3": 1} and answer["commended_corps_or_above"] == 1
-    assert login(people.detachment).get(reverse("api:corps-honour-summary"), {"year": "19x"}).status_code == 400
+    assert (
+        login(people.detachment).get(reverse("api:corps-honour-summary"), {"year": "19x"}).status_code == 400
+    )

@@ -45,7 +45,9 @@ def test_the_detachment_records_a_check_on_the_page(cw, people, login):
     data = {"station": cw.station.pk, "checked_on": "2026-05-06", "inspectors": "王参谋、刘参谋", **answers}
     refused = client.post(url, data)
     assert refused.status_code == 200 and "请填写存在的问题" in refused.content.decode()
-    data.update({"problem_ba-check": "气瓶压力不足", "task_ba-check": "充气并建立检查记录", "due_on": "2026-05-20"})
+    data.update(
+        {"problem_ba-check": "气瓶压力不足", "task_ba-check": "充气并建立检查记录", "due_on": "2026-05-20"}
+    )
     response = client.post(url, data)
     check = ReadinessCheck.objects.get(checked_on=dt.date(2026, 5, 6))
     assert response.status_code == 302 and check.rules_version == cw.checklist.version
@@ -58,13 +60,19 @@ def test_a_finding_is_reported_with_evidence_and_closed_by_the_detachment(cw, pe
     report = reverse("corps:finding-report", args=[cw.finding.pk])
     assert login(people.mengcheng).post(report, {"report": "已改", "evidence": evidence()}).status_code == 404
     assert login(people.qiaocheng).post(report, {"report": "已改", "evidence": evidence()}).status_code == 302
-    page = login(people.detachment).get(reverse("corps:finding-detail", args=[cw.finding.pk])).content.decode()
+    page = (
+        login(people.detachment).get(reverse("corps:finding-detail", args=[cw.finding.pk])).content.decode()
+    )
     assert "整改照片.png" in page and "验收销号" in page
-    login(people.detachment).post(reverse("corps:finding-close", args=[cw.finding.pk]), {"reason": "复查合格"})
+    login(people.detachment).post(
+        reverse("corps:finding-close", args=[cw.finding.pk]), {"reason": "复查合格"}
+    )
     assert ReadinessFinding.objects.get(pk=cw.finding.pk).status == "closed"
 
 
 def test_the_findings_list_shows_only_the_overdue_when_asked(cw, people, login):
     ReadinessFinding.objects.filter(pk=cw.finding.pk).update(overdue_since=dt.date(2026, 3, 18))
-    rows = login(people.qiaocheng).get(reverse("corps:finding-list"), {"overdue": "yes"}).context["object_list"]
+    rows = (
+        login(people.qiaocheng).get(reverse("corps:finding-list"), {"overdue": "yes"}).context["object_list"]
+    )
     assert [f.pk for f in rows] == [cw.finding.pk]

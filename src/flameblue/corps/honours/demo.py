@@ -77,8 +77,12 @@ def seed(stdout) -> Mapping[str, int]:
     if Honour.objects.exists():
         stdout.write("corps: 演示表彰奖励已存在，未作改动。\n")
         return {}
-    stations = list(Organization.objects.filter(kind=OrgKind.STATION, is_active=True).order_by("region_id", "name"))
-    offices = list(Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, is_active=True).order_by("name"))
+    stations = list(
+        Organization.objects.filter(kind=OrgKind.STATION, is_active=True).order_by("region_id", "name")
+    )
+    offices = list(
+        Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, is_active=True).order_by("name")
+    )
     if not stations:
         return {}
     people = iter(_people([*stations, *offices]))

@@ -16,9 +16,15 @@ __all__ = ["HonourFilter"]
 
 class HonourFilter(django_filters.FilterSet):
     year = YearFilter(label=_("年度"), method="filter_year")
-    category = django_filters.ChoiceFilter(label=_("类别"), choices=HonourCategory.choices, empty_label=_("全部类别"))
-    grade = django_filters.ChoiceFilter(label=_("表彰种类"), choices=HonourGrade.choices, empty_label=_("全部种类"))
-    level = django_filters.ChoiceFilter(label=_("授奖层级"), choices=AwardLevel.choices, empty_label=_("全部层级"))
+    category = django_filters.ChoiceFilter(
+        label=_("类别"), choices=HonourCategory.choices, empty_label=_("全部类别")
+    )
+    grade = django_filters.ChoiceFilter(
+        label=_("表彰种类"), choices=HonourGrade.choices, empty_label=_("全部种类")
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("授奖层级"), choices=AwardLevel.choices, empty_label=_("全部层级")
+    )
     unit = IdFilter(label=_("所在单位"), field_name="unit_id")
 
     class Meta:

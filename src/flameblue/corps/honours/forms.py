@@ -51,7 +51,8 @@ class HonourForm(forms.Form):
                               Honour, action)  # fmt: skip
         self.fields["unit"].queryset = units.order_by("region_id", "kind", "name")
         self.fields["person"].queryset = (
-            Person.objects.filter(organization__in=units, is_active=True).select_related("organization")
+            Person.objects.filter(organization__in=units, is_active=True)
+            .select_related("organization")
             .order_by("organization_id", "name")
         )
 

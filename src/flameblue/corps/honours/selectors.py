@@ -57,8 +57,12 @@ def honour_summary(*, year: int, honours: QuerySet | None = None) -> HonourSumma
     summary.commended_corps_or_above = (
         individual.filter(level__in=CORPS_OR_ABOVE).values("person").distinct().count()
     )
-    collective = base.filter(category=HonourCategory.COLLECTIVE).select_related("unit").order_by("awarded_on", "id")
-    summary.collective = [(h.unit.short_name or h.unit.name, h.get_grade_display(), h.title) for h in collective]
+    collective = (
+        base.filter(category=HonourCategory.COLLECTIVE).select_related("unit").order_by("awarded_on", "id")
+    )
+    summary.collective = [
+        (h.unit.short_name or h.unit.name, h.get_grade_display(), h.title) for h in collective
+    ]
     summary.activity_awards = base.filter(category=HonourCategory.ACTIVITY).count()
     return summary
 

@@ -59,7 +59,12 @@ def honour_create(*, by: Any, data: Mapping[str, Any], document: Any = None) -> 
 
 @transaction.atomic
 def honour_update(
-    honour: Honour, *, by: Any, data: Mapping[str, Any], expected_version: int | None = None, document: Any = None
+    honour: Honour,
+    *,
+    by: Any,
+    data: Mapping[str, Any],
+    expected_version: int | None = None,
+    document: Any = None,
 ) -> Honour:
     """Edit an honour (a stale version answers 409); a new document is added to the record."""
     merged = {f: getattr(honour, f) for f in ("category", "grade", "person", "unit", "title", "issuer")}

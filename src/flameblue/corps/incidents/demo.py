@@ -36,7 +36,16 @@ KINDS = [(IncidentKind.FIRE, 0.35), (IncidentKind.RESCUE, 0.40), (IncidentKind.S
 SEASON = {1: (1.4, 0.8), 2: (1.5, 0.8), 3: (1.3, 0.9), 4: (1.2, 0.9), 5: (1.0, 1.0), 6: (1.3, 1.2),
           7: (0.7, 1.3), 8: (0.7, 1.3), 9: (0.8, 1.1), 10: (0.9, 1.0), 11: (1.0, 0.9), 12: (1.3, 0.8)}  # fmt: skip
 PLACES = {
-    IncidentKind.FIRE: ["居民住宅", "沿街门面房", "秸秆堆垛", "电动自行车", "厂房仓库", "小汽车", "垃圾堆", "餐饮店厨房"],
+    IncidentKind.FIRE: [
+        "居民住宅",
+        "沿街门面房",
+        "秸秆堆垛",
+        "电动自行车",
+        "厂房仓库",
+        "小汽车",
+        "垃圾堆",
+        "餐饮店厨房",
+    ],
     IncidentKind.RESCUE: ["道路交通事故", "人员被困电梯", "人员落水", "危化品泄漏", "房屋倒塌", "树木倒伏"],
     IncidentKind.SOCIAL: ["开锁救助", "摘除马蜂窝", "取戒指", "动物救助", "供水救助", "老人走失"],
 }
@@ -59,12 +68,16 @@ def _when(rng: random.Random, start: dt.date, days: int, kind: str) -> dt.dateti
         weight = fire if kind == IncidentKind.FIRE else rescue if kind == IncidentKind.RESCUE else 1.0
         if rng.random() * 1.5 < weight:
             break
-    hour = rng.choices(range(24), weights=[2, 1, 1, 1, 1, 2, 3, 5, 6, 7, 7, 7, 7, 6, 6, 7, 7, 7, 7, 6, 5, 4, 3, 2])[0]
+    hour = rng.choices(
+        range(24), weights=[2, 1, 1, 1, 1, 2, 3, 5, 6, 7, 7, 7, 7, 6, 6, 7, 7, 7, 7, 6, 5, 4, 3, 2]
+    )[0]
     tz = timezone.get_current_timezone()
     return dt.datetime.combine(day, dt.time(hour, rng.randrange(60), rng.randrange(60)), tzinfo=tz)
 
 
-def _row(rng: random.Random, kind: str, county: str, towns: list[Region], start: dt.date, days: int) -> Incident:
+def _row(
+    rng: random.Random, kind: str, county: str, towns: list[Region], start: dt.date, days: int
+) -> Incident:
     called = _when(rng, start, days, kind)
     town = rng.choice(towns) if towns else None
     _share, lat, lng = COUNTIES[county]
@@ -114,38 +127,67 @@ def _last(month: int, day: int, today: dt.date) -> dt.date:
 
 
 def _people(stations: list[Organization], offices: list[Organization], n: int) -> list[Person]:
-    people = list(Person.objects.filter(organization__in=[*stations, *offices], is_active=True).order_by("id")[:n])
+    people = list(
+        Person.objects.filter(organization__in=[*stations, *offices], is_active=True).order_by("id")[:n]
+    )
     return people
 
 
 CASES = [
-    {"title": "谯城“3.22”深井救援", "month": 3, "day": 22, "kind": IncidentKind.RESCUE, "town": "341602100",
-     "address": "古井镇某村废弃机井（井深约 30 米，井口直径 0.4 米）", "rescued": 1, "vehicles": 4, "personnel": 22,
-     "narrative": "一名 6 岁儿童坠入废弃机井，被困约 12 米深处。特勤站、谯城站联合古井镇专职队处置，采用三脚架提升、"
-                  "井壁扩孔与人员吊降相结合的方法，历时 5 小时 40 分成功救出，儿童生命体征平稳，送医观察。",
-     "review": {"title": "谯城“3.22”深井救援战例研讨",
-                "went_well": "到场迅速，现场指挥部 10 分钟内建立；持续向井下输送氧气并用视频探头监测被困儿童状态；"
-                             "与镇政府、120 联动顺畅。",
-                "went_wrong": "首批到场力量缺少狭小空间救援专用器材；井口扩孔作业前对井壁稳定性评估不足；"
-                              "长时间作业的轮换和安全员设置不规范。",
-                "lessons": "深井、狭小空间救援须按专门编成调派特勤力量；扩孔前先评估土质与井壁；建立作业轮换与安全员制度。"},
-     "actions": [("司令部", "修订狭小空间、深井救援力量调派编成及处置规程", "closed"),
-                 ("特勤", "配齐深井救援专用器材（井下视频探头、救援三脚架、吊带）并组织操法训练", "submitted"),
-                 ("谯城", "对辖区废弃机井开展排查，会同乡镇政府督促封堵", "overdue")]},
-    {"title": "特勤“7.15”煤气罐爆炸", "month": 7, "day": 15, "kind": IncidentKind.FIRE, "town": "341602001",
-     "address": "花戏楼街道某小区沿街餐饮店", "rescued": 3, "injuries": 4, "vehicles": 6, "personnel": 31,
-     "direct_loss": "386000",
-     "narrative": "一餐饮店液化石油气钢瓶泄漏遇明火发生爆炸并起火，造成 4 人受伤。特勤站首战到场，关阀堵漏、"
-                  "冷却邻近钢瓶，疏散群众 60 余人，营救被困 3 人，火势 40 分钟内扑灭。",
-     "review": {"title": "特勤“7.15”煤气罐爆炸战例研讨",
-                "went_well": "首战力量第一时间冷却邻近钢瓶，防止二次爆炸；警戒疏散及时；与燃气公司配合关阀处置得当。",
-                "went_wrong": "初期侦检未使用可燃气体探测仪连续监测；个别战斗员个人防护不到位；"
-                              "对沿街商铺液化气钢瓶底数不清。",
-                "lessons": "燃气类事故处置必须坚持先侦检、后处置；强化个人防护检查；"
-                           "联合市场监管、燃气部门摸清沿街餐饮场所用气底数。"},
-     "actions": [("特勤", "组织燃气泄漏爆炸事故处置专题训练，全员考核可燃气体探测仪使用", "closed"),
-                 ("防火", "联合燃气主管部门开展沿街餐饮场所液化石油气使用专项检查", "open"),
-                 ("政治处", "组织个人防护装备穿戴规范专题教育并纳入月度考核", "open_late")]},
+    {
+        "title": "谯城“3.22”深井救援",
+        "month": 3,
+        "day": 22,
+        "kind": IncidentKind.RESCUE,
+        "town": "341602100",
+        "address": "古井镇某村废弃机井（井深约 30 米，井口直径 0.4 米）",
+        "rescued": 1,
+        "vehicles": 4,
+        "personnel": 22,
+        "narrative": "一名 6 岁儿童坠入废弃机井，被困约 12 米深处。特勤站、谯城站联合古井镇专职队处置，采用三脚架提升、"
+        "井壁扩孔与人员吊降相结合的方法，历时 5 小时 40 分成功救出，儿童生命体征平稳，送医观察。",
+        "review": {
+            "title": "谯城“3.22”深井救援战例研讨",
+            "went_well": "到场迅速，现场指挥部 10 分钟内建立；持续向井下输送氧气并用视频探头监测被困儿童状态；"
+            "与镇政府、120 联动顺畅。",
+            "went_wrong": "首批到场力量缺少狭小空间救援专用器材；井口扩孔作业前对井壁稳定性评估不足；"
+            "长时间作业的轮换和安全员设置不规范。",
+            "lessons": "深井、狭小空间救援须按专门编成调派特勤力量；扩孔前先评估土质与井壁；建立作业轮换与安全员制度。",
+        },
+        "actions": [
+            ("司令部", "修订狭小空间、深井救援力量调派编成及处置规程", "closed"),
+            ("特勤", "配齐深井救援专用器材（井下视频探头、救援三脚架、吊带）并组织操法训练", "submitted"),
+            ("谯城", "对辖区废弃机井开展排查，会同乡镇政府督促封堵", "overdue"),
+        ],
+    },
+    {
+        "title": "特勤“7.15”煤气罐爆炸",
+        "month": 7,
+        "day": 15,
+        "kind": IncidentKind.FIRE,
+        "town": "341602001",
+        "address": "花戏楼街道某小区沿街餐饮店",
+        "rescued": 3,
+        "injuries": 4,
+        "vehicles": 6,
+        "personnel": 31,
+        "direct_loss": "386000",
+        "narrative": "一餐饮店液化石油气钢瓶泄漏遇明火发生爆炸并起火，造成 4 人受伤。特勤站首战到场，关阀堵漏、"
+        "冷却邻近钢瓶，疏散群众 60 余人，营救被困 3 人，火势 40 分钟内扑灭。",
+        "review": {
+            "title": "特勤“7.15”煤气罐爆炸战例研讨",
+            "went_well": "首战力量第一时间冷却邻近钢瓶，防止二次爆炸；警戒疏散及时；与燃气公司配合关阀处置得当。",
+            "went_wrong": "初期侦检未使用可燃气体探测仪连续监测；个别战斗员个人防护不到位；"
+            "对沿街商铺液化气钢瓶底数不清。",
+            "lessons": "燃气类事故处置必须坚持先侦检、后处置；强化个人防护检查；"
+            "联合市场监管、燃气部门摸清沿街餐饮场所用气底数。",
+        },
+        "actions": [
+            ("特勤", "组织燃气泄漏爆炸事故处置专题训练，全员考核可燃气体探测仪使用", "closed"),
+            ("防火", "联合燃气主管部门开展沿街餐饮场所液化石油气使用专项检查", "open"),
+            ("政治处", "组织个人防护装备穿戴规范专题教育并纳入月度考核", "open_late"),
+        ],
+    },
 ]
 
 
@@ -156,7 +198,9 @@ def _find(orgs: list[Organization], hint: str, fallback: Organization) -> Organi
 def _cases(rng: random.Random, today: dt.date, stations: dict[str, list[Organization]]) -> Counter:
     counts: Counter = Counter()
     all_stations = [s for group in stations.values() for s in group]
-    offices = list(Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, is_active=True).order_by("name"))
+    offices = list(
+        Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, is_active=True).order_by("name")
+    )
     qiaocheng = stations.get("341602") or all_stations
     owners = [*all_stations, *offices]
     people = _people(qiaocheng, offices, 12)
@@ -210,5 +254,7 @@ def seed(stdout, today: dt.date | None = None) -> Mapping[str, int]:
     rng = random.Random(20190322)
     counts = Counter(incidents=_year(rng, today, stations))
     counts.update(_cases(rng, today, stations))
-    stdout.write(f"corps: 警情 {counts['incidents']} 起（含两起典型战例），战例研讨 {counts['case_reviews']} 次。\n")
+    stdout.write(
+        f"corps: 警情 {counts['incidents']} 起（含两起典型战例），战例研讨 {counts['case_reviews']} 次。\n"
+    )
     return dict(counts)

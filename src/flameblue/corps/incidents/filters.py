@@ -43,7 +43,9 @@ class MonthFilter(django_filters.DateFilter):
 
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
-    kind = django_filters.ChoiceFilter(label=_("警情类型"), choices=IncidentKind.choices, empty_label=_("全部类型"))
+    kind = django_filters.ChoiceFilter(
+        label=_("警情类型"), choices=IncidentKind.choices, empty_label=_("全部类型")
+    )
     county = RegionFilter(label=_("区县"))
     year = YearFilter(label=_("年度"), method="filter_year")
     month = MonthFilter(label=_("月份"), field_name="called_at")
@@ -67,7 +69,9 @@ class IncidentFilter(django_filters.FilterSet):
         if not value:
             return queryset
         year = int(value)
-        return queryset.filter(called_at__date__gte=dt.date(year, 1, 1), called_at__date__lt=dt.date(year + 1, 1, 1))
+        return queryset.filter(
+            called_at__date__gte=dt.date(year, 1, 1), called_at__date__lt=dt.date(year + 1, 1, 1)
+        )
 
 
 class CaseReviewFilter(django_filters.FilterSet):
@@ -83,8 +87,12 @@ YES_NO = [("yes", _("是")), ("no", _("否"))]
 
 
 class ReviewActionFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=ActionStatus.choices, empty_label=_("全部状态"))
-    overdue = django_filters.ChoiceFilter(label=_("逾期"), choices=YES_NO, method="filter_overdue", empty_label=_("全部"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ActionStatus.choices, empty_label=_("全部状态")
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("逾期"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
+    )
     owner = IdFilter(label=_("责任单位"), field_name="owner_id")
 
     class Meta:
@@ -93,4 +101,10 @@ class ReviewActionFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         overdue = Q(status=ActionStatus.OPEN, overdue_since__isnull=False)
-        return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue) if value == "no" else queryset
+        return (
+            queryset.filter(overdue)
+            if value == "yes"
+            else queryset.exclude(overdue)
+            if value == "no"
+            else queryset
+        )

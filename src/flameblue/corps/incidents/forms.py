@@ -44,7 +44,9 @@ def owner_choices(user: Any, model: type) -> Any:
 
 
 class IncidentForm(forms.Form):
-    title = forms.CharField(label=_("简称"), max_length=80, required=False, help_text=_("如 谯城“3.22”深井救援"))
+    title = forms.CharField(
+        label=_("简称"), max_length=80, required=False, help_text=_("如 谯城“3.22”深井救援")
+    )
     kind = forms.ChoiceField(label=_("警情类型"), choices=IncidentKind.choices)
     called_at = forms.DateTimeField(label=_("接警时间"), widget=DATETIME, input_formats=DATETIME_FORMATS)
     arrived_at = forms.DateTimeField(label=_("到场时间"), widget=DATETIME, input_formats=DATETIME_FORMATS,
@@ -53,7 +55,9 @@ class IncidentForm(forms.Form):
     address = forms.CharField(label=_("地址"), max_length=200, error_messages=text_limit_messages())
     lat = forms.DecimalField(label=_("纬度"), max_digits=9, decimal_places=6, required=False)
     lng = forms.DecimalField(label=_("经度"), max_digits=9, decimal_places=6, required=False)
-    stations = NameMultipleChoiceField(label=_("出动单位"), queryset=Organization.objects.none(), widget=SELECT_MANY)
+    stations = NameMultipleChoiceField(
+        label=_("出动单位"), queryset=Organization.objects.none(), widget=SELECT_MANY
+    )
     vehicles = forms.IntegerField(label=_("出动车辆"), min_value=0, max_value=500, initial=0)
     personnel = forms.IntegerField(label=_("出动人员"), min_value=0, max_value=5000, initial=0)
     rescued = forms.IntegerField(label=_("营救人员"), min_value=0, max_value=100000, initial=0)
@@ -96,7 +100,9 @@ class CaseReviewForm(forms.Form):
 
     title = forms.CharField(label=_("研讨题目"), max_length=120)
     held_on = forms.DateField(label=_("研讨日期"), widget=DATE)
-    participants = NameMultipleChoiceField(label=_("参加人员"), queryset=Person.objects.none(), widget=SELECT_MANY)
+    participants = NameMultipleChoiceField(
+        label=_("参加人员"), queryset=Person.objects.none(), widget=SELECT_MANY
+    )
     went_well = forms.CharField(label=_("经验做法"), widget=LONG, max_length=4000)
     went_wrong = forms.CharField(label=_("存在问题"), widget=LONG, max_length=4000)
     lessons = forms.CharField(label=_("启示与教训"), widget=LONG, max_length=4000)
@@ -109,7 +115,10 @@ class CaseReviewForm(forms.Form):
         kwargs.pop("instance", None)
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = within_scopes(
-            Person.objects.filter(organization__kind__in=FIRE_SERVICE_KINDS, is_active=True), user, CaseReview, "add"
+            Person.objects.filter(organization__kind__in=FIRE_SERVICE_KINDS, is_active=True),
+            user,
+            CaseReview,
+            "add",
         ).order_by("organization_id", "name")
         self.fields["owner"].queryset = owner_choices(user, ReviewAction)
 

@@ -54,5 +54,7 @@ def incident_counts(incidents: QuerySet) -> IncidentCounts:
         counts.table.setdefault(county, {})[kind] = n
     sums = incidents.order_by().aggregate(r=Sum("rescued"), d=Sum("deaths"), i=Sum("injuries"))
     counts.rescued, counts.deaths, counts.injuries = sums["r"] or 0, sums["d"] or 0, sums["i"] or 0
-    counts.county_names = dict(Region.objects.filter(code__in=list(counts.by_county)).values_list("code", "name"))
+    counts.county_names = dict(
+        Region.objects.filter(code__in=list(counts.by_county)).values_list("code", "name")
+    )
     return counts

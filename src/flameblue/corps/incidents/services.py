@@ -21,7 +21,14 @@ from flameblue.corps.rectification.services import rules_version
 from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
 from flameblue.org.models import Organization, Person
 
-__all__ = ["OWNER_KINDS", "check_owner", "incident_create", "incident_update", "review_add_action", "review_create"]
+__all__ = [
+    "OWNER_KINDS",
+    "check_owner",
+    "incident_create",
+    "incident_update",
+    "review_add_action",
+    "review_create",
+]
 
 #: Who may own a corrective action: a station (or government full-time brigade), a brigade, an HQ office.
 OWNER_KINDS = {OrgKind.STATION, OrgKind.FULLTIME_BRIGADE, OrgKind.BRIGADE, OrgKind.DETACHMENT_OFFICE,
@@ -85,7 +92,9 @@ def check_owner(owner: Organization) -> None:
         )
 
 
-def _add_action(review: CaseReview, *, by: Any, owner: Organization, task: str, due_on: dt.date) -> ReviewAction:
+def _add_action(
+    review: CaseReview, *, by: Any, owner: Organization, task: str, due_on: dt.date
+) -> ReviewAction:
     check_owner(owner)
     task = (task or "").strip()
     if not task:

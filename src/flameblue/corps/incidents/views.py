@@ -17,7 +17,13 @@ from flameblue.core import audit
 from flameblue.core.exports import xlsx_response
 from flameblue.core.scoping import has_action
 from flameblue.core.service_errors import deny
-from flameblue.core.views import ObjectFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin
+from flameblue.core.views import (
+    ObjectFormView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+)
 from flameblue.corps.incidents import services
 from flameblue.corps.incidents.filters import CaseReviewFilter, IncidentFilter, ReviewActionFilter
 from flameblue.corps.incidents.forms import ActionAddForm, CaseReviewForm, IncidentForm

@@ -21,14 +21,14 @@ from flameblue.org.models import Organization
 __all__ = ["register"]
 
 
-class ChecklistSerializer(serializers.ModelSerializer):
+class ReadinessChecklistSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReadinessChecklist
         fields = ["id", "code", "version", "kind", "title", "items", "is_active"]
         read_only_fields = fields
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class ReadinessFindingSerializer(serializers.ModelSerializer):
     owner_name = serializers.CharField(source="owner.name", read_only=True)
 
     class Meta:
@@ -37,7 +37,7 @@ class FindingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CheckSerializer(serializers.ModelSerializer):
+class ReadinessCheckSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReadinessCheck
         fields = ["id", "checklist", "station", "checked_on", "inspectors", "answers", "summary", "rules_version",
@@ -68,7 +68,7 @@ class ChecklistViewSet(ScopedReadOnlyViewSet):
     """执勤战备检查表（版本化数据）。"""
 
     queryset = ReadinessChecklist.objects.all()
-    serializer_class = ChecklistSerializer
+    serializer_class = ReadinessChecklistSerializer
 
 
 @extend_schema(tags=["corps"])
@@ -76,14 +76,14 @@ class CheckViewSet(ScopedReadOnlyViewSet):
     """执勤战备检查：列出、查看、记录（每项作答，不符合项须附问题和整改措施）。"""
 
     queryset = ReadinessCheck.objects.select_related("checklist", "station")
-    serializer_class = CheckSerializer
+    serializer_class = ReadinessCheckSerializer
     filterset_class = CheckFilter
     scoped_actions = {"create": "add"}
 
-    @extend_schema(request=CheckInput, responses={201: CheckSerializer})
+    @extend_schema(request=CheckInput, responses={201: ReadinessCheckSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
         check = services.check_create(by=request.user, **parse_input(CheckInput, request))
-        return Response(CheckSerializer(check).data, status=201)
+        return Response(ReadinessCheckSerializer(check).data, status=201)
 
 
 @extend_schema(tags=["corps"])
@@ -91,14 +91,14 @@ class FindingViewSet(ScopedReadOnlyViewSet):
     """执勤战备检查发现问题：列出、查看；责任单位报告整改完成（附佐证材料），支队验收销号或退回。"""
 
     queryset = ReadinessFinding.objects.select_related("owner")
-    serializer_class = FindingSerializer
+    serializer_class = ReadinessFindingSerializer
     filterset_class = FindingFilter
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     scoped_actions = {"report": "report_completion", "close": "close", "send_back": "close"}
 
-    report = move("report", FindingSerializer)
-    close = move("close", FindingSerializer)
-    send_back = move("send_back", FindingSerializer)
+    report = move("report", ReadinessFindingSerializer)
+    close = move("close", ReadinessFindingSerializer)
+    send_back = move("send_back", ReadinessFindingSerializer)
 
 
 def register(router) -> None:

@@ -23,7 +23,11 @@ __all__ = ["seed"]
 #: per checklist code: (item code, problem, corrective action) found at the stations, in turn
 PROBLEMS = {
     "combat-readiness": [
-        ("ba-check", "2 具空气呼吸器气瓶压力低于 27MPa，每日检查记录缺 3 天", "立即充气并补齐检查记录，指定专人每日检查"),
+        (
+            "ba-check",
+            "2 具空气呼吸器气瓶压力低于 27MPa，每日检查记录缺 3 天",
+            "立即充气并补齐检查记录，指定专人每日检查",
+        ),
         ("water-sources", "辖区 5 处市政消火栓标识缺失，档案坐标与实际不符", "重新普查标识并更新水源档案"),
         ("key-unit-plans", "2 家重点单位预案未按季度熟悉演练", "本季度内完成熟悉演练并修订预案"),
         ("ppe-stock", "3 套灭火防护服超过使用年限", "报废更换并更新装备台账"),
@@ -40,7 +44,9 @@ def seed(stdout) -> Mapping[str, int]:
     if ReadinessCheck.objects.exists():
         stdout.write("corps: 演示执勤战备检查已存在，未作改动。\n")
         return {}
-    stations = list(Organization.objects.filter(kind=OrgKind.STATION, is_active=True).order_by("region_id", "name"))
+    stations = list(
+        Organization.objects.filter(kind=OrgKind.STATION, is_active=True).order_by("region_id", "name")
+    )
     checklists = {c.code: c for c in ReadinessChecklist.objects.filter(is_active=True)}
     if not stations or not checklists:
         return {}
@@ -55,7 +61,8 @@ def seed(stdout) -> Mapping[str, int]:
             turn += 1
             checked = today - dt.timedelta(days=back + index)
             due = {"overdue": today - dt.timedelta(days=4), "open": today + dt.timedelta(days=20)}.get(
-                state, checked + dt.timedelta(days=15))
+                state, checked + dt.timedelta(days=15)
+            )
             answers = {i["code"]: Answer.PASS for i in checklist.items} | {item: Answer.FAIL}
             check = services.check_create(
                 by=None, checklist=checklist, station=station, checked_on=checked,

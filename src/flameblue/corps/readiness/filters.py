@@ -28,7 +28,9 @@ class CheckFilter(django_filters.FilterSet):
 
 
 class FindingFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=ActionStatus.choices, empty_label=_("全部状态"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ActionStatus.choices, empty_label=_("全部状态")
+    )
     overdue = django_filters.ChoiceFilter(label=_("逾期"), choices=YES_NO, method="filter_overdue",
                                           empty_label=_("全部"))  # fmt: skip
     owner = IdFilter(label=_("责任单位"), field_name="owner_id")
@@ -39,4 +41,10 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         overdue = Q(status=ActionStatus.OPEN, overdue_since__isnull=False)
-        return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue) if value == "no" else queryset
+        return (
+            queryset.filter(overdue)
+            if value == "yes"
+            else queryset.exclude(overdue)
+            if value == "no"
+            else queryset
+        )

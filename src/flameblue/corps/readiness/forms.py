@@ -51,8 +51,12 @@ class CheckForm(forms.Form):
                 label=f"{item['section']}：{item['text']}", choices=Answer.choices, initial=Answer.PASS,
                 widget=forms.RadioSelect(attrs={"class": "form-check-inline"}),
             )  # fmt: skip
-            self.fields[f"problem_{code}"] = forms.CharField(label=_("存在问题"), required=False, max_length=2000)
-            self.fields[f"task_{code}"] = forms.CharField(label=_("整改措施"), required=False, max_length=2000)
+            self.fields[f"problem_{code}"] = forms.CharField(
+                label=_("存在问题"), required=False, max_length=2000
+            )
+            self.fields[f"task_{code}"] = forms.CharField(
+                label=_("整改措施"), required=False, max_length=2000
+            )
 
     def head_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in ("station", "checked_on", "inspectors", "owner", "due_on")]

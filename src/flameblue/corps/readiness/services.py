@@ -48,7 +48,9 @@ def _add_finding(check: ReadinessCheck, *, by: Any, item_code: str, problem: str
         check_record=check, item_code=item_code, problem=problem[:TEXT_MAX], task=task[:TEXT_MAX], owner=owner,
         due_on=due_on, rules_version=rules_version(), created_by=_actor(by), updated_by=_actor(by),
     )  # fmt: skip
-    audit.record(audit.AuditAction.CREATE, by=by, obj=finding, changes=audit.diff({}, audit.snapshot(finding)))
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=finding, changes=audit.diff({}, audit.snapshot(finding))
+    )
     workflow.begin(finding, by=by)
     return finding
 
@@ -83,7 +85,9 @@ def check_create(
     found = {row["item_code"] for row in findings}
     if failed - found:
         first = checklist.item_text(sorted(failed - found)[0])
-        raise DomainError(_("“%(item)s”不符合，请填写存在的问题和整改措施。") % {"item": first}, field="findings")
+        raise DomainError(
+            _("“%(item)s”不符合，请填写存在的问题和整改措施。") % {"item": first}, field="findings"
+        )
     check = ReadinessCheck.objects.create(
         checklist=checklist, station=station, checked_on=checked_on, inspectors=inspectors.strip()[:200],
         answers={c: answers[c] for c in codes}, summary=(summary or "").strip()[:TEXT_MAX],
@@ -101,4 +105,6 @@ def finding_add(*, by: Any, check: ReadinessCheck, item_code: str, problem: str,
                 owner: Organization, due_on: dt.date) -> ReadinessFinding:  # fmt: skip
     """Add a finding to a recorded check (e.g. one found on a second look)."""
     ensure_in_scope(check, by=by, action="change")
-    return _add_finding(check, by=by, item_code=item_code, problem=problem, task=task, owner=owner, due_on=due_on)
+    return _add_finding(
+        check, by=by, item_code=item_code, problem=problem, task=task, owner=owner, due_on=due_on
+    )

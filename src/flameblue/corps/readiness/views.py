@@ -45,7 +45,9 @@ class CheckDetailView(ScopedDetailView):
         check = self.object
         context["rows"] = [(i, check.answers.get(i["code"], "")) for i in check.checklist.items]
         context["findings"] = (
-            ReadinessFinding.objects.visible_to(self.request.user).filter(check_record=check).select_related("owner")
+            ReadinessFinding.objects.visible_to(self.request.user)
+            .filter(check_record=check)
+            .select_related("owner")
         )
         return context
 

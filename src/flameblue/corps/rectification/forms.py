@@ -18,7 +18,9 @@ class MultipleFileField(forms.FileField):
     """Several files in one input; each is checked by the upload service (type by content, size)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
@@ -37,7 +39,9 @@ class _Versioned(forms.Form):
 
 class ReportForm(_Versioned):
     report = forms.CharField(label=_("整改情况"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    evidence = MultipleFileField(label=_("佐证材料"), required=False, help_text=_("照片（JPEG、PNG）或 PDF。"))
+    evidence = MultipleFileField(
+        label=_("佐证材料"), required=False, help_text=_("照片（JPEG、PNG）或 PDF。")
+    )
 
 
 class CloseForm(_Versioned):

@@ -39,7 +39,9 @@ def escalation_policy() -> EscalationPolicy:
     for row in data["levels"]:
         unknown = set(row["notify"]) - TARGETS
         if unknown or int(row["after_days"]) < 1:
-            raise ValueError(f"{ESCALATION_FILE.name}: level {row.get('level')} is invalid ({sorted(unknown)})")
+            raise ValueError(
+                f"{ESCALATION_FILE.name}: level {row.get('level')} is invalid ({sorted(unknown)})"
+            )
         levels.append(EscalationLevel(int(row["level"]), int(row["after_days"]), tuple(row["notify"])))
     levels.sort(key=lambda lv: lv.level)
     return EscalationPolicy(str(data["version"]), tuple(data["recipient_roles"]), tuple(levels))

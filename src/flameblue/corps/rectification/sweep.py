@@ -87,7 +87,9 @@ def _message(action: CorrectiveAction, level: EscalationLevel, days: int) -> Mes
         "due": date_format(action.due_on, "Y-m-d"),
         "days": days,
     }
-    return Message(prefix + f"{action.owner.name}：{action.task[:40]}", body, action.get_absolute_url(), "danger")
+    return Message(
+        prefix + f"{action.owner.name}：{action.task[:40]}", body, action.get_absolute_url(), "danger"
+    )
 
 
 def _claim(action: CorrectiveAction, level: EscalationLevel, days: int) -> bool:
