@@ -5,8 +5,6 @@ honours; the auditor has none of it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tests.corps.subdomains import evidence, make_world
 from tests.matrix import Case
 
@@ -161,5 +159,3 @@ CASES = [
     Case("api:corps-honour-summary", api=True, query="year=2019", **LIST),
     Case("api:corps-honour-detail", kwargs=pk("honour"), api=True, **VIEW),
 ]
-
-_ = dt  # dates above are literal strings
