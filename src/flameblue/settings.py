@@ -302,6 +302,7 @@ SPECTACULAR_SETTINGS = {
         "DutyStatusEnum": "flameblue.corps.choices.DutyStatus",
         "RotationStatusEnum": "flameblue.corps.staffing.choices.RotationStatus",
         "ObjectionStatusEnum": "flameblue.corps.objections.choices.ObjectionStatus",
+        "CorrectiveActionStatusEnum": "flameblue.corps.rectification.models.ActionStatus",
     },
 }
 

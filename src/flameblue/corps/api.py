@@ -152,3 +152,14 @@ def register(router) -> None:
 
     register_staffing(router)
     register_objections(router)
+    register_subdomains(router)
+
+
+def register_subdomains(router) -> None:
+    """Incidents and case reviews, readiness checks, honours: each sub-package registers its own."""
+    from flameblue.corps.honours import api as honours_api
+    from flameblue.corps.incidents import api as incidents_api
+    from flameblue.corps.readiness import api as readiness_api
+
+    for module in (readiness_api, incidents_api, honours_api):
+        module.register(router)

@@ -108,8 +108,18 @@ def _results(
     return entered
 
 
-@transaction.atomic
 def seed(stdout) -> Mapping[str, int]:
+    """The roster and assessments, then the sub-domains (readiness checks, incidents and case reviews,
+    honours) and the corrective-action sweep as of today (overdue demo actions are flagged and escalated)."""
+    counts = dict(seed_roster_and_assessments(stdout) or {})
+    from flameblue.corps.demo_subdomains import seed_subdomains
+
+    counts.update(seed_subdomains(stdout))
+    return counts
+
+
+@transaction.atomic
+def seed_roster_and_assessments(stdout) -> Mapping[str, int]:
     stations = list(Organization.objects.filter(kind=OrgKind.STATION).order_by("region_id", "name"))
     detachment = Organization.objects.filter(kind=OrgKind.DETACHMENT).first()
     if not stations or detachment is None:

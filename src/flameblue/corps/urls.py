@@ -20,4 +20,7 @@ urlpatterns = [
     path("public/assessments/<int:pk>/", views.PublicPlanDetailView.as_view(), name="public-plan-detail"),
     path("", include("flameblue.corps.staffing.urls")),  # part A: roster history, rotations
     path("", include("flameblue.corps.objections.urls")),  # part A: 公示 objections
+    path("", include("flameblue.corps.readiness.urls")),
+    path("", include("flameblue.corps.incidents.urls")),
+    path("", include("flameblue.corps.honours.urls")),
 ]
