@@ -295,6 +295,8 @@ SPECTACULAR_SETTINGS = {
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",
         "CheckResultEnum": "flameblue.enforcement.choices.CheckResult",
         "ResultEnum": "flameblue.inspections.choices.AnswerResult",  # keeps its name beside CheckResult
+        "ClueStatusEnum": "flameblue.integrity.discipline.choices.ClueStatus",
+        "MeasureStatusEnum": "flameblue.integrity.discipline.choices.MeasureStatus",
     },
 }
 
