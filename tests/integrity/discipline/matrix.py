@@ -33,14 +33,26 @@ def world(w) -> None:
         phone=services.phone_register(
             by=p.qiaocheng, number="13812345678", model_name="华为 Mate 60", registered_on=today
         ),
-        credit=services.credit_check_record(by=p.qiaocheng, year=today.year, checked_on=today, result="clean"),
-        pledge=services.pledge_file(by=p.qiaocheng, year=today.year, signed_on=today, family_signatory="李某"),
+        credit=services.credit_check_record(
+            by=p.qiaocheng, year=today.year, checked_on=today, result="clean"
+        ),
+        pledge=services.pledge_file(
+            by=p.qiaocheng, year=today.year, signed_on=today, family_signatory="李某"
+        ),
         session=services.warning_session_record(
-            by=None, kind="film", title="警示教育片《镜鉴》", held_on=today - dt.timedelta(days=3),
-            organization=o.qiaocheng_brigade, attendees=[p.qiaocheng.person],
+            by=None,
+            kind="film",
+            title="警示教育片《镜鉴》",
+            held_on=today - dt.timedelta(days=3),
+            organization=o.qiaocheng_brigade,
+            attendees=[p.qiaocheng.person],
         ),  # fmt: skip
         report=services.integrity_report_record(
-            by=None, person=p.qiaocheng.person, held_on=today, audience="服务对象代表", audience_size=20,
+            by=None,
+            person=p.qiaocheng.person,
+            held_on=today,
+            audience="服务对象代表",
+            audience_size=20,
             rating="good",
         ),  # fmt: skip
         measure=measures_in_force().first(),
@@ -90,7 +102,9 @@ CASES = [
     # API
     Case("api:integrity-clue-list", api=True, **HIDDEN),
     Case("api:integrity-clue-detail", kwargs=pk("clue"), api=True, **HIDDEN),
-    Case("api:integrity-clue-dispose", kwargs=pk("clue"), api=True, method="post", data=dispose_data, **HIDDEN),
+    Case(
+        "api:integrity-clue-dispose", kwargs=pk("clue"), api=True, method="post", data=dispose_data, **HIDDEN
+    ),
     Case("api:integrity-procuratorateexchange-list", api=True, **HIDDEN),
     Case("api:integrity-procuratorateexchange-detail", kwargs=pk("exchange"), api=True, **HIDDEN),
     Case("api:integrity-phoneregistration-list", api=True, allowed="qiaocheng", no_permission="sysadmin"),
@@ -104,10 +118,20 @@ CASES = [
     Case("api:integrity-integrityreport-list", api=True, allowed="dc_political", no_permission="qiaocheng"),
     Case("api:integrity-integrityreport-detail", kwargs=pk("report"), api=True, **EDUCATION),
     Case("api:integrity-servicemeasure-list", api=True, allowed="detachment", no_permission="qiaocheng"),
-    Case("api:integrity-servicemeasure-detail", kwargs=pk("measure"), api=True, allowed="detachment",
-         no_permission="qiaocheng"),  # fmt: skip
     Case(
-        "api:integrity-servicemeasure-set-status", kwargs=pk("measure"), api=True, method="post",
-        data=measure_data, allowed="dc_political", no_permission="qiaocheng",
+        "api:integrity-servicemeasure-detail",
+        kwargs=pk("measure"),
+        api=True,
+        allowed="detachment",
+        no_permission="qiaocheng",
+    ),  # fmt: skip
+    Case(
+        "api:integrity-servicemeasure-set-status",
+        kwargs=pk("measure"),
+        api=True,
+        method="post",
+        data=measure_data,
+        allowed="dc_political",
+        no_permission="qiaocheng",
     ),  # fmt: skip
 ]

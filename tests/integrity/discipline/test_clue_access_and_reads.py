@@ -70,12 +70,16 @@ def test_a_list_records_which_clues_it_showed(login, integrity_world, clue):
 def test_an_api_read_is_audited_too(login, integrity_world, clue):
     response = login(integrity_world.discipline).get(reverse("api:integrity-clue-detail", args=[clue.pk]))
     assert response.status_code == 200 and response.json()["number"] == clue.number
-    assert AuditEvent.objects.filter(action="reveal", object_type="integrity.clue", object_id=str(clue.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="reveal", object_type="integrity.clue", object_id=str(clue.pk)
+    ).exists()
 
 
 def test_the_export_names_its_reader_and_is_audited(login, integrity_world, clue):
     response = login(integrity_world.discipline).get(reverse("integrity:clue-export"))
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))).active
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))
+    ).active
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert clue.number in cells
     assert any("导出人" in c and "zhidui_discipline" in c and "2026-05-20" in c for c in cells)

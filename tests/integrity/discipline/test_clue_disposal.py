@@ -53,9 +53,13 @@ def test_a_move_the_table_does_not_allow_is_refused_naming_the_status(clue, inte
 
 
 def test_a_stale_page_is_refused_naming_who_moved_it(clue, integrity_world):
-    services.clue_dispose(clue=clue, by=integrity_world.discipline, to="talk", reason="谈话函询", expected_version=1)
+    services.clue_dispose(
+        clue=clue, by=integrity_world.discipline, to="talk", reason="谈话函询", expected_version=1
+    )
     with pytest.raises(ConcurrencyError, match="zhidui_discipline"):
-        services.clue_dispose(clue=clue, by=integrity_world.discipline, to="shelved", reason="暂存", expected_version=1)
+        services.clue_dispose(
+            clue=clue, by=integrity_world.discipline, to="shelved", reason="暂存", expected_version=1
+        )
 
 
 def test_the_sweep_marks_an_overdue_step_once_and_tells_the_registrar(clue, integrity_world):
@@ -64,7 +68,12 @@ def test_the_sweep_marks_an_overdue_step_once_and_tells_the_registrar(clue, inte
     clue.refresh_from_db()
     assert (first.flagged, again.flagged) == (1, 0)
     assert clue.overdue_since == dt.date(2026, 5, 17)
-    assert Notification.objects.filter(recipient=integrity_world.discipline, subject__contains=clue.number).count() == 1
+    assert (
+        Notification.objects.filter(
+            recipient=integrity_world.discipline, subject__contains=clue.number
+        ).count()
+        == 1
+    )
     moved = services.clue_dispose(clue=clue, by=integrity_world.discipline, to="preliminary", reason="转初核")
     assert moved.overdue_since is None
 

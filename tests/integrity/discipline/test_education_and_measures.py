@@ -44,8 +44,12 @@ def test_the_ten_measures_come_from_the_data_file_and_take_a_status(login, integ
     measures = list(measures_in_force())
     assert len(measures) == 10 and measures[0].code == "M01"
     first = measures[0]
-    services.measure_update(measure=first, by=integrity_world.political, status="done", progress="已全面推行", expected_version=1)
+    services.measure_update(
+        measure=first, by=integrity_world.political, status="done", progress="已全面推行", expected_version=1
+    )
     with pytest.raises(ConcurrencyError):
-        services.measure_update(measure=first, by=integrity_world.political, status="active", expected_version=1)
+        services.measure_update(
+            measure=first, by=integrity_world.political, status="active", expected_version=1
+        )
     page = login(integrity_world.political).get(reverse("integrity:measure-list")).content.decode()
     assert "已全面推行" in page and "已落实" in page

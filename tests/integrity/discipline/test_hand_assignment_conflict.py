@@ -25,7 +25,9 @@ def _plan(orgs, people, unit):
     )  # fmt: skip
 
 
-def test_a_hand_assigned_inspector_with_a_relatives_business_is_refused_naming_the_rule(orgs, people, integrity_world):
+def test_a_hand_assigned_inspector_with_a_relatives_business_is_refused_naming_the_rule(
+    orgs, people, integrity_world
+):
     shop = integrity_world.shop
     integrity_services.relative_business_declare(
         by=people.qiaocheng, year=2026, relative_name="王某", relation="sibling", enterprise_name=shop.name,

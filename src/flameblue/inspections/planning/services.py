@@ -281,7 +281,9 @@ def _conflict_errors(
     for entry in entries:
         for inspector in entry.inspectors:
             if (inspector.person_id, entry.unit.pk) in pairs:
-                errors.setdefault("inspectors", []).append(conflict_reason(inspector.person_id, entry.unit, on=on))
+                errors.setdefault("inspectors", []).append(
+                    conflict_reason(inspector.person_id, entry.unit, on=on)
+                )
     return errors
 
 

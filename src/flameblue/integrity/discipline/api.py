@@ -75,7 +75,9 @@ def _create_schema(view: type) -> type:
     return view
 
 
-class _ReadCreate(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class _ReadCreate(
+    ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     pass
 
 
@@ -130,7 +132,16 @@ class ClueViewSet(AuditedReadMixin, _Create, _ReadCreate):
 class ExchangeSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProcuratorateExchange
-        fields = ["id", "direction", "kind", "exchanged_on", "document_number", "summary", "clue", "organization"]
+        fields = [
+            "id",
+            "direction",
+            "kind",
+            "exchanged_on",
+            "document_number",
+            "summary",
+            "clue",
+            "organization",
+        ]
 
 
 class ExchangeInput(serializers.Serializer):
@@ -139,7 +150,9 @@ class ExchangeInput(serializers.Serializer):
     exchanged_on = serializers.DateField()
     document_number = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     summary = serializers.CharField(max_length=2000)
-    clue = ScopedPrimaryKeyRelatedField(queryset=Clue.objects.all(), required=False, allow_null=True, default=None)
+    clue = ScopedPrimaryKeyRelatedField(
+        queryset=Clue.objects.all(), required=False, allow_null=True, default=None
+    )
 
 
 @extend_schema(tags=["integrity"])

@@ -9,10 +9,10 @@ def ready() -> None:
     from flameblue.core.reference_data import register_reference_loader
     from flameblue.core.sweep import register_sweep_job
     from flameblue.inspections.planning.conflicts import register_explainer
+    from flameblue.integrity.discipline.conflicts import relative_business_conflict_reason
     from flameblue.integrity.discipline.menu import register as register_menu
     from flameblue.integrity.discipline.policy import load_measures_reference
     from flameblue.integrity.discipline.sweep import sweep_clues
-    from flameblue.integrity.discipline.conflicts import relative_business_conflict_reason
 
     register_menu()
     register_sweep_job("integrity_clues", sweep_clues, order=95)

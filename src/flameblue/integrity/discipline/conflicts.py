@@ -14,11 +14,13 @@ __all__ = ["relative_business_conflict_reason"]
 
 
 def relative_business_conflict_reason(person_id: int, unit_id: int, on: dt.date) -> str | None:
-    """"近亲属经商办企业回避：…" when a declaration valid on ``on`` matched the unit; else None."""
+    """ "近亲属经商办企业回避：…" when a declaration valid on ``on`` matched the unit; else None."""
     rule = conflict_rule()
     declaration = (
         RelativeBusiness.objects.filter(
-            person_id=person_id, matched_unit_id=unit_id, year__gte=on.year - rule.valid_years + 1,
+            person_id=person_id,
+            matched_unit_id=unit_id,
+            year__gte=on.year - rule.valid_years + 1,
             year__lte=on.year,
         )  # fmt: skip
         .select_related("person", "matched_unit")

@@ -56,7 +56,11 @@ def _clues(officers: list[Person], today: dt.date, by, counts: Counter) -> list[
     for n, (source, ago, path, summary) in enumerate(CLUES):
         received = today - dt.timedelta(days=ago)
         clue = services.clue_register(
-            by=by, source=source, subject=subjects[(3 * n) % len(subjects)], received_on=received, summary=summary
+            by=by,
+            source=source,
+            subject=subjects[(3 * n) % len(subjects)],
+            received_on=received,
+            summary=summary,
         )
         day = received
         for step in path:
@@ -71,10 +75,10 @@ def _clues(officers: list[Person], today: dt.date, by, counts: Counter) -> list[
 def _exchanges(clues: list[Clue], today: dt.date, by, counts: Counter) -> None:
     moved = clues[4]
     rows = [
-        ("received", "clue", moved.received_on, "亳检移〔%d〕3号" % moved.received_on.year, "移送线索一件", moved),
-        ("sent", "feedback", moved.received_on + dt.timedelta(days=30), "亳消纪〔%d〕7号" % moved.received_on.year,
+        ("received", "clue", moved.received_on, f"亳检移〔{moved.received_on.year}〕3号", "移送线索一件", moved),
+        ("sent", "feedback", moved.received_on + dt.timedelta(days=30), f"亳消纪〔{moved.received_on.year}〕7号",
          "初核情况反馈，已立案审查", moved),
-        ("sent", "clue", today - dt.timedelta(days=20), "亳消纪〔%d〕12号" % today.year,
+        ("sent", "clue", today - dt.timedelta(days=20), f"亳消纪〔{today.year}〕12号",
          "移送涉嫌职务犯罪线索一件", clues[2]),
         ("received", "notice", today - dt.timedelta(days=5), "", "通报近期职务犯罪典型案例", None),
     ]  # fmt: skip
@@ -119,7 +123,9 @@ def _education(officers: list[Person], today: dt.date, by, counts: Counter) -> N
     ]  # fmt: skip
     for n, (kind, title, ago) in enumerate(sessions):
         org = organizers[n % len(organizers)]
-        roster = [p for p in officers if p.organization.region_id.startswith(org.region_id)][:40] or officers[:10]
+        roster = [p for p in officers if p.organization.region_id.startswith(org.region_id)][:40] or officers[
+            :10
+        ]
         services.warning_session_record(
             by=by, kind=kind, title=title, held_on=today - dt.timedelta(days=ago), organization=org,
             attendees=roster, place="会议室",

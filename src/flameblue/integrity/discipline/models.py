@@ -66,13 +66,19 @@ class Clue(TrackedModel):
 
     number = models.CharField(_("线索编号"), max_length=30, unique=True, editable=False)
     source = models.CharField(_("线索来源"), max_length=20, choices=ClueSource.choices)
-    subject = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("反映对象"))
+    subject = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("反映对象")
+    )
     organization = _org(_("反映对象单位"))
     region = _region()
     received_on = models.DateField(_("受理日期"))
     summary = models.TextField(_("反映问题摘要"))
     status = models.CharField(
-        _("处置状态"), max_length=20, choices=ClueStatus.choices, default=ClueStatus.REGISTERED, editable=False
+        _("处置状态"),
+        max_length=20,
+        choices=ClueStatus.choices,
+        default=ClueStatus.REGISTERED,
+        editable=False,
     )
     step_started_on = models.DateField(_("本环节开始日期"), editable=False)
     step_due_on = models.DateField(_("本环节办理期限"), null=True, blank=True, editable=False)
@@ -180,7 +186,9 @@ class CreditCheck(TrackedModel):
         ordering = ["-year", "person", "id"]
         verbose_name = _("征信查询记录")
         verbose_name_plural = _("征信查询记录")
-        constraints = [models.UniqueConstraint(fields=["person", "year"], name="integrity_credit_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="integrity_credit_once_a_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person.name} {self.year}"
@@ -208,7 +216,9 @@ class FamilyPledge(TrackedModel):
         ordering = ["-year", "person", "id"]
         verbose_name = _("家庭助廉承诺书")
         verbose_name_plural = _("家庭助廉承诺书")
-        constraints = [models.UniqueConstraint(fields=["person", "year"], name="integrity_pledge_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="integrity_pledge_once_a_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person.name} {self.year}"

@@ -66,7 +66,9 @@ class Measure:
 @lru_cache(maxsize=1)
 def service_measures() -> tuple[str, tuple[Measure, ...]]:
     data = yaml.safe_load((RULES / "service-measures.yaml").read_text(encoding="utf-8"))
-    measures = tuple(Measure(str(m["code"]), str(m["title"]), str(m["description"])) for m in data["measures"])
+    measures = tuple(
+        Measure(str(m["code"]), str(m["title"]), str(m["description"])) for m in data["measures"]
+    )
     if len(measures) != 10 or len({m.code for m in measures}) != 10:
         raise ValueError("service-measures.yaml: ten measures with distinct codes are expected")
     return str(data["version"]), measures

@@ -65,12 +65,18 @@ def declaration_compliance(user: Any, *, year: int) -> list[ComplianceRow]:
     )  # fmt: skip
     ids = [p.pk for p in people]
     phones: dict[int, int] = {}
-    for pid in PhoneRegistration.objects.filter(person_id__in=ids, active=True).values_list("person_id", flat=True):
+    for pid in PhoneRegistration.objects.filter(person_id__in=ids, active=True).values_list(
+        "person_id", flat=True
+    ):
         phones[pid] = phones.get(pid, 0) + 1
     credit = set(CreditCheck.objects.filter(person_id__in=ids, year=year).values_list("person_id", flat=True))
-    pledged = set(FamilyPledge.objects.filter(person_id__in=ids, year=year).values_list("person_id", flat=True))
+    pledged = set(
+        FamilyPledge.objects.filter(person_id__in=ids, year=year).values_list("person_id", flat=True)
+    )
     businesses: dict[int, int] = {}
-    for pid in RelativeBusiness.objects.filter(person_id__in=ids, year=year).values_list("person_id", flat=True):
+    for pid in RelativeBusiness.objects.filter(person_id__in=ids, year=year).values_list(
+        "person_id", flat=True
+    ):
         businesses[pid] = businesses.get(pid, 0) + 1
     rows = [
         ComplianceRow(p, phones.get(p.pk, 0), p.pk in credit, p.pk in pledged, businesses.get(p.pk, 0))

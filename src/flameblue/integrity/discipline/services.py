@@ -83,9 +83,10 @@ def _filer(by: Any, person: Person | None, model: type) -> Person:
     else:
         if by is not None and not has_action(by, model, "oversee"):
             raise PermissionDeniedError(_("只能申报本人的情况。"))
-        if by is not None and not within_scopes(
-            Person.objects.filter(pk=person.pk), by, model, "oversee"
-        ).exists():
+        if (
+            by is not None
+            and not within_scopes(Person.objects.filter(pk=person.pk), by, model, "oversee").exists()
+        ):
             raise OutOfScope(_("该人员不在您的管辖范围内。"))
         chosen = person
     _fire_officer(chosen, "person")
@@ -112,9 +113,7 @@ def _next_number(year: int) -> str:
 
 
 @transaction.atomic
-def clue_register(
-    *, by: Any, source: str, subject: Person, received_on: dt.date, summary: str
-) -> Clue:
+def clue_register(*, by: Any, source: str, subject: Person, received_on: dt.date, summary: str) -> Clue:
     """Register a clue about an officer; its first step (待处置) gets the rule's deadline."""
     _require(by, Clue, "add")
     _fire_officer(subject, "subject")
@@ -175,7 +174,9 @@ def exchange_log(
     _not_future(exchanged_on, "exchanged_on", _("日期"))
     if clue is not None:
         ensure_in_scope(clue, by=by, action="view")
-    org = organization or (clue.organization if clue else getattr(getattr(by, "person", None), "organization", None))
+    org = organization or (
+        clue.organization if clue else getattr(getattr(by, "person", None), "organization", None)
+    )
     if org is None:
         raise ValidationError(_("无法确定登记单位。"))
     entry = _created(
@@ -238,7 +239,10 @@ def pledge_file(
     _not_future(signed_on, "signed_on", _("签订日期"))
     if FamilyPledge.objects.filter(person=person, year=year).exists():
         raise ValidationError(
-            {"year": _("%(name)s %(year)d 年度的家庭助廉承诺书已提交，每人每年一份。") % {"name": person.name, "year": year}}
+            {
+                "year": _("%(name)s %(year)d 年度的家庭助廉承诺书已提交，每人每年一份。")
+                % {"name": person.name, "year": year}
+            }
         )
     if not family_signatory.strip():
         raise ValidationError({"family_signatory": _("请填写家属签名人。")})
@@ -314,5 +318,7 @@ def measure_update(
     current.updated_at, current.updated_by = timezone.now(), by if getattr(by, "pk", None) else None
     current.full_clean()
     current.save()
-    audit.record(audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current)))
+    audit.record(
+        audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current))
+    )
     return current

@@ -49,7 +49,11 @@ def sweep_clues(*, today: dt.date | None = None) -> ClueSweep:
                 [clue.created_by],
                 Message(
                     _("廉政问题线索 %(n)s 的“%(step)s”环节已超过办理期限（%(due)s）。")
-                    % {"n": clue.number, "step": clue.get_status_display(), "due": clue.step_due_on.isoformat()},
+                    % {
+                        "n": clue.number,
+                        "step": clue.get_status_display(),
+                        "due": clue.step_due_on.isoformat(),
+                    },
                     link=reverse("integrity:clue-detail", kwargs={"pk": clue.pk}),
                     level="warning",
                 ),
