@@ -81,12 +81,14 @@ def test_a_clue_read_is_audited_and_a_declared_unit_is_never_drawn(browser_page,
     ]
     for n in range(6):
         draw = draw_create(
-            brigade=orgs.qiaocheng_brigade, title="双随机抽查", pool_filter={}, unit_count=2, inspectors_per_unit=2,
+            brigade=orgs.qiaocheng_brigade, title="双随机抽查", pool_filter={}, unit_count=1, inspectors_per_unit=2,
             inspector_pool=team, by=None,
         )  # fmt: skip
         draw_execute(draw=draw, by=None, seed=f"browser-{n}")
-        for assignment in DrawAssignment.objects.filter(draw=draw, unit=shop):
-            assert world.qiaocheng_fire.pk not in assignment.inspectors.values_list("pk", flat=True)
+        # The shop is the brigade's only unit in the pool, so every draw picks it: never with its declarer.
+        drawn = DrawAssignment.objects.get(draw=draw, unit=shop)
+        assert world.qiaocheng_fire.pk not in drawn.inspectors.values_list("pk", flat=True)
+        assert drawn.inspectors.count() == 2
 
     _login(page, "zhidui_admin")
     response = page.goto(reverse("integrity:clue-detail", args=[clue.pk]))
