@@ -107,3 +107,14 @@ def test_the_procuratorate_exchange_is_logged_against_the_clue(login, integrity_
     )  # fmt: skip
     page = login(integrity_world.discipline).get(reverse("integrity:clue-detail", args=[clue.pk]))
     assert "亳检移〔2026〕3号" in page.content.decode()
+
+
+def test_the_api_registers_a_clue_for_the_discipline_officer_only(login, people, integrity_world):
+    data = {"source": "sweep", "subject": people.qiaocheng.person.pk, "received_on": "2026-05-18",
+            "summary": "大起底排查发现的问题"}  # fmt: skip
+    url = reverse("api:integrity-clue-list")
+    created = login(integrity_world.discipline).post(url, data, content_type="application/json")
+    assert created.status_code == 201 and created.json()["status"] == "registered"
+    assert created.json()["step_due_on"] == "2026-06-02"
+    assert login(people.detachment).post(url, data, content_type="application/json").status_code == 404
+    assert Clue.objects.count() == 1
