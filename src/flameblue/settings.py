@@ -303,6 +303,8 @@ SPECTACULAR_SETTINGS = {
         "RotationStatusEnum": "flameblue.corps.staffing.choices.RotationStatus",
         "ObjectionStatusEnum": "flameblue.corps.objections.choices.ObjectionStatus",
         "CorrectiveActionStatusEnum": "flameblue.corps.rectification.models.ActionStatus",
+        "ClueStatusEnum": "flameblue.integrity.discipline.choices.ClueStatus",
+        "MeasureStatusEnum": "flameblue.integrity.discipline.choices.MeasureStatus",
     },
 }
 

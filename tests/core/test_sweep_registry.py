@@ -23,6 +23,7 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "enforcement",
         "unit_imports",
         "corps_actions",
+        "integrity_clues",
     ]
 
 

@@ -207,3 +207,6 @@ def register(router) -> None:
     router.register("liaison-visits", LiaisonVisitViewSet, basename="integrity-liaisonvisit")
     router.register("relative-businesses", RelativeBusinessViewSet, basename="integrity-relativebusiness")
     router.register("drinking-reports", DrinkingReportViewSet, basename="integrity-drinkingreport")
+    from flameblue.integrity.discipline.api import register as register_discipline  # 廉政监督
+
+    register_discipline(router)

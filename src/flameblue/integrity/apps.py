@@ -19,3 +19,6 @@ class IntegrityConfig(AppConfig):
 
         register_reference_loader("liaison_obligations", order=70, load=load_obligations_reference)
         register_provider(relative_business_conflicts)
+        from flameblue.integrity.discipline.apps import ready as discipline_ready
+
+        discipline_ready()

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from flameblue.core.scoping import in_region
 from flameblue.integrity import services
+from flameblue.integrity.discipline import demo as discipline_demo
 from flameblue.integrity.models import LiaisonPoint
 from flameblue.integrity.policy import period_of
 from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
@@ -163,6 +164,7 @@ def seed(stdout) -> Mapping[str, int]:
     _points(members, today, counts)
     _declarations(today, counts)
     _drinking(today, counts)
+    counts.update(discipline_demo.seed(today))  # 廉政监督 (clues, declarations, education, measures)
     stdout.write(
         f"integrity: 联系点 {counts['points']} 个，蹲点 {counts['visits']} 次，近亲属经商办企业申报 "
         f"{counts['declarations']} 项，饮酒报备 {counts['drinking_reports']} 件。\n"

@@ -35,6 +35,8 @@ __all__ = [
     "declared_conflicts",
     "has_conflict",
     "may_declare_for_others",
+    "conflict_reason",
+    "register_explainer",
     "register_provider",
     "unregister_provider",
 ]
@@ -67,6 +69,31 @@ def register_provider(provider: ConflictProvider) -> None:
 def unregister_provider(provider: ConflictProvider) -> None:
     if provider in _providers:
         _providers.remove(provider)
+
+
+#: Explainers name the rule behind a conflict: ``(person_id, unit_id, on) -> str | None``.
+ConflictExplainer = Callable[[int, int, dt.date], "str | None"]
+_explainers: list[ConflictExplainer] = []
+
+
+def register_explainer(explainer: ConflictExplainer) -> None:
+    """Add a source of explanations (e.g. the integrity register's rule); registering twice has no effect."""
+    if explainer not in _explainers:
+        _explainers.append(explainer)
+
+
+def conflict_reason(person: Any, unit: Any, *, on: dt.date | None = None) -> str:
+    """Why ``person`` may not be assigned to ``unit``: the first explainer's words, else the declared
+    conflict's own reason."""
+    person_id, unit_id, on = _person_id(person), _unit_id(unit), on or timezone.localdate()
+    for explainer in list(_explainers):
+        reason = explainer(person_id, unit_id, on)
+        if reason:
+            return reason
+    declared = ConflictDeclaration.objects.filter(person_id=person_id, unit_id=unit_id).first()
+    return _("利益冲突回避：%(reason)s，不得安排其检查该单位。") % {
+        "reason": declared.reason if declared else _("存在利益冲突")
+    }
 
 
 def _person_id(person: Any) -> int | None:

@@ -271,9 +271,28 @@ def _plan_errors(
             )  # fmt: skip
         if any(i.pk not in allowed for i in entry.inspectors):
             errors.setdefault("inspectors", []).append(_("检查人员须为本大队的监督检查人员。"))
+    errors = _conflict_errors(entries, starts_on, errors)
     if len({e.unit.pk for e in entries}) != len(entries):
         errors.setdefault("units", []).append(_("同一单位在一个计划中只能安排一次。"))
     return {k: list(dict.fromkeys(v)) for k, v in errors.items()}
+
+
+def _conflict_errors(
+    entries: Sequence[PlanEntry], on: dt.date, errors: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    """An inspector assigned by hand to a unit they have a conflict of interest with is refused, naming the
+    rule (the same conflict service the 双随机 draw consults)."""
+    from flameblue.inspections.planning.conflicts import conflict_reason, conflicts_for
+
+    people = {i.person_id: i for e in entries for i in e.inspectors if i.person_id}
+    pairs = conflicts_for(list(people), [e.unit for e in entries], on=on)
+    for entry in entries:
+        for inspector in entry.inspectors:
+            if (inspector.person_id, entry.unit.pk) in pairs:
+                errors.setdefault("inspectors", []).append(
+                    conflict_reason(inspector.person_id, entry.unit, on=on)
+                )
+    return errors
 
 
 @transaction.atomic
