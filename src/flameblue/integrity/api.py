@@ -207,3 +207,6 @@ def register(router) -> None:
     router.register("liaison-visits", LiaisonVisitViewSet, basename="integrity-liaisonvisit")
     router.register("relative-businesses", RelativeBusinessViewSet, basename="integrity-relativebusiness")
     router.register("drinking-reports", DrinkingReportViewSet, basename="integrity-drinkingreport")
+    from flameblue.integrity.supervision.api import register as register_supervision
+
+    register_supervision(router)

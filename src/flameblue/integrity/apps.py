@@ -19,3 +19,6 @@ class IntegrityConfig(AppConfig):
 
         register_reference_loader("liaison_obligations", order=70, load=load_obligations_reference)
         register_provider(relative_business_conflicts)
+        from flameblue.integrity.supervision.apps_hooks import register as register_supervision
+
+        register_supervision()

@@ -229,3 +229,6 @@ class DrinkingReportTransition(TransitionRecord):
     class Meta(TransitionRecord.Meta):
         verbose_name = _("饮酒报备审批记录")
         verbose_name_plural = _("饮酒报备审批记录")
+
+
+from flameblue.integrity.supervision.models import *  # noqa: E402,F403  (supervision of the corps)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from flameblue.integrity import views
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("drinking-reports/new/", views.DrinkingCreateView.as_view(), name="drinking-create"),
     path("drinking-reports/<int:pk>/", views.DrinkingDetailView.as_view(), name="drinking-detail"),
     path("drinking-reports/<int:pk>/decide/", views.DrinkingDecideView.as_view(), name="drinking-decide"),
+    path("", include("flameblue.integrity.supervision.urls")),  # supervision of the corps
 ]
