@@ -295,6 +295,7 @@ SPECTACULAR_SETTINGS = {
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",
         "CheckResultEnum": "flameblue.enforcement.choices.CheckResult",
         "ResultEnum": "flameblue.inspections.choices.AnswerResult",  # keeps its name beside CheckResult
+        "SupervisionActivityKindEnum": "flameblue.integrity.supervision.choices.ActivityKind",
     },
 }
 

@@ -35,11 +35,20 @@ def test_the_rectification_deadline_is_met_by_closing_on_or_before_it(sv, brigad
                           closed_at=at_ten(dt.date(2026, 3, 20)))  # fmt: skip
     late = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="closed", deadline=dt.date(2026, 3, 20),
                        closed_at=at_ten(dt.date(2026, 3, 21)))  # fmt: skip
-    open_late = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="rectifying", deadline=dt.date(2026, 4, 1))
-    open_ok = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="rectifying", deadline=dt.date(2026, 5, 1))
+    open_late = make_hazard(
+        sv.school, brigade, dt.date(2026, 3, 1), status="rectifying", deadline=dt.date(2026, 4, 1)
+    )
+    open_ok = make_hazard(
+        sv.school, brigade, dt.date(2026, 3, 1), status="rectifying", deadline=dt.date(2026, 5, 1)
+    )
     assert [checks.hazard_deadline_met(h, TODAY) for h in (on_time, late, open_late, open_ok)] == [
         True, False, False, True]  # fmt: skip
-    assert checks.hazard_deadline_met(make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="found"), TODAY) is None
+    assert (
+        checks.hazard_deadline_met(
+            make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="found"), TODAY
+        )
+        is None
+    )
 
 
 def test_the_notice_clock_of_article_19_is_read_from_the_hazard(sv, brigade):
@@ -58,12 +67,16 @@ def test_a_closed_hazard_needs_a_re_inspection_and_a_reported_one_is_late_after_
     rechecked = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="closed", closed_at=at_ten(TODAY))
     HazardTransition.objects.create(hazard=rechecked, from_status="completion_reported", to_status="closed",
                                     data={"result": "passed"})  # fmt: skip
-    closed_unchecked = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="closed", closed_at=at_ten(TODAY))
+    closed_unchecked = make_hazard(
+        sv.school, brigade, dt.date(2026, 3, 1), status="closed", closed_at=at_ten(TODAY)
+    )
     waiting_late = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="completion_reported",
                                recheck_due=dt.date(2026, 4, 8))  # fmt: skip
     waiting = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="completion_reported",
                           recheck_due=dt.date(2026, 4, 12))  # fmt: skip
-    by_inspection = make_hazard(sv.school, brigade, dt.date(2026, 3, 1), status="closed", closed_at=at_ten(TODAY))
+    by_inspection = make_hazard(
+        sv.school, brigade, dt.date(2026, 3, 1), status="closed", closed_at=at_ten(TODAY)
+    )
     make_inspection(sv.school, brigade, dt.date(2026, 4, 1), kind="recheck", recheck_of=by_inspection)
     results = [checks.hazard_recheck_done(h, TODAY) for h in (rechecked, closed_unchecked, waiting_late, waiting,
                                                                 by_inspection)]  # fmt: skip

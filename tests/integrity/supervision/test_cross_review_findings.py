@@ -40,7 +40,9 @@ def test_the_reviewer_of_another_brigade_answers_beside_the_computed_answers(rev
     item = review.items.first()
     assert item.computed["deadline_met"] is False and "grade_proper" not in item.computed
 
-    answered = services.cross_review_answer(item=item, by=people.mengcheng, answers=ANSWERS, note="逾期未整改")
+    answered = services.cross_review_answer(
+        item=item, by=people.mengcheng, answers=ANSWERS, note="逾期未整改"
+    )
 
     assert answered.answers == ANSWERS and answered.reviewed_by == people.mengcheng and answered.version == 2
     assert CrossReview.objects.visible_to(people.mengcheng).filter(pk=review.pk).exists()
@@ -52,13 +54,17 @@ def test_every_point_needs_an_answer_and_unknown_points_are_refused(review, peop
     with pytest.raises(ValidationError, match="每个巡查要点"):
         services.cross_review_answer(item=item, by=people.mengcheng, answers={"deadline_met": False})
     with pytest.raises(ValidationError, match="未知"):
-        services.cross_review_answer(item=item, by=people.mengcheng, answers={**ANSWERS, "two_inspectors": True})
+        services.cross_review_answer(
+            item=item, by=people.mengcheng, answers={**ANSWERS, "two_inspectors": True}
+        )
     services.cross_review_answer(item=item, by=people.mengcheng, answers=ANSWERS)
     with pytest.raises(ConcurrencyError, match="mengcheng"):
         services.cross_review_answer(item=item, by=people.mengcheng, answers=ANSWERS, expected_version=1)
 
 
-def test_a_problem_becomes_a_finding_of_the_owning_brigade_which_its_chain_rectifies(review, people, orgs, sv):
+def test_a_problem_becomes_a_finding_of_the_owning_brigade_which_its_chain_rectifies(
+    review, people, orgs, sv
+):
     item = review.items.first()
     finding = services.cross_review_finding(item=item, by=people.mengcheng, description="隐患逾期未整改未督促",
                                             deadline=dt.date(2026, 4, 30))  # fmt: skip
@@ -76,4 +82,6 @@ def test_someone_outside_the_team_and_the_detachment_cannot_review(review, peopl
     with pytest.raises(OutOfScope):
         services.cross_review_answer(item=item, by=people.qiaocheng, answers=ANSWERS)
     with pytest.raises(OutOfScope):
-        services.cross_review_finding(item=item, by=sv.mc_discipline, description="问题", deadline=dt.date(2026, 4, 30))
+        services.cross_review_finding(
+            item=item, by=sv.mc_discipline, description="问题", deadline=dt.date(2026, 4, 30)
+        )

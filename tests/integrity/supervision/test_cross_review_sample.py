@@ -59,7 +59,9 @@ def test_a_cross_review_sample_drawn_twice_with_the_same_seed_is_identical(sv, o
 
     assert len(_keys(first)) == 6 and _keys(first) == _keys(second)
     assert first.seed == second.seed == 20260401 and first.population == 20
-    again = sampling.draw(brigade=orgs.qiaocheng_brigade, start=PERIOD[0], end=PERIOD[1], size=6, seed=first.seed)
+    again = sampling.draw(
+        brigade=orgs.qiaocheng_brigade, start=PERIOD[0], end=PERIOD[1], size=6, seed=first.seed
+    )
     assert list(again.keys) == _keys(first)
 
 
@@ -81,7 +83,9 @@ def test_without_a_seed_a_random_one_is_drawn_and_kept(sv, orgs, people, books):
         by=None, activity=_activity(sv, orgs, people.mengcheng), brigade=orgs.qiaocheng_brigade,
         period_start=PERIOD[0], period_end=PERIOD[1], sample_size=5,
     )  # fmt: skip
-    again = sampling.draw(brigade=orgs.qiaocheng_brigade, start=PERIOD[0], end=PERIOD[1], size=5, seed=review.seed)
+    again = sampling.draw(
+        brigade=orgs.qiaocheng_brigade, start=PERIOD[0], end=PERIOD[1], size=5, seed=review.seed
+    )
     assert list(again.keys) == _keys(review)
 
 

@@ -34,11 +34,21 @@ def test_findings_past_their_deadline_are_marked_overdue_once(sv):
     result = sweep_findings(today=dt.date(2026, 3, 11))
 
     assert result.marked == 2 and "2 findings marked overdue" in result.summary()
-    for finding, status in ((late, "overdue"), (rectifying, "overdue"), (reported, "reported"), (in_time, "open")):
+    for finding, status in (
+        (late, "overdue"),
+        (rectifying, "overdue"),
+        (reported, "reported"),
+        (in_time, "open"),
+    ):
         finding.refresh_from_db()
         assert finding.status == status
     assert late.transitions.last().to_status == "overdue" and late.transitions.last().by is None
-    assert Notification.objects.filter(recipient=sv.station_cmd, dedupe_key__startswith="supervision-finding").count() == 2
+    assert (
+        Notification.objects.filter(
+            recipient=sv.station_cmd, dedupe_key__startswith="supervision-finding"
+        ).count()
+        == 2
+    )
     assert sweep_findings(today=dt.date(2026, 3, 11)).marked == 0
     assert late.transitions.filter(to_status="overdue").count() == 1
 

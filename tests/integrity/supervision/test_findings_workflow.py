@@ -41,7 +41,9 @@ def test_a_finding_is_rectified_reported_with_evidence_returned_and_closed(findi
     finding.refresh_from_db()
     assert finding.status == "rectifying" and finding.reported_at is None
 
-    services.finding_report(finding=finding, by=sv.station_cmd, text="补充登记本照片")  # earlier evidence kept
+    services.finding_report(
+        finding=finding, by=sv.station_cmd, text="补充登记本照片"
+    )  # earlier evidence kept
     closed = services.finding_close(finding=finding, by=sv.discipline)
 
     assert closed.status == "closed" and closed.closed_at is not None
@@ -49,7 +51,12 @@ def test_a_finding_is_rectified_reported_with_evidence_returned_and_closed(findi
     assert moves == [("", "open"), ("open", "rectifying"), ("rectifying", "reported"),
                      ("reported", "rectifying"), ("rectifying", "reported"), ("reported", "closed")]  # fmt: skip
     assert services.evidence_of(closed).count() == 1
-    assert AuditEvent.objects.filter(object_type="integrity.supervisionfinding", object_id=str(closed.pk)).count() >= 6
+    assert (
+        AuditEvent.objects.filter(
+            object_type="integrity.supervisionfinding", object_id=str(closed.pk)
+        ).count()
+        >= 6
+    )
 
 
 def test_evidence_that_is_not_an_image_or_pdf_or_too_big_is_refused(finding, sv, settings):
@@ -85,7 +92,9 @@ def test_a_stale_version_is_refused_naming_who_changed_it(finding, sv):
         services.finding_rectify(finding=finding, by=sv.station_cmd, text="第二次", expected_version=seen)
 
 
-def test_the_unit_rectifies_but_does_not_close_and_the_discipline_officer_closes_but_does_not_rectify(finding, sv):
+def test_the_unit_rectifies_but_does_not_close_and_the_discipline_officer_closes_but_does_not_rectify(
+    finding, sv
+):
     services.finding_report(finding=finding, by=sv.station_cmd, text="整改完毕", evidence=[png()])
     with pytest.raises(PermissionDeniedError):
         services.finding_close(finding=finding, by=sv.station_cmd)

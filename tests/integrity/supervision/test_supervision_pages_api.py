@@ -62,8 +62,13 @@ def test_the_station_reports_with_evidence_and_the_discipline_officer_closes_thr
 def test_the_api_lists_only_what_the_user_may_see_and_creates_through_the_services(sv, people, login, orgs):
     services.finding_add(by=sv.discipline, activity=sv.activity, responsible=sv.station,
                          description="执勤车辆器材登记不全", deadline=dt.date(2026, 3, 20))  # fmt: skip
-    assert len(login(people.qiaocheng).get(reverse("api:integrity-supervisionfinding-list")).json()["results"]) == 1
-    assert login(people.mengcheng).get(reverse("api:integrity-supervisionfinding-list")).json()["results"] == []
+    assert (
+        len(login(people.qiaocheng).get(reverse("api:integrity-supervisionfinding-list")).json()["results"])
+        == 1
+    )
+    assert (
+        login(people.mengcheng).get(reverse("api:integrity-supervisionfinding-list")).json()["results"] == []
+    )
     client = login(sv.discipline)
     response = client.post(reverse("api:integrity-supervisionactivity-list"), {
         "kind": "audit", "title": "经费审计", "units": [orgs.qiaocheng_brigade.pk], "team": [sv.discipline.person.pk],
@@ -72,7 +77,9 @@ def test_the_api_lists_only_what_the_user_may_see_and_creates_through_the_servic
     response = client.post(reverse("api:integrity-supervisionfinding-list"), {
         "activity": response.json()["id"], "responsible": orgs.qiaocheng_brigade.pk, "description": "票据不规范",
         "deadline": "2026-03-31"}, content_type="application/json")  # fmt: skip
-    assert response.status_code == 201 and SupervisionFinding.objects.filter(description="票据不规范").exists()
+    assert (
+        response.status_code == 201 and SupervisionFinding.objects.filter(description="票据不规范").exists()
+    )
 
 
 def test_the_cross_review_pages_show_the_computed_answer_beside_the_reviewers(sv, orgs, people, login):

@@ -32,7 +32,7 @@ __all__ = ["register"]
 BASE = (ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet)
 
 
-class OccasionSerializer(serializers.ModelSerializer):
+class MustAttendOccasionSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
 
     class Meta:
@@ -41,21 +41,21 @@ class OccasionSerializer(serializers.ModelSerializer):
                   "due_on", "description", "version"]  # fmt: skip
 
 
-class OccasionInput(serializers.Serializer):
+class MustAttendOccasionInput(serializers.Serializer):
     occasion = serializers.CharField(max_length=40)
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
     occurred_on = serializers.DateField()
     description = serializers.CharField(max_length=2000)
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class SupervisionActivitySerializer(serializers.ModelSerializer):
     class Meta:
         model = SupervisionActivity
         fields = ["id", "kind", "title", "organizer", "leader", "units", "team", "starts_on", "ends_on",
                   "summary", "version"]  # fmt: skip
 
 
-class ActivityInput(serializers.Serializer):
+class SupervisionActivityInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ActivityKind.choices)
     title = serializers.CharField(max_length=120)
     leader = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all(), required=False, allow_null=True,
@@ -67,7 +67,7 @@ class ActivityInput(serializers.Serializer):
     summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class SupervisionFindingSerializer(serializers.ModelSerializer):
     responsible_name = serializers.CharField(source="responsible.name", read_only=True)
 
     class Meta:
@@ -76,7 +76,7 @@ class FindingSerializer(serializers.ModelSerializer):
                   "requirement", "deadline", "status", "rectification", "reported_at", "closed_at", "version"]  # fmt: skip
 
 
-class FindingInput(serializers.Serializer):
+class SupervisionFindingInput(serializers.Serializer):
     activity = ScopedPrimaryKeyRelatedField(queryset=SupervisionActivity.objects.all())
     responsible = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
     description = serializers.CharField(max_length=2000)
@@ -84,31 +84,35 @@ class FindingInput(serializers.Serializer):
     deadline = serializers.DateField()
 
 
-class MoveInput(VersionInput):
+class FindingMoveInput(VersionInput):
     text = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class ReportInput(MoveInput):
-    evidence = serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=10)
+class FindingReportInput(FindingMoveInput):
+    evidence = serializers.ListField(
+        child=serializers.FileField(), required=False, default=list, max_length=10
+    )
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class CrossReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = CrossReview
         fields = ["id", "activity", "brigade", "period_start", "period_end", "sample_size", "seed", "population",
                   "checklist_version", "drawn_at", "version"]  # fmt: skip
 
 
-class DrawInput(serializers.Serializer):
+class CrossReviewDrawInput(serializers.Serializer):
     activity = ScopedPrimaryKeyRelatedField(queryset=SupervisionActivity.objects.all())
     brigade = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
     period_start = serializers.DateField()
     period_end = serializers.DateField()
     sample_size = serializers.IntegerField(min_value=1, max_value=services.MAX_SAMPLE)
-    seed = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=2**62)
+    seed = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=2**62
+    )
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class CrossReviewItemSerializer(serializers.ModelSerializer):
     computed = serializers.DictField(child=serializers.BooleanField(allow_null=True), read_only=True)
     answers = serializers.DictField(child=serializers.BooleanField(), read_only=True)
 
@@ -118,12 +122,12 @@ class ItemSerializer(serializers.ModelSerializer):
                   "answers", "note", "reviewed_at", "version"]  # fmt: skip
 
 
-class AnswerInput(VersionInput):
+class CrossReviewAnswerInput(VersionInput):
     answers = serializers.DictField(child=serializers.BooleanField())
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class ItemFindingInput(serializers.Serializer):
+class CrossReviewFindingInput(serializers.Serializer):
     description = serializers.CharField(max_length=2000)
     requirement = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     deadline = serializers.DateField()
@@ -134,12 +138,12 @@ class OccasionViewSet(*BASE):
     """“三个必到”事项：列出、查看、登记。"""
 
     queryset = MustAttendOccasion.objects.select_related("organization").order_by("-occurred_on", "-id")
-    serializer_class = OccasionSerializer
+    serializer_class = MustAttendOccasionSerializer
 
-    @extend_schema(request=OccasionInput, responses={201: OccasionSerializer})
+    @extend_schema(request=MustAttendOccasionInput, responses={201: MustAttendOccasionSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        record = services.occasion_record(by=request.user, **parse_input(OccasionInput, request))
-        return Response(OccasionSerializer(record).data, status=201)
+        record = services.occasion_record(by=request.user, **parse_input(MustAttendOccasionInput, request))
+        return Response(MustAttendOccasionSerializer(record).data, status=201)
 
 
 @extend_schema(tags=["integrity"])
@@ -147,12 +151,12 @@ class ActivityViewSet(AuditedReadMixin, *BASE):
     """监督检查活动（督察、审计、纪检巡察、专项督察、网上交叉巡查）：列出、查看、新建。"""
 
     queryset = SupervisionActivity.objects.prefetch_related("units", "team").order_by("-starts_on", "-id")
-    serializer_class = ActivitySerializer
+    serializer_class = SupervisionActivitySerializer
 
-    @extend_schema(request=ActivityInput, responses={201: ActivitySerializer})
+    @extend_schema(request=SupervisionActivityInput, responses={201: SupervisionActivitySerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        activity = services.activity_create(by=request.user, **parse_input(ActivityInput, request))
-        return Response(ActivitySerializer(activity).data, status=201)
+        activity = services.activity_create(by=request.user, **parse_input(SupervisionActivityInput, request))
+        return Response(SupervisionActivitySerializer(activity).data, status=201)
 
 
 @extend_schema(tags=["integrity"])
@@ -160,45 +164,47 @@ class FindingViewSet(AuditedReadMixin, *BASE):
     """督察发现问题：列出、查看、登记，以及登记整改情况、报告整改完成（附佐证材料）、退回整改、销号。"""
 
     queryset = SupervisionFinding.objects.select_related("responsible").order_by("deadline", "id")
-    serializer_class = FindingSerializer
+    serializer_class = SupervisionFindingSerializer
     scoped_actions = {"rectify": "rectify", "report": "rectify", "send_back": "close", "close": "close"}
 
-    @extend_schema(request=FindingInput, responses={201: FindingSerializer})
+    @extend_schema(request=SupervisionFindingInput, responses={201: SupervisionFindingSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        finding = services.finding_add(by=request.user, **parse_input(FindingInput, request))
-        return Response(FindingSerializer(finding).data, status=201)
+        finding = services.finding_add(by=request.user, **parse_input(SupervisionFindingInput, request))
+        return Response(SupervisionFindingSerializer(finding).data, status=201)
 
-    @extend_schema(request=MoveInput, responses={200: FindingSerializer})
+    @extend_schema(request=FindingMoveInput, responses={200: SupervisionFindingSerializer})
     @action(detail=True, methods=["post"])
     def rectify(self, request, pk=None) -> Response:
-        data = parse_input(MoveInput, request)
+        data = parse_input(FindingMoveInput, request)
         finding = services.finding_rectify(finding=self.get_object(), by=request.user, text=data["text"],
                                            expected_version=data.get("version"))  # fmt: skip
-        return Response(FindingSerializer(finding).data)
+        return Response(SupervisionFindingSerializer(finding).data)
 
-    @extend_schema(request={"multipart/form-data": ReportInput}, responses={200: FindingSerializer})
+    @extend_schema(
+        request={"multipart/form-data": FindingReportInput}, responses={200: SupervisionFindingSerializer}
+    )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
     def report(self, request, pk=None) -> Response:
-        data = parse_input(ReportInput, request)
+        data = parse_input(FindingReportInput, request)
         finding = services.finding_report(finding=self.get_object(), by=request.user, text=data["text"],
                                           evidence=data["evidence"], expected_version=data.get("version"))  # fmt: skip
-        return Response(FindingSerializer(finding).data)
+        return Response(SupervisionFindingSerializer(finding).data)
 
-    @extend_schema(request=MoveInput, responses={200: FindingSerializer})
+    @extend_schema(request=FindingMoveInput, responses={200: SupervisionFindingSerializer})
     @action(detail=True, methods=["post"], url_path="return")
     def send_back(self, request, pk=None) -> Response:
-        data = parse_input(MoveInput, request)
+        data = parse_input(FindingMoveInput, request)
         finding = services.finding_return(finding=self.get_object(), by=request.user, reason=data["text"],
                                           expected_version=data.get("version"))  # fmt: skip
-        return Response(FindingSerializer(finding).data)
+        return Response(SupervisionFindingSerializer(finding).data)
 
-    @extend_schema(request=MoveInput, responses={200: FindingSerializer})
+    @extend_schema(request=FindingMoveInput, responses={200: SupervisionFindingSerializer})
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None) -> Response:
-        data = parse_input(MoveInput, request)
+        data = parse_input(FindingMoveInput, request)
         finding = services.finding_close(finding=self.get_object(), by=request.user, note=data["text"],
                                          expected_version=data.get("version"))  # fmt: skip
-        return Response(FindingSerializer(finding).data)
+        return Response(SupervisionFindingSerializer(finding).data)
 
 
 @extend_schema(tags=["integrity"])
@@ -206,12 +212,12 @@ class CrossReviewViewSet(AuditedReadMixin, *BASE):
     """网上交叉巡查抽样：列出、查看、抽取（随机种子保存，可复核）。"""
 
     queryset = CrossReview.objects.order_by("-drawn_at", "-id")
-    serializer_class = ReviewSerializer
+    serializer_class = CrossReviewSerializer
 
-    @extend_schema(request=DrawInput, responses={201: ReviewSerializer})
+    @extend_schema(request=CrossReviewDrawInput, responses={201: CrossReviewSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        review = services.cross_review_draw(by=request.user, **parse_input(DrawInput, request))
-        return Response(ReviewSerializer(review).data, status=201)
+        review = services.cross_review_draw(by=request.user, **parse_input(CrossReviewDrawInput, request))
+        return Response(CrossReviewSerializer(review).data, status=201)
 
 
 @extend_schema(tags=["integrity"])
@@ -219,23 +225,23 @@ class CrossReviewItemViewSet(AuditedReadMixin, *BASE):
     """交叉巡查案卷：系统核查结果与巡查人员结论；作出结论；把问题转为被巡查大队的整改问题。"""
 
     queryset = CrossReviewItem.objects.order_by("review_id", "position")
-    serializer_class = ItemSerializer
+    serializer_class = CrossReviewItemSerializer
     scoped_actions = {"answer": "review", "finding": "review"}
 
-    @extend_schema(request=AnswerInput, responses={200: ItemSerializer})
+    @extend_schema(request=CrossReviewAnswerInput, responses={200: CrossReviewItemSerializer})
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None) -> Response:
-        data = parse_input(AnswerInput, request)
+        data = parse_input(CrossReviewAnswerInput, request)
         item = services.cross_review_answer(item=self.get_object(), by=request.user, answers=data["answers"],
                                             note=data["note"], expected_version=data.get("version"))  # fmt: skip
-        return Response(ItemSerializer(item).data)
+        return Response(CrossReviewItemSerializer(item).data)
 
-    @extend_schema(request=ItemFindingInput, responses={201: FindingSerializer})
+    @extend_schema(request=CrossReviewFindingInput, responses={201: SupervisionFindingSerializer})
     @action(detail=True, methods=["post"])
     def finding(self, request, pk=None) -> Response:
         finding = services.cross_review_finding(item=self.get_object(), by=request.user,
-                                                **parse_input(ItemFindingInput, request))  # fmt: skip
-        return Response(FindingSerializer(finding).data, status=201)
+                                                **parse_input(CrossReviewFindingInput, request))  # fmt: skip
+        return Response(SupervisionFindingSerializer(finding).data, status=201)
 
 
 def register(router) -> None:

@@ -66,7 +66,9 @@ def inspection_notice_in_time(inspection: Inspection, today: dt.date) -> bool | 
 
 
 def inspection_evidence(inspection: Inspection, today: dt.date) -> bool | None:
-    failed = [str(pk) for pk in inspection.answers.filter(result=AnswerResult.FAIL).values_list("pk", flat=True)]
+    failed = [
+        str(pk) for pk in inspection.answers.filter(result=AnswerResult.FAIL).values_list("pk", flat=True)
+    ]
     if not failed:
         return None
     with_photo = set(

@@ -111,7 +111,9 @@ class DrawForm(_UserForm):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["brigade"].queryset = Organization.objects.filter(kind=OrgKind.BRIGADE).order_by("region_id")
+        self.fields["brigade"].queryset = Organization.objects.filter(kind=OrgKind.BRIGADE).order_by(
+            "region_id"
+        )
 
 
 class AnswerForm(forms.Form):

@@ -100,7 +100,9 @@ class SupervisionActivity(TrackedModel):
     leader = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("带队领导"), null=True, blank=True
     )
-    units = models.ManyToManyField(Organization, related_name="+", verbose_name=_("检查范围（队站、机关处室）"))
+    units = models.ManyToManyField(
+        Organization, related_name="+", verbose_name=_("检查范围（队站、机关处室）")
+    )
     team = models.ManyToManyField(Person, related_name="supervision_activities", verbose_name=_("检查组成员"))
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
@@ -161,7 +163,9 @@ class CrossReviewItem(models.Model):
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
-    hazard = models.ForeignKey("hazards.Hazard", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    hazard = models.ForeignKey(
+        "hazards.Hazard", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     label = models.CharField(_("案卷"), max_length=200)
     computed = models.JSONField(_("系统核查结果"), default=dict)
     answers = models.JSONField(_("巡查人员结论"), default=dict)

@@ -82,7 +82,8 @@ def _occasion(raw: dict) -> Occasion:
             raise ValueError(f"must-attend.yaml: {code}: within_days must be ≥ 0")
         return Occasion(code, str(raw["name"]), trigger, within_days=within)
     dates = {
-        int(year): {str(name): day for name, day in days.items()} for year, days in (raw.get("dates") or {}).items()
+        int(year): {str(name): day for name, day in days.items()}
+        for year, days in (raw.get("dates") or {}).items()
     }
     for days in dates.values():
         if not all(isinstance(d, dt.date) for d in days.values()):
@@ -111,7 +112,9 @@ def review_checklist() -> ReviewChecklist:
     )
     for p in points:
         if p.applies_to not in RECORD_TYPES:
-            raise ValueError(f"cross-review-checklist.yaml: {p.code}: applies_to must be inspection or hazard")
+            raise ValueError(
+                f"cross-review-checklist.yaml: {p.code}: applies_to must be inspection or hazard"
+            )
         if p.compute is not None and p.compute not in COMPUTATIONS:
             raise ValueError(f"cross-review-checklist.yaml: {p.code}: unknown computation {p.compute}")
     return ReviewChecklist(version=str(data["version"]), points=points)

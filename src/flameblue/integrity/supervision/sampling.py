@@ -39,7 +39,10 @@ def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
 def population(*, brigade: Organization, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
     """The keys that can be drawn, in their fixed order."""
     inspections = Inspection.objects.filter(
-        organization=brigade, status=InspectionStatus.SUBMITTED, inspected_on__gte=start, inspected_on__lte=end
+        organization=brigade,
+        status=InspectionStatus.SUBMITTED,
+        inspected_on__gte=start,
+        inspected_on__lte=end,
     ).values_list("pk", flat=True)
     low, high = _bounds(start, end)
     hazards = Hazard.objects.filter(brigade=brigade, found_at__gte=low, found_at__lt=high).values_list(
@@ -66,7 +69,9 @@ def draw(*, brigade: Organization, start: dt.date, end: dt.date, size: int, seed
 
 def _label(record: Any) -> str:
     if isinstance(record, Hazard):
-        return f"{record.unit.name} · {record.description[:40]} · {timezone.localdate(record.found_at):%Y-%m-%d}"
+        return (
+            f"{record.unit.name} · {record.description[:40]} · {timezone.localdate(record.found_at):%Y-%m-%d}"
+        )
     return f"{record.unit.name} · {record.get_kind_display()} · {record.inspected_on:%Y-%m-%d}"
 
 

@@ -251,7 +251,9 @@ def _entry(current: str, text: str, at: dt.datetime) -> str:
 
 
 def evidence_of(finding: SupervisionFinding):
-    return StoredFile.objects.filter(owner_type=finding._meta.label_lower, owner_id=str(finding.pk)).order_by("pk")
+    return StoredFile.objects.filter(owner_type=finding._meta.label_lower, owner_id=str(finding.pk)).order_by(
+        "pk"
+    )
 
 
 @transaction.atomic
@@ -278,15 +280,15 @@ def finding_report(
     if not text.strip():
         raise ValidationError({"text": _("请填写整改完成情况。")})
     current = _lock(finding, by=by, move="report", expected_version=expected_version)
-    stored = [
-        store_upload(f, owner=current, by=by, purpose="evidence", allow_pdf=True).pk for f in evidence
-    ]
+    stored = [store_upload(f, owner=current, by=by, purpose="evidence", allow_pdf=True).pk for f in evidence]
     if not stored and not evidence_of(current).exists():
         raise ValidationError({"evidence": _("报告整改完成时应上传整改佐证材料（照片或 PDF）。")})
     at = timezone.now()
     current.rectification = _entry(current.rectification, text, at)
     current.reported_at = at
-    return workflow.advance(current, by=by, to=S.REPORTED, reason=text.strip(), at=at, data={"evidence": stored})
+    return workflow.advance(
+        current, by=by, to=S.REPORTED, reason=text.strip(), at=at, data={"evidence": stored}
+    )
 
 
 @transaction.atomic
@@ -336,7 +338,10 @@ def _check_reviewers(activity: SupervisionActivity, brigade: Organization) -> No
            if p.organization_id == brigade.pk or p.organization.parent_id == brigade.pk]  # fmt: skip
     if own:
         raise ValidationError(
-            {"brigade": _("交叉巡查不得由本大队人员巡查本大队案卷（%(names)s）。") % {"names": "、".join(own)}}
+            {
+                "brigade": _("交叉巡查不得由本大队人员巡查本大队案卷（%(names)s）。")
+                % {"names": "、".join(own)}
+            }
         )
 
 
@@ -394,12 +399,18 @@ def cross_review_answer(
     current = CrossReviewItem.objects.select_for_update().get(pk=item.pk)
     if expected_version is not None and current.version != expected_version:
         who = current.reviewed_by.get_username() if current.reviewed_by else _("其他用户")
-        when = date_format(timezone.localtime(current.reviewed_at), "Y-m-d H:i") if current.reviewed_at else ""
-        raise ConcurrencyError(_("该案卷已被%(who)s于%(when)s巡查，请刷新后再操作。") % {"who": who, "when": when})
+        when = (
+            date_format(timezone.localtime(current.reviewed_at), "Y-m-d H:i") if current.reviewed_at else ""
+        )
+        raise ConcurrencyError(
+            _("该案卷已被%(who)s于%(when)s巡查，请刷新后再操作。") % {"who": who, "when": when}
+        )
     codes = {p.code for p in review_checklist().for_type(current.record_type)}
     unknown = set(answers) - codes
     if unknown:
-        raise ValidationError({"answers": _("未知的巡查要点：%(codes)s") % {"codes": "、".join(sorted(unknown))}})
+        raise ValidationError(
+            {"answers": _("未知的巡查要点：%(codes)s") % {"codes": "、".join(sorted(unknown))}}
+        )
     missing = codes - set(answers)
     if missing:
         raise ValidationError({"answers": _("请对每个巡查要点作出结论。")})
@@ -409,7 +420,9 @@ def cross_review_answer(
     current.reviewed_at, current.reviewed_by = timezone.now(), _actor(by)
     current.version += 1
     current.save()
-    audit.record(audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current)))
+    audit.record(
+        audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current))
+    )
     return current
 
 

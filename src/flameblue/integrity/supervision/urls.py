@@ -21,5 +21,7 @@ urlpatterns = [
     path("cross-reviews/<int:pk>/", views.CrossReviewDetailView.as_view(), name="cross-review-detail"),
     path("cross-review-items/<int:pk>/", views.ItemDetailView.as_view(), name="cross-review-item"),
     path("cross-review-items/<int:pk>/answer/", views.ItemAnswerView.as_view(), name="cross-review-answer"),
-    path("cross-review-items/<int:pk>/finding/", views.ItemFindingView.as_view(), name="cross-review-finding"),
+    path(
+        "cross-review-items/<int:pk>/finding/", views.ItemFindingView.as_view(), name="cross-review-finding"
+    ),
 ]

@@ -12,7 +12,6 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
@@ -161,7 +160,9 @@ class ActivityDetailView(AuditedDetailMixin, ScopedDetailView):
         context["findings"] = activity.findings.select_related("responsible").order_by("deadline", "id")
         context["review"] = CrossReview.objects.filter(activity=activity).first()
         if has_action(user, SupervisionFinding, "add") and activity.kind != ActivityKind.CROSS_REVIEW:
-            context["finding_form"] = kwargs.get("finding_form") or forms.FindingForm(user=user, activity=activity)
+            context["finding_form"] = kwargs.get("finding_form") or forms.FindingForm(
+                user=user, activity=activity
+            )
         if (activity.kind == ActivityKind.CROSS_REVIEW and context["review"] is None
                 and has_action(user, CrossReview, "add")):  # fmt: skip
             context["draw_form"] = kwargs.get("draw_form") or forms.DrawForm(user=user, initial={
@@ -195,7 +196,9 @@ class DrawView(PostOnDetailMixin, ActivityDetailView):
         return forms.DrawForm(request.POST, user=request.user)
 
     def perform(self, form):
-        self.review = services.cross_review_draw(by=self.request.user, activity=self.object, **form.cleaned_data)
+        self.review = services.cross_review_draw(
+            by=self.request.user, activity=self.object, **form.cleaned_data
+        )
         return self.review
 
     def success_url(self) -> str:
@@ -297,7 +300,10 @@ class CrossReviewDetailView(AuditedDetailMixin, ScopedDetailView):
         checklist = review_checklist()
         rows = []
         for item in self.object.items.select_related("reviewed_by").order_by("position"):
-            checks = [(p, item.computed.get(p.code), item.answers.get(p.code)) for p in checklist.for_type(item.record_type)]
+            checks = [
+                (p, item.computed.get(p.code), item.answers.get(p.code))
+                for p in checklist.for_type(item.record_type)
+            ]
             rows.append((item, checks))
         context["rows"] = rows
         return context
