@@ -305,6 +305,7 @@ SPECTACULAR_SETTINGS = {
         "CorrectiveActionStatusEnum": "flameblue.corps.rectification.models.ActionStatus",
         "ClueStatusEnum": "flameblue.integrity.discipline.choices.ClueStatus",
         "MeasureStatusEnum": "flameblue.integrity.discipline.choices.MeasureStatus",
+        "SupervisionActivityKindEnum": "flameblue.integrity.supervision.choices.ActivityKind",
     },
 }
 

@@ -24,6 +24,7 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "unit_imports",
         "corps_actions",
         "integrity_clues",
+        "supervision_findings",
     ]
 
 

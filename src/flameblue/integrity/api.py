@@ -210,3 +210,6 @@ def register(router) -> None:
     from flameblue.integrity.discipline.api import register as register_discipline  # 廉政监督
 
     register_discipline(router)
+    from flameblue.integrity.supervision.api import register as register_supervision
+
+    register_supervision(router)

@@ -22,3 +22,6 @@ class IntegrityConfig(AppConfig):
         from flameblue.integrity.discipline.apps import ready as discipline_ready
 
         discipline_ready()
+        from flameblue.integrity.supervision.apps_hooks import register as register_supervision
+
+        register_supervision()

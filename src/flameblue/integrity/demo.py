@@ -24,6 +24,7 @@ from flameblue.integrity import services
 from flameblue.integrity.discipline import demo as discipline_demo
 from flameblue.integrity.models import LiaisonPoint
 from flameblue.integrity.policy import period_of
+from flameblue.integrity.supervision import demo as supervision_demo
 from flameblue.org.choices import FIRE_SERVICE_KINDS, OrgKind
 from flameblue.org.models import Organization, Person
 from flameblue.org.models import User as UserModel
@@ -153,6 +154,12 @@ def _drinking(today: dt.date, counts: Counter) -> None:
 
 @transaction.atomic
 def seed(stdout) -> Mapping[str, int]:
+    counts = Counter(_seed_party_and_declarations(stdout))
+    counts.update(supervision_demo.seed(stdout))  # supervision of the corps, after the liaison points
+    return dict(counts)
+
+
+def _seed_party_and_declarations(stdout) -> Mapping[str, int]:
     if LiaisonPoint.objects.exists():
         stdout.write("integrity: 演示联系点和廉政申报已存在，未作改动。\n")
         return {}

@@ -232,3 +232,4 @@ class DrinkingReportTransition(TransitionRecord):
 
 
 from flameblue.integrity.discipline.models import *  # noqa: E402,F403  廉政监督 (clues, declarations …)
+from flameblue.integrity.supervision.models import *  # noqa: E402,F403  (supervision of the corps)

@@ -19,4 +19,5 @@ urlpatterns = [
     path("drinking-reports/<int:pk>/", views.DrinkingDetailView.as_view(), name="drinking-detail"),
     path("drinking-reports/<int:pk>/decide/", views.DrinkingDecideView.as_view(), name="drinking-decide"),
     path("", include("flameblue.integrity.discipline.urls")),  # 廉政监督 (clues, declarations …)
+    path("", include("flameblue.integrity.supervision.urls")),  # supervision of the corps
 ]
