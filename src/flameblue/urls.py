@@ -21,6 +21,7 @@ urlpatterns = [
     path("portal/supervision/", include("flameblue.hazards.supervision.portal_urls")),
     path("governance/", include("flameblue.governance.urls")),
     path("campaigns/", include("flameblue.campaigns.urls")),
+    path("events/", include("flameblue.events.urls")),
     path("corps/", include("flameblue.corps.urls")),
     path("integrity/", include("flameblue.integrity.urls")),
     path("community/", include("flameblue.community.urls")),
