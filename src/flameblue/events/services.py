@@ -331,6 +331,7 @@ def daily_report_add(*, event: Event, by: Any, date: dt.date, summary: str, staf
                      vehicles_on_duty: int = 0, checks: int = 0, hazards_found: int = 0) -> DailyReport:  # fmt: skip
     """安保日报 for one day of the event (one a day), while security is under way or just after."""
     ensure_in_scope(event, by=by, action="change")
+    event = Event.objects.get(pk=event.pk)  # the status as it is now
     if event.status == S.PREPARING:
         raise DomainError(_("活动尚未进入安保，不能报送日报。"), field="date")
     if not event.starts_on - dt.timedelta(days=7) <= date <= event.ends_on:
@@ -350,6 +351,7 @@ def incident_add(*, event: Event, by: Any, occurred_at: dt.datetime, kind: str, 
                  venue: Venue | None = None, handled: bool = False, handling: str = "") -> Incident:  # fmt: skip
     """安保期间警情: when, where (a venue of this event), what kind, what happened and how it was handled."""
     ensure_in_scope(event, by=by, action="change")
+    event = Event.objects.get(pk=event.pk)  # the status as it is now
     if event.status == S.PREPARING:
         raise DomainError(_("活动尚未进入安保，不能登记警情。"), field="occurred_at")
     if kind not in IncidentKind.values:
