@@ -58,11 +58,15 @@ def _staff(page, venue, people) -> None:
         expect(page.locator(".alert-success")).to_contain_text("排班已添加")
 
 
-def test_the_readiness_page_turns_green_only_when_every_venue_is_checked_and_staffed(browser_page, orgs, people):
+def test_the_readiness_page_turns_green_only_when_every_venue_is_checked_and_staffed(
+    browser_page, orgs, people
+):
     page = browser_page
     crew = [PersonFactory(organization=orgs.qiaocheng_brigade, name=n) for n in ("张伟", "李强")]
     event = make_event(orgs.qiaocheng_brigade, people.qiaocheng, starts_on=DAYS[0], ends_on=DAYS[1])
-    mall = services.venue_add(event=event, by=people.qiaocheng, unit=make_unit(orgs.mall, place_type_id="mall"))
+    mall = services.venue_add(
+        event=event, by=people.qiaocheng, unit=make_unit(orgs.mall, place_type_id="mall")
+    )
     square = services.venue_add(event=event, by=people.qiaocheng, name="汤王陵广场临时展区",
                                 region=orgs.huaxilou_gov.region, address="谯城区汤陵路")  # fmt: skip
 

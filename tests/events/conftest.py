@@ -33,7 +33,9 @@ def make_event(organiser, by=None, **kw: Any) -> Event:
 
 def check(venue: Venue, by: Any, *, fail: int = 0):
     """A submitted pre-event inspection of ``venue``: the first ``fail`` items failed (each a hazard)."""
-    inspection = services.venue_inspection_start(venue=venue, by=by, inspected_on=START - dt.timedelta(days=3))
+    inspection = services.venue_inspection_start(
+        venue=venue, by=by, inspected_on=START - dt.timedelta(days=3)
+    )
     items = list(inspection.checklist.items.order_by("order")[:fail])
     answers = {i.code: {"result": AnswerResult.FAIL, "note": f"{i.code} 不符合要求"} for i in items}
     answer_all(inspection, by, answers=answers)
@@ -44,7 +46,9 @@ def staff(post: DutyPost, people: list, by: Any = None, *, skip: tuple[dt.date, 
     """People on ``post`` on every day of its event (but the days in ``skip``)."""
     for day in post.venue.event.days:
         if day not in skip:
-            services.shift_add(post=post, by=by, date=day, starts_at=dt.time(8), ends_at=dt.time(20), people=people)
+            services.shift_add(
+                post=post, by=by, date=day, starts_at=dt.time(8), ends_at=dt.time(20), people=people
+            )
 
 
 @pytest.fixture

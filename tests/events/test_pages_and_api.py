@@ -54,13 +54,17 @@ def test_an_event_is_prepared_on_its_form(client, people, orgs):
         "region": "341602", "starts_on": "2026-03-03", "ends_on": "2026-03-12",
     })  # fmt: skip
     event = Event.objects.get(name="2026年“两会”消防安保")
-    assert response.status_code == 302 and response["Location"] == reverse("events:event-detail", args=[event.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "events:event-detail", args=[event.pk]
+    )
     assert event.status == "preparing" and event.transitions.count() == 1
 
 
 def test_a_refused_venue_names_the_field_and_keeps_the_input(client, people, event):
     client.force_login(people.qiaocheng)
-    response = client.post(reverse("events:venue-add", args=[event.pk]), {"name": "临时舞台", "address": "汤陵路"})
+    response = client.post(
+        reverse("events:venue-add", args=[event.pk]), {"name": "临时舞台", "address": "汤陵路"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "临时场所请选择所在乡镇（街道）" in page and 'value="临时舞台"' in page

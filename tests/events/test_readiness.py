@@ -46,7 +46,9 @@ def test_a_submitted_pre_event_inspection_checks_the_venue(event, venues, people
 
 
 def test_an_ad_hoc_place_is_checked_by_its_site_check(event, venues, people):
-    services.venue_site_check(venue=venues.square, by=people.qiaocheng, checked_on=START, note="消防车通道畅通")
+    services.venue_site_check(
+        venue=venues.square, by=people.qiaocheng, checked_on=START, note="消防车通道畅通"
+    )
     assert _row(event, venues.square).checked
 
 
@@ -57,7 +59,9 @@ def test_hazards_found_stay_open_until_closed_or_accepted(event, venues, people)
     # Closing goes through the hazards app's own workflow; here the outcome of a passed re-inspection.
     Hazard.objects.filter(pk=hazards[0].pk).update(status=HazardStatus.CLOSED)
     assert _row(event, venues.mall).open_hazards == 1
-    services.hazard_accept(venue=venues.mall, hazard=hazards[1], by=people.qiaocheng, reason="已设临时消防设施并专人值守")
+    services.hazard_accept(
+        venue=venues.mall, hazard=hazards[1], by=people.qiaocheng, reason="已设临时消防设施并专人值守"
+    )
     assert _row(event, venues.mall).open_hazards == 0
 
 
@@ -69,7 +73,9 @@ def test_posts_are_staffed_only_with_people_on_every_day(event, venues, people, 
     staff(post, crew, skip=(END,))
     row = _row(event, venues.mall)
     assert not row.staffed and row.posts[0].missing_days == [END]
-    services.shift_add(post=post, by=None, date=END, starts_at=dt.time(20), ends_at=dt.time(8), people=crew[:1])
+    services.shift_add(
+        post=post, by=None, date=END, starts_at=dt.time(20), ends_at=dt.time(8), people=crew[:1]
+    )
     assert _row(event, venues.mall).staffed
 
 

@@ -43,7 +43,9 @@ def test_risk_acceptance_is_the_commanders_with_a_reason(event, venues, people, 
     assert refused.value.field == "reason"
     with pytest.raises(DomainError, match="不是本场所"):
         services.hazard_accept(venue=venues.square, hazard=hazard, by=people.qiaocheng, reason="临时措施")
-    acceptance = services.hazard_accept(venue=venues.mall, hazard=hazard, by=people.qiaocheng, reason="专人值守")
+    acceptance = services.hazard_accept(
+        venue=venues.mall, hazard=hazard, by=people.qiaocheng, reason="专人值守"
+    )
     assert AuditEvent.objects.filter(object_type="events.hazardacceptance", object_id=str(acceptance.pk),
                                      reason="专人值守").exists()  # fmt: skip
     with pytest.raises(DomainError, match="已接受"):

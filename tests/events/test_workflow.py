@@ -43,7 +43,9 @@ def test_a_ready_event_starts_reports_and_ends_with_its_summary(event, venues, p
     _ready(venues, people, crew)
     started = services.event_start(event=event, by=people.qiaocheng, expected_version=event.version)
     assert started.status == EventStatus.SECURING
-    services.daily_report_add(event=started, by=people.qiaocheng, date=START, summary="各岗位到岗", staff_on_duty=12)
+    services.daily_report_add(
+        event=started, by=people.qiaocheng, date=START, summary="各岗位到岗", staff_on_duty=12
+    )
     services.incident_add(event=started, by=people.qiaocheng, venue=venues.mall, kind="alarm",
                           occurred_at=dt.datetime(2026, 5, 18, 10, tzinfo=dt.UTC), description="烟感误报",
                           handled=True, handling="已复位")  # fmt: skip

@@ -19,7 +19,7 @@ from flameblue.core.api import (
     parse_input,
 )
 from flameblue.events import services
-from flameblue.events.choices import EventLevel, IncidentKind
+from flameblue.events.choices import EventLevel
 from flameblue.events.filters import EventFilter
 from flameblue.events.forms import ORGANISER_KINDS
 from flameblue.events.models import DailyReport, DutyPost, Event, Incident, RosterShift, Venue
@@ -52,11 +52,11 @@ class EventInput(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class EndInput(VersionInput):
+class EventEndInput(VersionInput):
     summary = serializers.CharField(max_length=5000)
 
 
-class VenueSerializer(serializers.ModelSerializer):
+class EventVenueSerializer(serializers.ModelSerializer):
     class Meta:
         model = Venue
         fields = ["id", "event", "name", "unit", "region", "address", "latitude", "longitude", "site_checked_on",
@@ -64,25 +64,38 @@ class VenueSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VenueInput(serializers.Serializer):
-    unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False, allow_null=True, default=None)
+class EventVenueInput(serializers.Serializer):
+    unit = ScopedPrimaryKeyRelatedField(
+        queryset=Unit.objects.all(), required=False, allow_null=True, default=None
+    )
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     region = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), required=False, allow_null=True,
                                                 default=None)  # fmt: skip
     address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None)
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, required=False, allow_null=True, default=None
+    )
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True,
                                          default=None)  # fmt: skip
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class DailyReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = DailyReport
-        fields = ["id", "event", "date", "summary", "staff_on_duty", "vehicles_on_duty", "checks", "hazards_found"]
+        fields = [
+            "id",
+            "event",
+            "date",
+            "summary",
+            "staff_on_duty",
+            "vehicles_on_duty",
+            "checks",
+            "hazards_found",
+        ]
         read_only_fields = ["id", "event"]
 
 
-class IncidentSerializer(serializers.ModelSerializer):
+class EventIncidentSerializer(serializers.ModelSerializer):
     venue = serializers.PrimaryKeyRelatedField(queryset=Venue.objects.all(), required=False, allow_null=True)
 
     class Meta:
@@ -91,30 +104,32 @@ class IncidentSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "event"]
 
 
-class PostReadinessSerializer(serializers.Serializer):
+class PostStaffingSerializer(serializers.Serializer):
     post = serializers.IntegerField(source="post.pk")
     name = serializers.CharField(source="post.name")
     missing_days = serializers.ListField(child=serializers.DateField())
     staffed = serializers.BooleanField()
 
 
-class VenueReadinessSerializer(serializers.Serializer):
+class VenueReadyStateSerializer(serializers.Serializer):
     venue = serializers.IntegerField(source="venue.pk")
     name = serializers.CharField(source="venue.name")
     checked = serializers.BooleanField()
     open_hazards = serializers.IntegerField()
     staffed = serializers.BooleanField()
     ready = serializers.BooleanField()
-    posts = PostReadinessSerializer(many=True)
+    posts = PostStaffingSerializer(many=True)
 
 
-class ReadinessSerializer(serializers.Serializer):
+class EventReadinessSerializer(serializers.Serializer):
     green = serializers.BooleanField()
-    venues = VenueReadinessSerializer(many=True)
+    venues = VenueReadyStateSerializer(many=True)
 
 
 @extend_schema(tags=["events"])
-class EventViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EventViewSet(
+    ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """重大活动消防安保：列出、查看、登记、就绪情况、进入安保、结束（总结）、场所、日报、警情。"""
 
     queryset = Event.objects.select_related("organiser")
@@ -131,67 +146,73 @@ class EventViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMod
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
         return self._out(services.event_create(by=request.user, **parse_input(EventInput, request)), 201)
 
-    @extend_schema(responses=ReadinessSerializer)
+    @extend_schema(responses=EventReadinessSerializer)
     @action(detail=True, methods=["get"])
     def readiness(self, request, pk=None) -> Response:
-        return Response(ReadinessSerializer(readiness(self.get_object())).data)
+        return Response(EventReadinessSerializer(readiness(self.get_object())).data)
 
     @extend_schema(request=VersionInput, responses=EventSerializer)
     @action(detail=True, methods=["post"])
     def start(self, request, pk=None) -> Response:
         version = parse_input(VersionInput, request).get("version")
-        return self._out(services.event_start(event=self.get_object(), by=request.user, expected_version=version))
+        return self._out(
+            services.event_start(event=self.get_object(), by=request.user, expected_version=version)
+        )
 
-    @extend_schema(request=EndInput, responses=EventSerializer)
+    @extend_schema(request=EventEndInput, responses=EventSerializer)
     @action(detail=True, methods=["post"])
     def end(self, request, pk=None) -> Response:
-        data = parse_input(EndInput, request)
+        data = parse_input(EventEndInput, request)
         return self._out(services.event_end(event=self.get_object(), by=request.user, summary=data["summary"],
                                             expected_version=data.get("version")))  # fmt: skip
 
-    @extend_schema(request=VenueInput, responses={201: VenueSerializer})
+    @extend_schema(request=EventVenueInput, responses={201: EventVenueSerializer})
     @action(detail=True, methods=["post"])
     def venues(self, request, pk=None) -> Response:
-        venue = services.venue_add(event=self.get_object(), by=request.user, **parse_input(VenueInput, request))
-        return Response(VenueSerializer(venue).data, status=201)
+        venue = services.venue_add(
+            event=self.get_object(), by=request.user, **parse_input(EventVenueInput, request)
+        )
+        return Response(EventVenueSerializer(venue).data, status=201)
 
-    @extend_schema(request=ReportSerializer, responses={201: ReportSerializer})
+    @extend_schema(request=DailyReportSerializer, responses={201: DailyReportSerializer})
     @action(detail=True, methods=["post"])
     def reports(self, request, pk=None) -> Response:
         report = services.daily_report_add(event=self.get_object(), by=request.user,
-                                           **parse_input(ReportSerializer, request))  # fmt: skip
-        return Response(ReportSerializer(report).data, status=201)
+                                           **parse_input(DailyReportSerializer, request))  # fmt: skip
+        return Response(DailyReportSerializer(report).data, status=201)
 
-    @extend_schema(request=IncidentSerializer, responses={201: IncidentSerializer})
+    @extend_schema(request=EventIncidentSerializer, responses={201: EventIncidentSerializer})
     @action(detail=True, methods=["post"])
     def incidents(self, request, pk=None) -> Response:
         incident = services.incident_add(event=self.get_object(), by=request.user,
-                                         **parse_input(IncidentSerializer, request))  # fmt: skip
-        return Response(IncidentSerializer(incident).data, status=201)
+                                         **parse_input(EventIncidentSerializer, request))  # fmt: skip
+        return Response(EventIncidentSerializer(incident).data, status=201)
 
 
-class PostSerializer(serializers.ModelSerializer):
+class DutyPostSerializer(serializers.ModelSerializer):
     class Meta:
         model = DutyPost
         fields = ["id", "venue", "name", "duty", "vehicles", "crew"]
         read_only_fields = fields
 
 
-class PostInput(serializers.Serializer):
+class DutyPostInput(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     duty = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     vehicles = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    crew = ScopedPrimaryKeyRelatedField(queryset=Person.objects.all(), many=True, required=False, default=list)
+    crew = ScopedPrimaryKeyRelatedField(
+        queryset=Person.objects.all(), many=True, required=False, default=list
+    )
 
 
-class ShiftSerializer(serializers.ModelSerializer):
+class RosterShiftSerializer(serializers.ModelSerializer):
     class Meta:
         model = RosterShift
         fields = ["id", "post", "date", "starts_at", "ends_at", "people"]
         read_only_fields = fields
 
 
-class ShiftInput(serializers.Serializer):
+class RosterShiftInput(serializers.Serializer):
     post = serializers.PrimaryKeyRelatedField(queryset=DutyPost.objects.all())
     date = serializers.DateField()
     starts_at = serializers.TimeField()
@@ -199,12 +220,12 @@ class ShiftInput(serializers.Serializer):
     people = ScopedPrimaryKeyRelatedField(queryset=Person.objects.all(), many=True)
 
 
-class AcceptInput(serializers.Serializer):
+class RiskAcceptInput(serializers.Serializer):
     hazard = serializers.PrimaryKeyRelatedField(queryset=Hazard.objects.all())
     reason = serializers.CharField(max_length=1000)
 
 
-class InspectionStarted(serializers.Serializer):
+class VenueInspectionStarted(serializers.Serializer):
     inspection = serializers.IntegerField()
 
 
@@ -213,34 +234,38 @@ class VenueViewSet(ScopedReadOnlyViewSet):
     """活动场所：查看、执勤岗位、排班、风险接受、发起消防安保检查。写操作的权限按所属活动判断。"""
 
     queryset = Venue.objects.select_related("event").order_by("event_id", "id")
-    serializer_class = VenueSerializer
+    serializer_class = EventVenueSerializer
     filterset_fields = ["event"]
     # Writes on a venue are decided by the service on the venue's event (change, or command to accept a risk).
     scoped_actions = {"posts": "view", "shifts": "view", "accept": "view", "inspect": "view"}
 
-    @extend_schema(request=PostInput, responses={201: PostSerializer})
+    @extend_schema(request=DutyPostInput, responses={201: DutyPostSerializer})
     @action(detail=True, methods=["post"])
     def posts(self, request, pk=None) -> Response:
-        post = services.post_add(venue=self.get_object(), by=request.user, **parse_input(PostInput, request))
-        return Response(PostSerializer(post).data, status=201)
+        post = services.post_add(
+            venue=self.get_object(), by=request.user, **parse_input(DutyPostInput, request)
+        )
+        return Response(DutyPostSerializer(post).data, status=201)
 
-    @extend_schema(request=ShiftInput, responses={201: ShiftSerializer})
+    @extend_schema(request=RosterShiftInput, responses={201: RosterShiftSerializer})
     @action(detail=True, methods=["post"])
     def shifts(self, request, pk=None) -> Response:
         venue = self.get_object()
-        data = parse_input(ShiftInput, request)
+        data = parse_input(RosterShiftInput, request)
         if data["post"].venue_id != venue.pk:
             raise serializers.ValidationError({"post": ["该岗位不属于本场所。"]})
         shift = services.shift_add(by=request.user, **data)
-        return Response(ShiftSerializer(shift).data, status=201)
+        return Response(RosterShiftSerializer(shift).data, status=201)
 
-    @extend_schema(request=AcceptInput, responses={201: None})
+    @extend_schema(request=RiskAcceptInput, responses={201: None})
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None) -> Response:
-        acceptance = services.hazard_accept(venue=self.get_object(), by=request.user, **parse_input(AcceptInput, request))
+        acceptance = services.hazard_accept(
+            venue=self.get_object(), by=request.user, **parse_input(RiskAcceptInput, request)
+        )
         return Response({"id": acceptance.pk, "hazard": acceptance.hazard_id}, status=201)
 
-    @extend_schema(request=None, responses={201: InspectionStarted})
+    @extend_schema(request=None, responses={201: VenueInspectionStarted})
     @action(detail=True, methods=["post"])
     def inspect(self, request, pk=None) -> Response:
         inspection = services.venue_inspection_start(venue=self.get_object(), by=request.user)

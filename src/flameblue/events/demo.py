@@ -38,7 +38,13 @@ CITY = "3416"
 D = dt.date
 NAMESPACE = uuid.UUID("0d6f5a52-7c1e-4a43-9b0e-3f2a8e1c9d77")
 #: An ad-hoc venue: (name, township, address, latitude, longitude).
-EXPO_GROUND = ("中药材交易中心主展区", "341602001", "亳州市谯城区魏武大道与药都路交叉口", "33.863600", "115.783600")
+EXPO_GROUND = (
+    "中药材交易中心主展区",
+    "341602001",
+    "亳州市谯城区魏武大道与药都路交叉口",
+    "33.863600",
+    "115.783600",
+)
 
 
 @dataclass
@@ -85,7 +91,9 @@ def _crew(region: str) -> list[Person]:
     return list(people[:6])
 
 
-def _roster(posts: list[DutyPost], days: list[dt.date], crew: list[Person], *, upto: int | None = None) -> int:
+def _roster(
+    posts: list[DutyPost], days: list[dt.date], crew: list[Person], *, upto: int | None = None
+) -> int:
     """Day and night shifts for every post and day (only the first ``upto`` days), in bulk."""
     shifts = []
     for post in posts:
@@ -175,7 +183,9 @@ def _secure(event: Event, spec: Spec) -> None:
     start, end = spec.period
     for venue in event.venues.all():
         for hazard in open_hazards(venue):
-            services.hazard_accept(venue=venue, hazard=hazard, by=None, reason="已落实临时措施并专人值守，活动后整改")
+            services.hazard_accept(
+                venue=venue, hazard=hazard, by=None, reason="已落实临时措施并专人值守，活动后整改"
+            )
     event = services.event_start(event=event, by=None, at=_at(start - dt.timedelta(days=1), 17))
     DailyReport.objects.bulk_create([
         DailyReport(event=event, date=day, summary="各执勤点人员、车辆到岗到位，重点部位巡查无异常。",

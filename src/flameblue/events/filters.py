@@ -16,7 +16,9 @@ __all__ = ["EventFilter"]
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), field_name="name", lookup_expr="icontains")
     region = RegionFilter()
-    level = django_filters.ChoiceFilter(label=_("级别"), choices=EventLevel.choices, empty_label=_("全部级别"))
+    level = django_filters.ChoiceFilter(
+        label=_("级别"), choices=EventLevel.choices, empty_label=_("全部级别")
+    )
     status = django_filters.ChoiceFilter(
         label=_("状态"), choices=EventStatus.choices, empty_label=_("全部状态")
     )

@@ -37,7 +37,13 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MULTI = forms.SelectMultiple(attrs={"class": "form-select js-tomselect"})
 #: Who may organise an event: a government, a department, the fire service.
-ORGANISER_KINDS = (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT, OrgKind.COMMITTEE, OrgKind.DETACHMENT, OrgKind.BRIGADE)
+ORGANISER_KINDS = (
+    OrgKind.GOVERNMENT,
+    OrgKind.DEPARTMENT,
+    OrgKind.COMMITTEE,
+    OrgKind.DETACHMENT,
+    OrgKind.BRIGADE,
+)
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -52,7 +58,13 @@ class PeopleField(forms.ModelMultipleChoiceField):
 
 def _people(user: Any):
     """People of fire-service and government organizations the user may see (crews are theirs)."""
-    kinds = (OrgKind.DETACHMENT, OrgKind.DETACHMENT_OFFICE, OrgKind.BRIGADE, OrgKind.STATION, OrgKind.GOVERNMENT)
+    kinds = (
+        OrgKind.DETACHMENT,
+        OrgKind.DETACHMENT_OFFICE,
+        OrgKind.BRIGADE,
+        OrgKind.STATION,
+        OrgKind.GOVERNMENT,
+    )
     return (
         Person.objects.visible_to(user).filter(organization__kind__in=kinds)
         .select_related("organization").order_by("organization__region_id", "organization__name", "name")
@@ -130,7 +142,9 @@ class SiteCheckForm(forms.Form):
 
 class HazardAcceptForm(forms.Form):
     hazard = forms.ModelChoiceField(label=_("隐患"), queryset=Venue.objects.none())
-    reason = forms.CharField(label=_("接受理由"), widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_MAX_CHARS)
+    reason = forms.CharField(
+        label=_("接受理由"), widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_MAX_CHARS
+    )
 
     def __init__(self, *args: Any, venue: Venue, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -50,7 +50,9 @@ class Event(TrackedModel):
     organiser = models.ForeignKey(
         "org.Organization", on_delete=models.PROTECT, related_name="events", verbose_name=_("主办单位")
     )
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在区划"))
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在区划")
+    )
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
     description = models.TextField(_("安保要求"), blank=True)
@@ -87,7 +89,9 @@ class Venue(models.Model):
         "units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="event_venues",
         verbose_name=_("登记单位"),
     )  # fmt: skip
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇"))
+    region = models.ForeignKey(
+        "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在乡镇")
+    )
     address = models.CharField(_("地址"), max_length=200, blank=True)
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -117,7 +121,9 @@ class HazardAcceptance(models.Model):
     (audited). The hazard stays open in the hazards app; it no longer blocks the venue's readiness."""
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="acceptances")
-    hazard = models.ForeignKey("hazards.Hazard", on_delete=models.PROTECT, related_name="+", verbose_name=_("隐患"))
+    hazard = models.ForeignKey(
+        "hazards.Hazard", on_delete=models.PROTECT, related_name="+", verbose_name=_("隐患")
+    )
     reason = models.TextField(_("接受理由"))
     accepted_at = models.DateTimeField(_("接受时间"), default=timezone.now)
     accepted_by = models.ForeignKey(
@@ -144,7 +150,9 @@ class DutyPost(models.Model):
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="posts")
     name = models.CharField(_("岗位名称"), max_length=100)
     duty = models.CharField(_("岗位职责"), max_length=300, blank=True)
-    vehicles = models.CharField(_("执勤车辆"), max_length=300, blank=True, help_text=_("车牌号及车型，如“皖S·1234 水罐消防车”"))
+    vehicles = models.CharField(
+        _("执勤车辆"), max_length=300, blank=True, help_text=_("车牌号及车型，如“皖S·1234 水罐消防车”")
+    )
     crew = models.ManyToManyField("org.Person", blank=True, related_name="+", verbose_name=_("执勤力量"))
 
     objects = ScopedManager()
@@ -176,9 +184,7 @@ class RosterShift(models.Model):
         ordering = ["post", "date", "starts_at"]
         verbose_name = _("排班")
         verbose_name_plural = _("排班")
-        constraints = [
-            models.UniqueConstraint(fields=["post", "date", "starts_at"], name="event_shift_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["post", "date", "starts_at"], name="event_shift_once")]
 
     def __str__(self) -> str:
         return f"{self.post} {self.date} {self.starts_at:%H:%M}—{self.ends_at:%H:%M}"
@@ -219,7 +225,12 @@ class Incident(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="incidents")
     venue = models.ForeignKey(
-        Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents", verbose_name=_("场所")
+        Venue,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+        verbose_name=_("场所"),
     )
     occurred_at = models.DateTimeField(_("发生时间"))
     kind = models.CharField(_("类型"), max_length=10, choices=IncidentKind.choices)

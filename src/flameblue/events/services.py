@@ -158,7 +158,8 @@ def event_start(*, event: Event, by: Any, expected_version: int | None = None,
         message = (
             _("尚未登记活动场所。")
             if not state.venues
-            else _("以下场所尚未就绪（未检查、隐患未整改或未接受、岗位未排班）：%(v)s。") % {"v": "、".join(pending)}
+            else _("以下场所尚未就绪（未检查、隐患未整改或未接受、岗位未排班）：%(v)s。")
+            % {"v": "、".join(pending)}
         )
         raise DomainError(message, field="venues")
     return workflow.advance(current, to=S.SECURING, by=by, at=at, data={"venues": len(state.venues)})
@@ -249,7 +250,9 @@ def venue_site_check(*, venue: Venue, by: Any, checked_on: dt.date, note: str) -
     before = audit.snapshot(current)
     current.site_checked_on, current.site_check_note = checked_on, note
     current.save(update_fields=["site_checked_on", "site_check_note"])
-    audit.record(audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current)))
+    audit.record(
+        audit.AuditAction.UPDATE, by=by, obj=current, changes=audit.diff(before, audit.snapshot(current))
+    )
     return current
 
 
@@ -266,15 +269,21 @@ def hazard_accept(*, venue: Venue, hazard: Hazard, by: Any, reason: str) -> Haza
         raise DomainError(_("该隐患的风险已接受。"), field="hazard")
     if not open_hazards(venue).filter(pk=hazard.pk).exists():
         raise DomainError(_("该隐患已整改销案，无需接受风险。"), field="hazard")
-    acceptance = HazardAcceptance.objects.create(venue=venue, hazard=hazard, reason=reason, accepted_by=_actor(by))
-    audit.record(audit.AuditAction.CREATE, by=by, obj=acceptance, changes=audit.snapshot(acceptance), reason=reason)
+    acceptance = HazardAcceptance.objects.create(
+        venue=venue, hazard=hazard, reason=reason, accepted_by=_actor(by)
+    )
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=acceptance, changes=audit.snapshot(acceptance), reason=reason
+    )
     return acceptance
 
 
 def _people(people: Iterable[Person], by: Any, field: str) -> list[Person]:
     people = list(people)
     if by is not None:
-        visible = set(Person.objects.visible_to(by).filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True))
+        visible = set(
+            Person.objects.visible_to(by).filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True)
+        )
         if any(p.pk not in visible for p in people):
             raise DomainError(_("所选人员不在您的管辖范围内。"), field=field)
     return people
@@ -310,7 +319,8 @@ def shift_add(*, post: DutyPost, by: Any, date: dt.date, starts_at: dt.time, end
     event = _open_for_preparation(event)
     if not event.starts_on <= date <= event.ends_on:
         raise DomainError(
-            _("排班日期须在安保期内（%(a)s 至 %(b)s）。") % {"a": event.starts_on, "b": event.ends_on}, field="date"
+            _("排班日期须在安保期内（%(a)s 至 %(b)s）。") % {"a": event.starts_on, "b": event.ends_on},
+            field="date",
         )
     if starts_at == ends_at:
         raise DomainError(_("结束时间不能与开始时间相同。"), field="ends_at")

@@ -101,7 +101,9 @@ class EventEditView(ScopedDetailView):
         status = 400
         if form.is_valid():
             _result, status = run_service(
-                request, lambda: services.event_update(event, by=request.user, **form.service_kwargs()), form=form
+                request,
+                lambda: services.event_update(event, by=request.user, **form.service_kwargs()),
+                form=form,
             )
             if status is None:
                 messages.success(request, _("已保存。"))
@@ -152,7 +154,9 @@ class ReadinessView(ScopedDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         event = self.object
-        visible = set(Venue.objects.visible_to(self.request.user).filter(event=event).values_list("pk", flat=True))
+        visible = set(
+            Venue.objects.visible_to(self.request.user).filter(event=event).values_list("pk", flat=True)
+        )
         state = readiness(event)
         context.update(
             readiness=state, rows=[r for r in state.venues if r.venue.pk in visible], days=event.days,
@@ -188,7 +192,9 @@ class _PostMixin:
         status = 400
         if form.is_valid():
             target = form if self.form_name else None
-            result, status = run_service(request, lambda: self.call(request, obj, form.cleaned_data), form=target)
+            result, status = run_service(
+                request, lambda: self.call(request, obj, form.cleaned_data), form=target
+            )
             if status is None:
                 messages.success(request, self.done_message)
                 return HttpResponseRedirect(self.next_url(obj, result))
@@ -306,7 +312,6 @@ class VenueDetailView(ScopedDetailView):
 
 
 class _VenuePost(_PostMixin, VenueDetailView):
-
     def back(self, obj) -> str:
         return reverse("events:venue-detail", kwargs={"pk": obj.pk})
 
