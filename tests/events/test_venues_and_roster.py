@@ -27,6 +27,15 @@ def test_an_ad_hoc_place_needs_a_township_and_an_address(event, people, orgs):
     assert refused.value.field == "address"
 
 
+def test_a_venue_lies_in_the_events_region(event, people, orgs):
+    from flameblue.geo.models import Region
+
+    with pytest.raises(DomainError) as refused:
+        services.venue_add(event=event, by=people.detachment, name="蒙城县体育场", address="蒙城县城关",
+                           region=Region.objects.get(pk="341622"))  # fmt: skip
+    assert refused.value.field == "region" and not event.venues.exists()
+
+
 def test_an_ad_hoc_place_has_no_inspection_but_a_site_check(venues, people):
     with pytest.raises(DomainError, match="现场检查"):
         services.venue_inspection_start(venue=venues.square, by=people.qiaocheng)

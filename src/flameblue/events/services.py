@@ -211,6 +211,8 @@ def venue_add(
         address = (address or "").strip() or unit.address
     elif region is None:
         raise DomainError(_("临时场所请选择所在乡镇（街道）。"), field="region")
+    if not region.pk.startswith(current.region_id):
+        raise DomainError(_("场所不在活动所在区划内。"), field="unit" if unit is not None else "region")
     name = _text(name, "name", _("场所名称"), limit=200)
     if unit is None:
         address = _text(address, "address", _("地址"), limit=200)
