@@ -8,6 +8,7 @@ from flameblue.community import api as community_api
 from flameblue.core import api_views as core_api
 from flameblue.corps import api as corps_api
 from flameblue.enforcement import api as enforcement_api
+from flameblue.events import api as events_api
 from flameblue.geo import api as geo_api
 from flameblue.governance import api as governance_api
 from flameblue.hazards import api as hazards_api
@@ -34,6 +35,7 @@ for module in (
     outreach_api,
     enforcement_api,
     reports_api,
+    events_api,
 ):
     module.register(router)
 

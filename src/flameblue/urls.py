@@ -22,6 +22,7 @@ urlpatterns = [
     path("governance/", include("flameblue.governance.urls")),
     path("campaigns/", include("flameblue.campaigns.urls")),
     path("outreach/", include("flameblue.outreach.urls")),
+    path("events/", include("flameblue.events.urls")),
     path("corps/", include("flameblue.corps.urls")),
     path("integrity/", include("flameblue.integrity.urls")),
     path("community/", include("flameblue.community.urls")),
