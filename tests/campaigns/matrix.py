@@ -60,14 +60,14 @@ def edit_page(w):
 POST = {"method": "post", "ok_status": (302,)}
 API_POST = {"method": "post", "api": True, "ok_status": (200, 201)}
 VIEW = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "auditor"}
-ACT = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "edu"}
+ACT = {"allowed": "qiaocheng", "out_of_scope": "mengcheng", "no_permission": "grid"}
 
 CASES = [
     # Pages
     Case("campaigns:campaign-list", allowed="grid", no_permission="auditor", query="status=launched"),
     Case("campaigns:campaign-export", allowed="qiaocheng", no_permission="auditor"),
-    Case("campaigns:campaign-create", allowed="qiaocheng", no_permission="edu"),
-    Case("campaigns:campaign-create", data=create_page, allowed="qiaocheng", no_permission="edu", **POST),
+    Case("campaigns:campaign-create", allowed="qiaocheng", no_permission="grid"),
+    Case("campaigns:campaign-create", data=create_page, allowed="qiaocheng", no_permission="grid", **POST),
     Case("campaigns:campaign-detail", kwargs=pk("launched"), **VIEW),
     Case("campaigns:campaign-detail", kwargs=pk("launched"), allowed="grid", note="a township sees it"),
     Case("campaigns:campaign-edit", kwargs=pk("draft"), **ACT),
@@ -79,7 +79,7 @@ CASES = [
     Case("campaigns:campaign-weekly-report", kwargs=pk("launched"), **VIEW),
     # API
     Case("api:campaigns-campaign-list", api=True, allowed="edu", no_permission="auditor"),
-    Case("api:campaigns-campaign-list", data=create, allowed="qiaocheng", no_permission="edu", **API_POST),
+    Case("api:campaigns-campaign-list", data=create, allowed="qiaocheng", no_permission="grid", **API_POST),
     Case("api:campaigns-campaign-detail", kwargs=pk("launched"), api=True, **VIEW),
     Case("api:campaigns-campaign-progress", kwargs=pk("launched"), api=True, **VIEW),
     Case("api:campaigns-campaign-launch", kwargs=pk("draft"), data=version("draft"), **ACT, **API_POST),
