@@ -71,7 +71,7 @@ def target_inspection_start(*, target: CampaignTarget, by: Any) -> Inspection:
     """开始检查: start (or resume the user's own draft of) the campaign inspection of one target — kind 专项整治
     检查, with the campaign's checklist, carrying the campaign so its progress and hazards are its."""
     _visible_target(target, by)
-    campaign = target.campaign
+    campaign = Campaign.objects.get(pk=target.campaign_id)  # its status as it is now
     if campaign.status != CampaignStatus.LAUNCHED:
         raise DomainError(_("专项整治不在进行中，不能开始检查。"), field="target")
     draft = campaign_inspections(campaign).filter(
