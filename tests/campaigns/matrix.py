@@ -99,7 +99,7 @@ CASES = [
     Case(
         "api:campaigns-target-record",
         kwargs=lambda w: {"pk": _c(w).launched.targets.get().pk},
-        data={"facts": {}},
+        data=lambda w: {"facts": {}},
         **VIEW,
         **API_POST,
     ),  # fmt: skip
