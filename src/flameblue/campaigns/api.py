@@ -109,7 +109,7 @@ class AssignmentInput(serializers.Serializer):
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class RecordInput(serializers.Serializer):
+class CampaignRecordInput(serializers.Serializer):
     facts = serializers.DictField(
         required=False, default=dict, help_text=_("整治数据：代码 → 数值（见整治类别规则）。")
     )
@@ -120,14 +120,14 @@ class RecordInput(serializers.Serializer):
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class CampaignRecordSerializer(serializers.ModelSerializer):
     class Meta:
         model = CampaignRecord
         fields = ["id", "target", "facts", "checks", "rules_version", "version", "updated_at"]
         read_only_fields = fields
 
 
-class InspectionStarted(serializers.Serializer):
+class CampaignInspectionStarted(serializers.Serializer):
     inspection = serializers.IntegerField()
     checklist = serializers.IntegerField()
 
@@ -226,17 +226,17 @@ class CampaignTargetViewSet(ScopedReadOnlyViewSet):
     # Visible targets only; whether the user may inspect or record is the service's decision (403).
     scoped_actions = {"record": "view", "inspect": "view"}
 
-    @extend_schema(request=RecordInput, responses=RecordSerializer)
+    @extend_schema(request=CampaignRecordInput, responses=CampaignRecordSerializer)
     @action(detail=True, methods=["post"])
     def record(self, request, pk=None) -> Response:
-        data = parse_input(RecordInput, request)
+        data = parse_input(CampaignRecordInput, request)
         record = work.record_save(
             target=self.get_object(), by=request.user, facts=data["facts"], checks=data["checks"],
             expected_version=data["version"],
         )  # fmt: skip
-        return Response(RecordSerializer(record).data)
+        return Response(CampaignRecordSerializer(record).data)
 
-    @extend_schema(request=None, responses={201: InspectionStarted})
+    @extend_schema(request=None, responses={201: CampaignInspectionStarted})
     @action(detail=True, methods=["post"])
     def inspect(self, request, pk=None) -> Response:
         inspection = work.target_inspection_start(target=self.get_object(), by=request.user)
