@@ -43,6 +43,6 @@ def campaigns_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
 def register() -> None:
     register_panel(
         "campaigns_running", campaigns_panel,
-        homes=["command", "inspector", "station", "government", "grid", "department"], order=60,
+        homes=["command", "inspector", "station", "government", "grid", "department"], order=40,
         template="campaigns/_panel.html",
     )  # fmt: skip
