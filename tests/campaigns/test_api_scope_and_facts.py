@@ -42,7 +42,7 @@ def test_prepare_launch_inspect_and_record_through_the_api(orgs, people, estates
 
     record = reverse("api:campaigns-target-record", kwargs={"pk": target.pk})
     bad = client.post(record, {"facts": {"letters_signed": "many"}}, content_type="application/json")
-    assert bad.status_code == 400 and "letters_signed" in bad.json()["errors"]
+    assert bad.status_code == 400 and "签订承诺书" in bad.json()["letters_signed"][0]
     ok = client.post(
         record, {"facts": {"letters_signed": 40}, "checks": {"0": "fail"}}, content_type="application/json"
     )
