@@ -101,6 +101,14 @@ class Campaign(TrackedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def kind_title(self) -> str:
+        """The kind's title from its rule file (the code itself if the file is gone)."""
+        from flameblue.campaigns.kinds import kind_rule
+
+        rule = kind_rule(self.kind)
+        return rule.title if rule else self.kind
+
 
 class CampaignPhase(models.Model):
     """整治阶段: one phase of a campaign (e.g. 动员部署 → 排查整治 → 督导检查 → 总结验收) with its dates."""
