@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.campaigns.choices import CampaignLevel, CampaignStatus, TargetOrigin
+from flameblue.campaigns.kinds import kind_rule
 from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopedQuerySet, ScopeSpec
 
@@ -104,8 +105,6 @@ class Campaign(TrackedModel):
     @property
     def kind_title(self) -> str:
         """The kind's title from its rule file (the code itself if the file is gone)."""
-        from flameblue.campaigns.kinds import kind_rule
-
         rule = kind_rule(self.kind)
         return rule.title if rule else self.kind
 
