@@ -29,5 +29,12 @@ def test_demo_seeds_the_five_campaigns_of_2019_once(orgs):
     assert [p.name for p in bicycles.phases.all()] == ["动员部署", "排查整治", "督导检查", "总结验收"]
     assert bicycles.phases.last().ends_on == bicycles.ends_on
     assert bicycles.assignments.count() == 2
+    assert bicycles.kind == "ebike" and bicycles.checklist.place_type == "high_rise"
+    assert len(bicycles.extra_items) == 4
+    facts = bicycles.targets.get().record.facts
+    assert set(facts) == {"stairwell_found", "flying_lead_cases", "flying_lead_fixed", "charging_points_built",
+                          "letters_signed"}  # fmt: skip
+    assert facts["flying_lead_fixed"] <= facts["flying_lead_cases"] and facts["letters_signed"] >= 20
+    assert Campaign.objects.get(name="博物馆和文物建筑消防安全专项治理").checklist.place_type == "heritage"
     assert demo.seed(io.StringIO()) == {}
     assert Campaign.objects.count() == 5

@@ -53,9 +53,15 @@ def test_brigade_cannot_organise_a_campaign_for_another_county(orgs, people):
     assert not Campaign.objects.exists()
 
 
-def test_department_may_not_prepare_campaigns(orgs, people):
-    with pytest.raises(PermissionDeniedError):
+def test_department_may_not_prepare_a_campaign_in_the_brigades_name(orgs, people):
+    with pytest.raises(OutOfScope):
         prepare(orgs.qiaocheng_brigade, people.edu)
+    assert not Campaign.objects.exists()
+
+
+def test_grid_officer_may_not_prepare_campaigns(orgs, people):
+    with pytest.raises(PermissionDeniedError):
+        prepare(orgs.huaxilou_gov, people.grid)
 
 
 def test_launch_selects_the_residential_units_of_the_district_and_freezes_them(campaign, estates, people):

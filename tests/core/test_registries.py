@@ -19,11 +19,14 @@ def test_each_home_shows_its_registered_panels_in_order():
         "governance_responsibility",
         "inbox",
         "enforcement_clocks",
+        "campaigns_running",
     ]
     assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
-    assert _keys(["inspector"]) == ["work_queue", "inbox", "jurisdiction", "enforcement_clocks", "counts"]
+    assert _keys(["inspector"]) == [
+        "work_queue", "inbox", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts",
+    ]  # fmt: skip
     assert _keys(["government"]) == [
-        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction",
+        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "campaigns_running",
     ]  # fmt: skip
     assert _keys(["unit"]) == ["my_units", "unit", "inbox"]
     assert _keys(["audit"]) == ["audit", "inbox"]
@@ -45,10 +48,11 @@ def test_reference_data_loads_regions_then_industries_then_roles():
 
 def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
     assert _keys(["government", "grid"]) == [
-        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "grid",
+        "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "campaigns_running",
+        "grid",
     ]  # fmt: skip
     assert _keys(["audit", "inspector"]) == [
-        "audit", "inbox", "work_queue", "jurisdiction", "enforcement_clocks", "counts",
+        "audit", "inbox", "work_queue", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts",
     ]  # fmt: skip
 
 

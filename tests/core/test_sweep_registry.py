@@ -25,6 +25,7 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "corps_actions",
         "integrity_clues",
         "supervision_findings",
+        "campaigns",
     ]
 
 

@@ -7,6 +7,11 @@ class CampaignsConfig(AppConfig):
     verbose_name = "专项整治"
 
     def ready(self) -> None:
+        from flameblue.campaigns.dashboard import register as register_dashboard
         from flameblue.campaigns.menu import register as register_menu
+        from flameblue.campaigns.sweep import sweep_campaigns
+        from flameblue.core.sweep import register_sweep_job
 
         register_menu()
+        register_dashboard()
+        register_sweep_job("campaigns", sweep_campaigns, order=95)

@@ -11,10 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.campaigns.choices import CampaignLevel, CampaignStatus, TargetOrigin
+from flameblue.campaigns.kinds import kind_rule
 from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopedQuerySet, ScopeSpec
 
-__all__ = ["Campaign", "CampaignAssignment", "CampaignPhase", "CampaignTarget", "CampaignTransition"]
+__all__ = [
+    "Campaign",
+    "CampaignAssignment",
+    "CampaignPhase",
+    "CampaignRecord",
+    "CampaignTarget",
+    "CampaignTransition",
+]
 
 
 class CampaignQuerySet(ScopedQuerySet):
@@ -30,7 +38,10 @@ class CampaignQuerySet(ScopedQuerySet):
 
 class Campaign(TrackedModel):
     """专项整治: one special campaign — its name, level (市级/县级), organiser, period, targets (numbers of
-    units to check and hazards to rectify) and scope (place types, risk tags, regions). While in
+    units to check and hazards to rectify), kind (整治类别: the rule file naming its extra check items and the
+    facts recorded per target), its own checklist version and extra items, and scope (place types, risk tags,
+    regions, industries, or a hand-picked list of units). A department's own sector campaign (行业系统火灾防控)
+    carries the department's industry: it reaches only that industry's units. While in
     preparation (筹备中) it can be edited; launching (启动) selects the target units from the registry by the
     scope and freezes them; later additions are explicit and audited. Everyone in the organiser's region
     sees it, and so does whoever sees one of its targets."""
@@ -57,13 +68,30 @@ class Campaign(TrackedModel):
     scope_regions = models.ManyToManyField(
         "geo.Region", blank=True, related_name="+", verbose_name=_("范围：区划")
     )
+    scope_industries = models.ManyToManyField(
+        "org.Industry", blank=True, related_name="+", verbose_name=_("范围：行业")
+    )
+    scope_units = models.ManyToManyField(
+        "units.Unit", blank=True, related_name="+", verbose_name=_("范围：指定单位")
+    )
+    industry = models.ForeignKey(
+        "org.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("所属行业系统"), editable=False,
+    )  # fmt: skip
+    kind = models.CharField(_("整治类别"), max_length=40, blank=True)
+    kind_version = models.CharField(_("整治类别规则版本"), max_length=20, blank=True, editable=False)
+    checklist = models.ForeignKey(
+        "inspections.Checklist", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("专项检查表"),
+    )  # fmt: skip
+    extra_items = models.JSONField(_("附加检查项"), default=list, blank=True)
     status = models.CharField(
         _("状态"), max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT, db_index=True
     )
     launched_at = models.DateTimeField(_("启动时间"), null=True, blank=True)
 
     objects = ScopedManager.from_queryset(CampaignQuerySet)()
-    scope_spec = ScopeSpec(region="region_id")
+    scope_spec = ScopeSpec(region="region_id", industry="industry_id")
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -73,6 +101,12 @@ class Campaign(TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def kind_title(self) -> str:
+        """The kind's title from its rule file (the code itself if the file is gone)."""
+        rule = kind_rule(self.kind)
+        return rule.title if rule else self.kind
 
 
 class CampaignPhase(models.Model):
@@ -106,6 +140,11 @@ class CampaignAssignment(models.Model):
         "org.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("责任单位")
     )
     task = models.TextField(_("任务"), blank=True)
+    due_on = models.DateField(_("完成期限"), null=True, blank=True, db_index=True)
+    #: Claimed by the sweep (conditional update) when it reminds the assignee of the passed due date.
+    overdue_reminded_on = models.DateField(_("逾期提醒日期"), null=True, blank=True, editable=False)
+    #: The number of the last phase whose end the sweep reminded the assignee of (0: none yet).
+    phase_reminded = models.PositiveSmallIntegerField(_("已提醒阶段"), default=0, editable=False)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -155,6 +194,33 @@ class CampaignTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} · {self.unit}"
+
+
+class CampaignRecord(TrackedModel):
+    """整治情况登记: what a campaign found and did at one target beyond the checklist — the answers to the
+    campaign's extra check items and the campaign-specific facts its kind's rule file defines (for electric
+    bicycles: stairwell parking/charging found, 飞线充电 cases, charging points built, commitment letters
+    signed). Validated against that rule file, whose version it records; summed in the campaign's progress."""
+
+    target = models.OneToOneField(
+        CampaignTarget, on_delete=models.CASCADE, related_name="record", verbose_name=_("整治对象")
+    )
+    facts = models.JSONField(_("整治数据"), default=dict, blank=True)
+    checks = models.JSONField(_("附加检查项结果"), default=dict, blank=True)
+    rules_version = models.CharField(_("规则版本"), max_length=20, blank=True)
+
+    objects = ScopedManager()
+    scope_spec = ScopeSpec(
+        region="target__unit__region_id", industry="target__unit__industry_id",
+        unit="target__unit__organization_id",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("整治情况登记")
+        verbose_name_plural = _("整治情况登记")
+
+    def __str__(self) -> str:
+        return str(self.target)
 
 
 class CampaignTransition(TransitionRecord):

@@ -12,12 +12,13 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from flameblue.campaigns.models import Campaign, CampaignTarget
+from flameblue.campaigns.kinds import FactField, kind_rule
+from flameblue.campaigns.models import Campaign, CampaignRecord, CampaignTarget
 from flameblue.hazards.choices import HazardStatus
 from flameblue.inspections.choices import InspectionStatus
 from flameblue.inspections.models import Inspection
 
-__all__ = ["Progress", "annotated_targets", "progress", "progress_rows"]
+__all__ = ["Progress", "annotated_targets", "covers", "fact_fields", "progress", "progress_rows"]
 
 #: Hazard statuses that are still open (not rectified, not withdrawn or dismissed).
 OPEN_STATUSES = (
@@ -41,6 +42,8 @@ class Progress:
     rectified: int = 0
     overdue: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The campaign's facts in the order of its kind's fields (set by ``progress``).
+    fact_values: list[Any] = field(default_factory=list)
 
     @property
     def checked_rate(self) -> int:
@@ -77,7 +80,9 @@ def annotated_targets(campaign: Campaign, targets: QuerySet[CampaignTarget], tod
     )
 
 
-def _add(total: Progress, row: Any) -> None:
+def _add(total: Progress, row: Any, facts: dict[str, Any] | None = None) -> None:
+    for code, value in (facts or {}).items():
+        total.extra[code] = total.extra.get(code, 0) + int(value)
     total.targets += 1
     total.checked += int(bool(row.is_checked))
     total.with_hazards += int(row.n_hazards > 0)
@@ -95,29 +100,53 @@ def progress_rows(campaign: Campaign, user: Any, today: dt.date | None = None) -
     return list(annotated_targets(campaign, targets, today).order_by("unit__region_id", "unit__name"))
 
 
+def fact_fields(campaign: Campaign) -> list[FactField]:
+    """The campaign's own facts (from its kind's rule file), in the order progress shows them."""
+    rule = kind_rule(campaign.kind)
+    return list(rule.fields) if rule else []
+
+
 def progress(campaign: Campaign, user: Any, today: dt.date | None = None) -> dict[str, Any]:
-    """Totals, by township and by assignee, over the targets ``user`` may see."""
+    """Totals, by township and by assignee, over the targets ``user`` may see; the campaign's facts
+    (``Progress.extra``) summed from the targets' records (counts added up, yes/no flags counted)."""
     rows = progress_rows(campaign, user, today)
+    fields = fact_fields(campaign)
+    records = dict(
+        CampaignRecord.objects.filter(target__campaign=campaign, target_id__in=[r.pk for r in rows])
+        .values_list("target_id", "facts")
+    )  # fmt: skip
+    known = {f.code for f in fields}
+    for row in rows:
+        row.facts = {k: v for k, v in (records.get(row.pk) or {}).items() if k in known}
     total = Progress(label=str(campaign))
     by_region: dict[str, Progress] = {}
     for row in rows:
-        _add(total, row)
+        _add(total, row, row.facts)
         region = by_region.setdefault(row.unit.region_id, Progress(label=row.unit.region.name))
-        _add(region, row)
+        _add(region, row, row.facts)
     by_assignee = []
     for assignment in campaign.assignments.select_related("assignee").order_by("id"):
         share = Progress(label=assignment.assignee.name)
-        org = assignment.assignee
         for row in rows:
-            if row.unit.region_id.startswith(org.region_id) and (
-                not org.industry_id or row.unit.industry_id == org.industry_id
-            ):
-                _add(share, row)
+            if covers(assignment.assignee, row.unit):
+                _add(share, row, row.facts)
         by_assignee.append(share)
+    for p in (total, *by_region.values(), *by_assignee):
+        p.fact_values = [p.extra.get(f.code, 0) for f in fields]
+    for row in rows:
+        row.fact_values = [row.facts.get(f.code, 0) for f in fields]
     return {
         "total": total,
         "totals": [total],
         "by_region": [by_region[k] for k in sorted(by_region)],
         "by_assignee": by_assignee,
         "rows": rows,
+        "fields": fields,
     }
+
+
+def covers(org: Any, unit: Any) -> bool:
+    """An assignee's share: the targets in its region (in its industry for a department)."""
+    return unit.region_id.startswith(org.region_id) and (
+        not org.industry_id or unit.industry_id == org.industry_id
+    )

@@ -16,11 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.campaigns.choices import CampaignLevel, CampaignStatus, TargetOrigin
+from flameblue.campaigns.kinds import KindRule, kind_rule
 from flameblue.campaigns.models import Campaign, CampaignAssignment, CampaignPhase, CampaignTarget
+from flameblue.campaigns.scope import Scope
 from flameblue.core import audit, workflow
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action, in_region
 from flameblue.core.services import ensure_in_scope
+from flameblue.inspections.models import Checklist
+from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 from flameblue.units.choices import OperatingStatus
 from flameblue.units.models import Unit
@@ -42,6 +46,9 @@ S = CampaignStatus
 def _actor(by: Any) -> Any:
     return by if getattr(by, "pk", None) else None
 
+
+#: At most this many extra check items per campaign (a checklist of its own is the place for more).
+MAX_EXTRA_ITEMS = 30
 
 #: The standard phases of a campaign (动员部署 → 排查整治 → 督导检查 → 总结验收).
 STANDARD_PHASES = ("动员部署", "排查整治", "督导检查", "总结验收")
@@ -88,33 +95,43 @@ def campaign_create(
     place_types: Iterable[Any] = (),
     risk_tags: Iterable[Any] = (),
     regions: Iterable[Any] = (),
+    industries: Iterable[Any] = (),
+    units: Iterable[Any] = (),
     phases: Sequence[dict[str, Any]] = (),
+    kind: str = "",
+    checklist: Any = None,
+    extra_items: Sequence[str] | None = None,
 ) -> Campaign:
     """Prepare a campaign (筹备中). The scope's regions must lie in the organiser's region; phases are in
-    order, inside the period and not overlapping."""
+    order, inside the period and not overlapping. A department organises its own sector campaign: it carries
+    the department's industry and reaches only that industry's units. ``extra_items=None`` takes the kind's
+    default extra check items."""
     if by is not None and not has_action(by, Campaign, "add"):
         raise PermissionDeniedError(_("您没有部署专项整治的权限。"))
-    regions = list(regions)
-    name = _validate(organiser, name=name, level=level, starts_on=starts_on, ends_on=ends_on, regions=regions,
+    scope = Scope.of(organiser, place_types, risk_tags, regions, industries, units)
+    name = _validate(organiser, name=name, level=level, starts_on=starts_on, ends_on=ends_on, scope=scope,
                      phases=phases)  # fmt: skip
+    rule, items = _kind_and_items(kind, extra_items)
     actor = _actor(by)
     campaign = Campaign.objects.create(
-        name=name, level=level, organiser=organiser, region_id=organiser.region_id, starts_on=starts_on,
+        name=name, level=level, organiser=organiser, region_id=organiser.region_id,
+        industry_id=_sector(organiser), starts_on=starts_on,
         ends_on=ends_on, description=(description or "").strip(), target_checked=target_checked,
-        target_rectified=target_rectified, created_by=actor, updated_by=actor,
+        target_rectified=target_rectified, kind=kind or "", kind_version=rule.version if rule else "",
+        checklist=_checked_checklist(checklist), extra_items=items, created_by=actor, updated_by=actor,
     )  # fmt: skip
     if by is not None and not Campaign.objects.visible_to(by, "add").filter(pk=campaign.pk).exists():
         raise OutOfScope(_("组织单位不在您的管辖范围内。"))
     changes = audit.snapshot(campaign)
-    changes.update(_set_scope_and_phases(campaign, place_types, risk_tags, regions, phases))
+    changes.update(_set_scope_and_phases(campaign, scope, phases))
     audit.record(audit.AuditAction.CREATE, by=by, obj=campaign, changes=changes)
     workflow.begin(campaign, by=by)
     return campaign
 
 
 def _validate(
-    organiser: Organization, *, name: str, level: str, starts_on: dt.date, ends_on: dt.date,
-    regions: list[Any], phases: Sequence[dict[str, Any]],
+    organiser: Organization, *, name: str, level: str, starts_on: dt.date, ends_on: dt.date, scope: Scope,
+    phases: Sequence[dict[str, Any]],
 ) -> str:  # fmt: skip
     name = (name or "").strip()
     if not name:
@@ -123,37 +140,49 @@ def _validate(
         raise DomainError(_("请选择级别。"), field="level")
     if ends_on < starts_on:
         raise DomainError(_("结束日期不能早于开始日期。"), field="ends_on")
-    for region in regions:
-        if not region.pk.startswith(organiser.region_id):
-            raise DomainError(
-                _("“%(region)s”不在组织单位的辖区内。") % {"region": region.name}, field="regions"
-            )
+    scope.check(organiser)
     _check_phases(phases, starts_on, ends_on)
     return name
 
 
+def _sector(organiser: Organization) -> str | None:
+    """A department's campaign is its industry's (行业系统火灾防控); other organisers' campaigns reach all."""
+    return organiser.industry_id if organiser.kind == OrgKind.DEPARTMENT else None
+
+
+def _kind_and_items(kind: str, extra_items: Sequence[str] | None) -> tuple[KindRule | None, list[str]]:
+    rule = kind_rule(kind)
+    if kind and rule is None:
+        raise DomainError(_("没有“%(kind)s”这一整治类别。") % {"kind": kind}, field="kind")
+    if extra_items is None:
+        return rule, list(rule.extra_items) if rule else []
+    items = [str(i).strip() for i in extra_items if str(i).strip()]
+    if len(items) > MAX_EXTRA_ITEMS:
+        raise DomainError(_("附加检查项不能超过 %(n)d 项。") % {"n": MAX_EXTRA_ITEMS}, field="extra_items")
+    for number, item in enumerate(items, start=1):
+        if len(item) > 200:
+            raise DomainError(_("第 %(n)d 项附加检查项超过 200 字。") % {"n": number}, field="extra_items")
+    return rule, items
+
+
+def _checked_checklist(checklist: Checklist | None) -> Checklist | None:
+    if checklist is not None and not checklist.is_published:
+        raise DomainError(_("检查表 %(c)s 未发布，不能用于专项整治。") % {"c": checklist}, field="checklist")
+    return checklist
+
+
 def _set_scope_and_phases(
-    campaign: Campaign, place_types: Iterable[Any], risk_tags: Iterable[Any], regions: list[Any],
-    phases: Sequence[dict[str, Any]],
+    campaign: Campaign, scope: Scope, phases: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:  # fmt: skip
     """Replace the campaign's scope and phases; answers them as audited values."""
-    campaign.scope_place_types.set(list(place_types))
-    campaign.scope_risk_tags.set(list(risk_tags))
-    campaign.scope_regions.set(regions)
+    scope.apply(campaign)
     campaign.phases.all().delete()
     for number, phase in enumerate(phases, start=1):
         CampaignPhase.objects.create(
             campaign=campaign, number=number, name=phase["name"].strip(),
             starts_on=phase["starts_on"], ends_on=phase["ends_on"],
         )  # fmt: skip
-    return {
-        "scope": {
-            "place_types": sorted(campaign.scope_place_types.values_list("pk", flat=True)),
-            "risk_tags": sorted(campaign.scope_risk_tags.values_list("pk", flat=True)),
-            "regions": sorted(r.pk for r in regions),
-        },
-        "phases": [f"{p['name']} {p['starts_on']}—{p['ends_on']}" for p in phases],
-    }
+    return _scope_and_phases(campaign)
 
 
 def _scope_and_phases(campaign: Campaign) -> dict[str, Any]:
@@ -162,6 +191,8 @@ def _scope_and_phases(campaign: Campaign) -> dict[str, Any]:
             "place_types": sorted(campaign.scope_place_types.values_list("pk", flat=True)),
             "risk_tags": sorted(campaign.scope_risk_tags.values_list("pk", flat=True)),
             "regions": sorted(campaign.scope_regions.values_list("pk", flat=True)),
+            "industries": sorted(campaign.scope_industries.values_list("pk", flat=True)),
+            "units": sorted(campaign.scope_units.values_list("pk", flat=True)),
         },
         "phases": [f"{p.name} {p.starts_on}—{p.ends_on}" for p in campaign.phases.order_by("number")],
     }
@@ -183,7 +214,12 @@ def campaign_update(
     place_types: Iterable[Any] = (),
     risk_tags: Iterable[Any] = (),
     regions: Iterable[Any] = (),
+    industries: Iterable[Any] = (),
+    units: Iterable[Any] = (),
     phases: Sequence[dict[str, Any]] = (),
+    kind: str = "",
+    checklist: Any = None,
+    extra_items: Sequence[str] | None = None,
 ) -> Campaign:
     """Edit a campaign in preparation (its organiser stays): once launched its scope is frozen. A stale
     version is refused with who changed it; the field, scope and phase changes are audited."""
@@ -195,14 +231,17 @@ def campaign_update(
         verb=_("修改"),
         expected_version=expected_version,
     )
-    regions = list(regions)
+    scope = Scope.of(current.organiser, place_types, risk_tags, regions, industries, units)
     current.name = _validate(current.organiser, name=name, level=level, starts_on=starts_on, ends_on=ends_on,
-                             regions=regions, phases=phases)  # fmt: skip
+                             scope=scope, phases=phases)  # fmt: skip
+    rule, items = _kind_and_items(kind, extra_items)
     current.level, current.starts_on, current.ends_on = level, starts_on, ends_on
     current.description = (description or "").strip()
     current.target_checked, current.target_rectified = target_checked, target_rectified
+    current.kind, current.kind_version = kind or "", rule.version if rule else ""
+    current.checklist, current.extra_items = _checked_checklist(checklist), items
     before = _scope_and_phases(current)
-    after = _set_scope_and_phases(current, place_types, risk_tags, regions, phases)
+    after = _set_scope_and_phases(current, scope, phases)
     changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     current = workflow.advance(current, by=by, audit_action=audit.AuditAction.UPDATE, data=changed)
     if changed:
@@ -214,9 +253,15 @@ def campaign_update(
 
 def scope_units(campaign: Campaign):
     """The operating units of the registry that the campaign's scope selects: in the organiser's region
-    (or the scope's regions), of one of its place types, carrying one of its risk tags (each dimension left
-    empty selects all)."""
+    (or the scope's regions), of one of its place types, carrying one of its risk tags, in one of its
+    industries (each dimension left empty selects all) — or exactly its hand-picked units. A department's
+    sector campaign reaches only its industry's units."""
     units = Unit.objects.filter(in_region(campaign.region_id)).exclude(status=OperatingStatus.CLOSED)
+    if campaign.industry_id:
+        units = units.filter(industry_id=campaign.industry_id)
+    picked = list(campaign.scope_units.values_list("pk", flat=True))
+    if picked:
+        return units.filter(pk__in=picked)
     region_codes = list(campaign.scope_regions.values_list("code", flat=True))
     if region_codes:
         where = Q()
@@ -229,6 +274,9 @@ def scope_units(campaign: Campaign):
     tags = list(campaign.scope_risk_tags.values_list("code", flat=True))
     if tags:
         units = units.filter(risk_tags__code__in=tags)
+    industries = list(campaign.scope_industries.values_list("code", flat=True))
+    if industries:
+        units = units.filter(industry_id__in=industries)
     return units.distinct()
 
 
@@ -298,7 +346,7 @@ def target_add(*, campaign: Campaign, unit: Unit, by: Any, reason: str) -> Campa
 
 @transaction.atomic
 def assignment_add(
-    *, campaign: Campaign, assignee: Organization, by: Any, task: str = ""
+    *, campaign: Campaign, assignee: Organization, by: Any, task: str = "", due_on: dt.date | None = None
 ) -> CampaignAssignment:
     """任务分工: give a brigade, township or department the campaign's work in its jurisdiction."""
     ensure_in_scope(campaign, by=by, action="change")
@@ -309,8 +357,10 @@ def assignment_add(
         raise DomainError(_("责任单位不在组织单位的辖区内。"), field="assignee")
     if CampaignAssignment.objects.filter(campaign=campaign, assignee=assignee).exists():
         raise DomainError(_("该单位已有分工。"), field="assignee")
+    if due_on is not None and not campaign.starts_on <= due_on <= campaign.ends_on:
+        raise DomainError(_("完成期限应在整治期限之内。"), field="due_on")
     assignment = CampaignAssignment.objects.create(
-        campaign=campaign, assignee=assignee, task=(task or "").strip(), created_by=_actor(by)
+        campaign=campaign, assignee=assignee, task=(task or "").strip(), due_on=due_on, created_by=_actor(by)
     )
     audit.record(audit.AuditAction.CREATE, by=by, obj=assignment, changes=audit.snapshot(assignment))
     return assignment

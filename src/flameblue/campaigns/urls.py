@@ -15,4 +15,13 @@ urlpatterns = [
     path("<int:pk>/assignments/", views.AssignmentAddView.as_view(), name="assignment-add"),
     path("<int:pk>/targets/", views.TargetAddView.as_view(), name="target-add"),
     path("<int:pk>/weekly-report/", views.WeeklyReportView.as_view(), name="campaign-weekly-report"),
+    path(
+        "<int:pk>/weekly-report.docx",
+        views.WeeklyReportDocxView.as_view(),
+        name="campaign-weekly-report-docx",
+    ),
+    path(
+        "<int:pk>/targets/<int:target_pk>/inspect/", views.TargetInspectView.as_view(), name="target-inspect"
+    ),
+    path("<int:pk>/targets/<int:target_pk>/record/", views.TargetRecordView.as_view(), name="target-record"),
 ]

@@ -11,13 +11,14 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
-from flameblue.campaigns import services
+from flameblue.campaigns import services, work
 from flameblue.campaigns.choices import CampaignStatus
 from flameblue.campaigns.filters import CampaignFilter
 from flameblue.campaigns.forms import (
@@ -25,16 +26,25 @@ from flameblue.campaigns.forms import (
     CampaignEditForm,
     CampaignForm,
     LaunchForm,
+    RecordForm,
     TargetAddForm,
 )
-from flameblue.campaigns.models import Campaign
-from flameblue.campaigns.reports import weekly_report_xlsx
+from flameblue.campaigns.models import Campaign, CampaignRecord, CampaignTarget
+from flameblue.campaigns.reports import weekly_report_docx, weekly_report_xlsx
 from flameblue.campaigns.selectors import progress
 from flameblue.core import audit
 from flameblue.core.exports import xlsx_response
-from flameblue.core.http import XLSX_CONTENT_TYPE, attachment_response
-from flameblue.core.service_errors import run_service
-from flameblue.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin
+from flameblue.core.http import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE, attachment_response
+from flameblue.core.scoping import has_action
+from flameblue.core.service_errors import deny, run_service
+from flameblue.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedMixin,
+    ScopedObjectMixin,
+)
+from flameblue.inspections.models import Inspection
 
 __all__ = [
     "AssignmentAddView",
@@ -46,6 +56,9 @@ __all__ = [
     "CampaignLaunchView",
     "CampaignListView",
     "TargetAddView",
+    "TargetInspectView",
+    "TargetRecordView",
+    "WeeklyReportDocxView",
     "WeeklyReportView",
 ]
 
@@ -155,6 +168,10 @@ class CampaignDetailView(ScopedDetailView):
             scope_risk_tags=campaign.scope_risk_tags.all(),
             scope_regions=campaign.scope_regions.all(),
             progress=progress(campaign, user) if campaign.status != CampaignStatus.DRAFT else None,
+            scope_industries=campaign.scope_industries.all(),
+            scope_units=campaign.scope_units.all()[:50],
+            may_inspect=launched and has_action(user, Inspection, "add"),
+            may_record=launched and has_action(user, CampaignRecord, "view"),
             today=timezone.localdate(),
             launch_form=LaunchForm(initial={"version": campaign.version}) if may_launch else None,
             may_launch=may_launch and campaign.status == CampaignStatus.DRAFT,
@@ -254,13 +271,102 @@ class WeeklyReportView(ScopedDetailView):
     """周报 (Excel), counted now over what the user may see; audited as an export."""
 
     model = Campaign
+    build = staticmethod(weekly_report_xlsx)
+    extension, content_type = "xlsx", XLSX_CONTENT_TYPE
 
     def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         campaign = self.get_object()
         today = timezone.localdate()
-        content = weekly_report_xlsx(campaign, request.user, today)
+        content = self.build(campaign, request.user, today)
         audit.record(audit.AuditAction.EXPORT, by=request.user, obj=campaign, object_repr=_("专项整治周报"),
-                     changes={"as_of": today.isoformat()})  # fmt: skip
+                     changes={"as_of": today.isoformat(), "format": self.extension})  # fmt: skip
         return attachment_response(
-            content, f"{campaign.name}_{_('周报')}_{today:%Y%m%d}.xlsx", XLSX_CONTENT_TYPE
+            content, f"{campaign.name}_{_('周报')}_{today:%Y%m%d}.{self.extension}", self.content_type
         )
+
+
+class WeeklyReportDocxView(WeeklyReportView):
+    """周报 (Word): the same figures as the Excel one."""
+
+    build = staticmethod(weekly_report_docx)
+    extension, content_type = "docx", DOCX_CONTENT_TYPE
+
+
+class _TargetMixin(ScopedObjectMixin):
+    """One target of the campaign in the URL, looked up in the user's scope (404 outside it)."""
+
+    model = CampaignTarget
+
+    def get_object(self, queryset=None) -> CampaignTarget:
+        targets = CampaignTarget.objects.visible_to(self.request.user).select_related("campaign", "unit")
+        return get_object_or_404(targets, campaign_id=self.kwargs["pk"], pk=self.kwargs["target_pk"])
+
+
+class TargetInspectView(_TargetMixin, generic.View):
+    """开始检查 of one target from the campaign page: the campaign's checklist, the inspection carrying the
+    campaign; the inspector lands on the inspection form (their own draft is resumed)."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args: Any, **kwargs: Any):
+        if request.user.is_authenticated and not has_action(request.user, Inspection, "add"):
+            raise deny(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        target = self.get_object()
+        inspection, status = run_service(
+            request, lambda: work.target_inspection_start(target=target, by=request.user)
+        )
+        if status is not None:
+            return HttpResponseRedirect(
+                reverse("campaigns:campaign-detail", kwargs={"pk": target.campaign_id})
+            )
+        return HttpResponseRedirect(reverse("inspections:inspection-form", kwargs={"pk": inspection.pk}))
+
+
+class TargetRecordView(_TargetMixin, generic.TemplateView):
+    """整治情况登记 of one target: the campaign's facts and extra check items; the campaign's inspections of
+    the unit are listed beside them."""
+
+    model = CampaignRecord
+    template_name = "campaigns/target_record.html"
+
+    def _page(self, form: RecordForm | None = None, status: int = 200) -> HttpResponse:
+        target = self.target
+        record = CampaignRecord.objects.filter(target=target).first()
+        form = form or RecordForm(campaign=target.campaign, record=record)
+        inspections = (
+            work.campaign_inspections(target.campaign, Inspection.objects.visible_to(self.request.user))
+            .filter(unit_id=target.unit_id).select_related("inspector").order_by("-inspected_on", "-pk")
+        )  # fmt: skip
+        may_record = target.campaign.status == CampaignStatus.LAUNCHED and has_action(
+            self.request.user, CampaignRecord, "change"
+        )
+        context = self.get_context_data(
+            target=target, campaign=target.campaign, form=form, record=record, inspections=inspections,
+            may_record=may_record and bool(form.fields.keys() - {"version"}),
+        )  # fmt: skip
+        return self.render_to_response(context, status=status)
+
+    def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.target = self.get_object()
+        return self._page()
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.target = target = self.get_object()
+        if not has_action(request.user, CampaignRecord, "change"):
+            raise deny(request)
+        form = RecordForm(request.POST, campaign=target.campaign)
+        status = 400
+        if form.is_valid():
+            _result, status = run_service(
+                request, lambda: work.record_save(target=target, by=request.user, **form.service_kwargs()),
+                form=form,
+            )  # fmt: skip
+            if status is None:
+                messages.success(request, _("整治情况已登记。"))
+                return HttpResponseRedirect(
+                    reverse("campaigns:campaign-detail", kwargs={"pk": target.campaign_id}) + "#targets"
+                )
+        return self._page(form, status)
