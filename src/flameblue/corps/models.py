@@ -194,9 +194,9 @@ class AssessmentResult(models.Model):
         return f"{self.item} {self.value} → {self.score}"
 
 
-from flameblue.corps.objections.models import *  # noqa: E402, F403  (part A: roster history, rotations, objections)
-from flameblue.corps.staffing.models import *  # noqa: E402, F403
 # Sub-domains of the corps (one line each; models live in their own packages).
 from flameblue.corps.honours.models import *  # noqa: E402, F403
 from flameblue.corps.incidents.models import *  # noqa: E402, F403
+from flameblue.corps.objections.models import *  # noqa: E402, F403  (part A: roster history, rotations, objections)
 from flameblue.corps.readiness.models import *  # noqa: E402, F403
+from flameblue.corps.staffing.models import *  # noqa: E402, F403
