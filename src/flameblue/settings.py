@@ -293,6 +293,8 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
         "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
         "MaterialKindEnum": "flameblue.outreach.choices.MaterialKind",
+        "RotationRatingEnum": "flameblue.corps.staffing.choices.RotationRating",
+        "ReportRatingEnum": "flameblue.integrity.discipline.choices.ReportRating",
         "EventLevelEnum": "flameblue.events.choices.EventLevel",
         "EventStatusEnum": "flameblue.events.choices.EventStatus",
         "PartnerKindEnum": "flameblue.community.choices.PartnerKind",

@@ -21,11 +21,11 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "order120.notice",
         "order120.opinion",
         "enforcement",
-        "unit_imports",
-        "corps_actions",
-        "integrity_clues",
-        "supervision_findings",
         "campaigns",
+        "corps_actions",
+        "supervision_findings",
+        "integrity_clues",
+        "unit_imports",
     ]
 
 

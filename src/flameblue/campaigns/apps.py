@@ -14,4 +14,4 @@ class CampaignsConfig(AppConfig):
 
         register_menu()
         register_dashboard()
-        register_sweep_job("campaigns", sweep_campaigns, order=95)
+        register_sweep_job("campaigns", sweep_campaigns, order=50)

@@ -20,4 +20,4 @@ class CorpsConfig(AppConfig):
 
         register_part_a()
         register_reference_loader("corps_readiness_checklists", order=71, load=load_checklists_reference)
-        register_sweep_job("corps_actions", sweep_corrective_actions, order=95)
+        register_sweep_job("corps_actions", sweep_corrective_actions, order=60)

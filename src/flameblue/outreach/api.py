@@ -72,7 +72,7 @@ YEAR = OpenApiParameter("year", int, description="年度，默认今年")
 # --- training ---------------------------------------------------------------------------------------------
 
 
-class SessionSerializer(VersionedSerializer):
+class TrainingSessionSerializer(VersionedSerializer):
     session_type = _terms(TermKind.TRAINING_TYPE)
     rules_taught = _terms(TermKind.RULE_TAUGHT, many=True, required=False)
     audiences = _terms(TermKind.AUDIENCE, many=True, required=False)
@@ -101,7 +101,7 @@ class AttendeeInput(serializers.Serializer):
     audience = _terms(TermKind.AUDIENCE)
 
 
-class FileInput(serializers.Serializer):
+class TrainingFileInput(serializers.Serializer):
     file = serializers.FileField()
 
 
@@ -153,7 +153,7 @@ class SessionViewSet(ServiceWriteViewSet):
     queryset = TrainingSession.objects.select_related("organiser").prefetch_related(
         "rules_taught", "audiences"
     )
-    serializer_class = SessionSerializer
+    serializer_class = TrainingSessionSerializer
     filterset_class = SessionFilter
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     scoped_actions = {"attendees": "change", "signin": "change", "coverage": "view"}
@@ -177,13 +177,13 @@ class SessionViewSet(ServiceWriteViewSet):
         return Response(AttendeeSerializer(attendee).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        request={"multipart/form-data": FileInput}, responses={201: SigninResult, 400: SigninRefusal}
+        request={"multipart/form-data": TrainingFileInput}, responses={201: SigninResult, 400: SigninRefusal}
     )
     @action(detail=True, methods=["post"])
     def signin(self, request, pk=None) -> Response:
         """导入签到表（.xlsx）：先校验全部行；任一行有误则不导入，逐条返回行号、列名和原因。"""
         session = self.get_object()
-        upload = parse_input(FileInput, request)["file"]
+        upload = parse_input(TrainingFileInput, request)["file"]
         try:
             result = services.signin_import(session=session, upload=upload, by=request.user)
         except services.SigninRefused as exc:

@@ -242,7 +242,7 @@ class PledgeViewSet(AuditedReadMixin, _Create, _ReadCreate):
 # ----------------------------------------------------------------- education, 述职述廉, measures
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class WarningSessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = WarningSession
         fields = ["id", "kind", "title", "held_on", "place", "organization", "attendees"]
@@ -262,7 +262,7 @@ class SessionViewSet(_Create, _ReadCreate):
     """警示教育：观看警示教育片或听取警示教育讲座，附参加人员名单。"""
 
     queryset = WarningSession.objects.prefetch_related("attendees").order_by("-held_on", "-id")
-    serializer_class = SessionSerializer
+    serializer_class = WarningSessionSerializer
     input_class = SessionInput
     service = staticmethod(services.warning_session_record)
 

@@ -15,6 +15,6 @@ def ready() -> None:
     from flameblue.integrity.discipline.sweep import sweep_clues
 
     register_menu()
-    register_sweep_job("integrity_clues", sweep_clues, order=95)
+    register_sweep_job("integrity_clues", sweep_clues, order=71)
     register_reference_loader("service_measures", order=72, load=load_measures_reference)
     register_explainer(relative_business_conflict_reason)

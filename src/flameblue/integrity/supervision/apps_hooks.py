@@ -12,4 +12,4 @@ def register() -> None:
     from flameblue.integrity.supervision.sweep import sweep_findings
 
     register_menu()
-    register_sweep_job("supervision_findings", sweep_findings, order=95)
+    register_sweep_job("supervision_findings", sweep_findings, order=70)
