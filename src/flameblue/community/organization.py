@@ -65,7 +65,9 @@ def group_appoint(
     end = _year_bounds(year_to)[1] if year_to is not None else None
     role = Role.objects.get(code=role_code)
     if Membership.objects.filter(person=person, organization=organization, role=role).exists():
-        raise DomainError(_("%(name)s 已在该机构任职，请修改原任职的起止日期。") % {"name": person.name}, field="person")
+        raise DomainError(
+            _("%(name)s 已在该机构任职，请修改原任职的起止日期。") % {"name": person.name}, field="person"
+        )
     data = {"person": person, "organization": organization, "role": role, "title": title, "start_date": start,
             "end_date": end, "is_active": True}  # fmt: skip
     if by is None:
@@ -89,16 +91,15 @@ def group_for_year(organizations: QuerySet[Organization], year: int) -> QuerySet
 def partner_account_grant(*, by: Any, partner: Partner, person: Person) -> Membership:
     """Give a partner an account: ``person`` (a contact of the partner, registered in the partner's
     organization) gets a membership under the partner role in that organization, which lets it see this
-    partner's pairing, plans and activities and nothing else. A partner without a registered organization
-    gets one (a social unit in the station's region) first."""
+    partner's pairing, plans and activities and nothing else. The organization must be a social unit (a
+    unit-scoped membership); any wider organization would see its whole region."""
     ensure_in_scope(partner, by=by, action="change")
     organization = partner.organization
     if organization is None:
-        organization, _created = Organization.objects.get_or_create(
-            region_id=partner.region_id, kind=OrgKind.SOCIAL_UNIT, name=partner.name[:120]
+        raise DomainError(
+            _("“%(name)s”尚未关联登记的组织，请先登记其组织和联络人员。") % {"name": partner.name},
+            field="organization",
         )
-        Partner.objects.filter(pk=partner.pk).update(organization=organization)
-        partner.organization = organization
     if organization.kind != OrgKind.SOCIAL_UNIT:
         raise DomainError(
             _("“%(name)s”登记的组织不是社会单位，账号将看到其整个辖区，不能开通。") % {"name": partner.name},

@@ -110,7 +110,9 @@ def load_agenda_tags(model=None) -> int:
     for vocabulary, spec in (data.get("vocabularies") or {}).items():
         for order, row in enumerate(_terms(list(spec.get("tags") or []), "agenda-tags.yaml"), start=1):
             if row.get("period") not in ("quarter", "year") or int(row.get("minimum", 1)) < 1:
-                raise ValueError(f"agenda-tags.yaml: {row['code']}: period must be quarter or year, minimum >= 1")
+                raise ValueError(
+                    f"agenda-tags.yaml: {row['code']}: period must be quarter or year, minimum >= 1"
+                )
             values = {"vocabulary_name": spec["name"], "name": row["name"], "short": row.get("short", row["name"]),
                       "name_en": row.get("name_en", ""), "period": row["period"], "minimum": int(row.get("minimum", 1)),
                       "order": order, "version": version, "active": True}  # fmt: skip

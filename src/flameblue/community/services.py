@@ -26,8 +26,8 @@ from flameblue.community.models import (
 )
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
-from flameblue.core.scoping import has_action, within_scopes
 from flameblue.core.notify_models import StoredFile
+from flameblue.core.scoping import has_action, within_scopes
 from flameblue.core.services import ensure_in_scope, object_update
 from flameblue.core.uploads import store_upload
 from flameblue.org.choices import OrgKind
@@ -260,7 +260,9 @@ def partner_update(
     data = {k: v for k, v in data.items() if k in PARTNER_EDIT_FIELDS}
     if "name" in data:
         data["name"] = _text(data["name"], field="name", message=_("请填写共建单位名称。"))
-        clash = Partner.objects.filter(station_id=partner.station_id, name=data["name"]).exclude(pk=partner.pk)
+        clash = Partner.objects.filter(station_id=partner.station_id, name=data["name"]).exclude(
+            pk=partner.pk
+        )
         if clash.exists():
             raise DomainError(_("“%(name)s”已与该站结对。") % {"name": data["name"]}, field="name")
     if "kind" in data and data["kind"] not in PartnerKind.values:
@@ -289,7 +291,9 @@ def activity_update(
     if kind is not None:
         if kind.pk != activity.activity_type_id and not kind.active:
             raise DomainError(_("该活动类型已停用。"), field="activity_type")
-        data["types_version"] = kind.version if kind.pk != activity.activity_type_id else activity.types_version
+        data["types_version"] = (
+            kind.version if kind.pk != activity.activity_type_id else activity.types_version
+        )
     held_on = data.get("held_on", activity.held_on)
     if activity.plan_item_id and held_on.year != activity.plan_item.plan.year:
         raise DomainError(

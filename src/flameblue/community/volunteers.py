@@ -173,13 +173,20 @@ def certificate(member: VolunteerMember, year: int) -> Certificate:
 
 
 @transaction.atomic
-def team_update(team: VolunteerTeam, *, by: Any, data: dict[str, Any], expected_version: int | None = None) -> VolunteerTeam:
+def team_update(
+    team: VolunteerTeam, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+) -> VolunteerTeam:
     """Edit a team's name, leader, founding date and description (its station is not changed here)."""
     data = {k: v for k, v in data.items() if k in ("name", "leader_name", "founded_on", "description")}
     for name, message in (("name", _("请填写服务队名称。")), ("leader_name", _("请填写队长。"))):
         if name in data:
             data[name] = _text(data[name], field=name, message=message)
-    if "name" in data and VolunteerTeam.objects.filter(station_id=team.station_id, name=data["name"]).exclude(pk=team.pk).exists():
+    if (
+        "name" in data
+        and VolunteerTeam.objects.filter(station_id=team.station_id, name=data["name"])
+        .exclude(pk=team.pk)
+        .exists()
+    ):
         raise DomainError(_("该站已有同名服务队。"), field="name")
     return object_update(team, by=by, data=data, expected_version=expected_version)
 

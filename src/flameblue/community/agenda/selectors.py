@@ -36,6 +36,8 @@ class CommitteeCompliance:
     #: tag code → period label → count
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     gaps: list[Gap] = field(default_factory=list)
+    #: (tag, [(period label, count), …]) in the order of the tags, for the table
+    cells: list[tuple[AgendaTag, list[tuple[str, int]]]] = field(default_factory=list)
 
     @property
     def compliant(self) -> bool:
@@ -79,8 +81,13 @@ def agenda_compliance(
     for committee in committees:
         row = CommitteeCompliance(committee)
         for tag in tags:
-            labels = [f"Q{q}" for q in quarters] if tag.period == TagPeriod.QUARTER else (["year"] if quarters else [])
+            labels = (
+                [f"Q{q}" for q in quarters]
+                if tag.period == TagPeriod.QUARTER
+                else (["year"] if quarters else [])
+            )
             row.counts[tag.code] = {label: counts[(committee.pk, tag.code, label)] for label in labels}
+            row.cells.append((tag, list(row.counts[tag.code].items())))
             for label, n in row.counts[tag.code].items():
                 if n < tag.minimum:
                     row.gaps.append(Gap(tag, label, n, tag.minimum, label in ended))

@@ -39,9 +39,10 @@ def meeting_create(
         raise PermissionDeniedError(_("您没有登记党委会议的权限。"))
     if committee.kind not in COMMITTEE_KINDS:
         raise DomainError(_("“%(name)s”不是支队或大队党委。") % {"name": committee.name}, field="committee")
-    if by is not None and not within_scopes(
-        Organization.objects.filter(pk=committee.pk), by, PartyMeeting, "add"
-    ).exists():
+    if (
+        by is not None
+        and not within_scopes(Organization.objects.filter(pk=committee.pk), by, PartyMeeting, "add").exists()
+    ):
         raise OutOfScope(_("该党委不在您的管辖范围内。"))
     if kind not in MeetingKind.values:
         raise DomainError(_("未知的会议类别。"), field="kind")
@@ -54,7 +55,9 @@ def meeting_create(
         created_by=actor, updated_by=actor,
     )  # fmt: skip
     meeting.attendees.set(list(attendees))
-    audit.record(audit.AuditAction.CREATE, by=by, obj=meeting, changes=audit.diff({}, audit.snapshot(meeting)))
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=meeting, changes=audit.diff({}, audit.snapshot(meeting))
+    )
     return meeting
 
 

@@ -20,6 +20,8 @@ class PersonCoverage:
     person: Person
     #: programme id → sessions attended
     sessions: dict[int, int]
+    #: (programme, sessions attended) in the order of the programmes, for the table
+    cells: list[tuple[EducationProgramme, int]]
 
     def attended(self, programme: EducationProgramme) -> int:
         return self.sessions.get(programme.pk, 0)
@@ -40,6 +42,9 @@ def coverage(
     counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for person_id, programme_id in through:
         counts[person_id][programme_id] += 1
-    rows = [PersonCoverage(p, dict(counts[p.pk])) for p in people]
+    rows = []
+    for p in people:
+        sessions = dict(counts[p.pk])
+        rows.append(PersonCoverage(p, sessions, [(prog, sessions.get(prog.pk, 0)) for prog in programmes]))
     reached = {prog.pk: sum(1 for r in rows if r.attended(prog)) for prog in programmes}
     return rows, reached

@@ -28,7 +28,10 @@ def _actor(by: Any) -> Any:
 def _org_in_scope(org: Organization, by: Any, model: type, message: str) -> None:
     if org.kind not in FIRE_SERVICE_KINDS:
         raise DomainError(_("“%(name)s”不是消防救援机构。") % {"name": org.name}, field="organization")
-    if by is not None and not within_scopes(Organization.objects.filter(pk=org.pk), by, model, "add").exists():
+    if (
+        by is not None
+        and not within_scopes(Organization.objects.filter(pk=org.pk), by, model, "add").exists()
+    ):
         raise OutOfScope(message)
 
 
@@ -50,7 +53,9 @@ def programme_create(
         title=title, organization=organization, region_id=organization.region_id, starts_on=starts_on,
         ends_on=ends_on, aims=(aims or "").strip(), created_by=actor, updated_by=actor,
     )  # fmt: skip
-    audit.record(audit.AuditAction.CREATE, by=by, obj=programme, changes=audit.diff({}, audit.snapshot(programme)))
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=programme, changes=audit.diff({}, audit.snapshot(programme))
+    )
     return programme
 
 
@@ -82,7 +87,12 @@ def session_record(
     if not programme.starts_on <= held_on <= programme.ends_on:
         raise DomainError(
             _("日期 %(date)s 不在“%(title)s”的教育期间（%(start)s 至 %(end)s）内。")
-            % {"date": held_on, "title": programme.title, "start": programme.starts_on, "end": programme.ends_on},
+            % {
+                "date": held_on,
+                "title": programme.title,
+                "start": programme.starts_on,
+                "end": programme.ends_on,
+            },
             field="held_on",
         )
     people = list(Person.objects.filter(pk__in=[p.pk for p in attendees]).select_related("organization"))

@@ -48,7 +48,9 @@ class HolidayVisit(TrackedModel):
     region = models.ForeignKey(
         "geo.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("所在区划"), editable=False
     )
-    holiday = models.ForeignKey(Holiday, on_delete=models.PROTECT, related_name="visits", verbose_name=_("节日"))
+    holiday = models.ForeignKey(
+        Holiday, on_delete=models.PROTECT, related_name="visits", verbose_name=_("节日")
+    )
     visited_on = models.DateField(_("走访日期"))
     visitee_kind = models.CharField(_("走访对象类别"), max_length=20, choices=VisiteeKind.choices)
     visitee = models.CharField(_("走访对象"), max_length=200)

@@ -45,7 +45,10 @@ def _text(value: str | None, *, field: str, message: str) -> str:
 
 
 def _in_scope_org(org: Organization, by: Any, model: type, action: str, message: str) -> None:
-    if by is not None and not within_scopes(Organization.objects.filter(pk=org.pk), by, model, action).exists():
+    if (
+        by is not None
+        and not within_scopes(Organization.objects.filter(pk=org.pk), by, model, action).exists()
+    ):
         raise OutOfScope(message)
 
 
@@ -104,7 +107,9 @@ def opinion_add(
         visit=visit, region_id=region, content=content, owner=owner, due_on=due_on,
         created_by=actor, updated_by=actor,
     )  # fmt: skip
-    audit.record(audit.AuditAction.CREATE, by=by, obj=opinion, changes=audit.diff({}, audit.snapshot(opinion)))
+    audit.record(
+        audit.AuditAction.CREATE, by=by, obj=opinion, changes=audit.diff({}, audit.snapshot(opinion))
+    )
     workflow.begin(opinion, by=by)
     return opinion
 
@@ -121,9 +126,7 @@ def _move(opinion: Opinion, move: str, *, by: Any, action: str, verb: str, expec
 
 
 @transaction.atomic
-def opinion_answer(
-    opinion: Opinion, *, by: Any, answer: str, expected_version: int | None = None
-) -> Opinion:
+def opinion_answer(opinion: Opinion, *, by: Any, answer: str, expected_version: int | None = None) -> Opinion:
     """The owner answers the opinion (待答复 → 已答复)."""
     answer = _text(answer, field="answer", message=_("请填写答复情况。"))
     return _move(opinion, "answer", by=by, action="answer", verb=_("答复"), expected_version=expected_version,
@@ -131,7 +134,9 @@ def opinion_answer(
 
 
 @transaction.atomic
-def opinion_close(opinion: Opinion, *, by: Any, expected_version: int | None = None, reason: str = "") -> Opinion:
+def opinion_close(
+    opinion: Opinion, *, by: Any, expected_version: int | None = None, reason: str = ""
+) -> Opinion:
     """The political office accepts the answer (已答复 → 已办结)."""
     return _move(opinion, "close", by=by, action="close", verb=_("办结"), expected_version=expected_version,
                  reason=reason)  # fmt: skip

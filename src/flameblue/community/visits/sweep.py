@@ -63,7 +63,9 @@ def _claim(opinion: Opinion, today: dt.date) -> int:
             reverse("community:opinion-detail", kwargs={"pk": opinion.pk}),
             "danger",
         )
-        notify(users, message, dedupe_key=f"community:opinion-overdue:{opinion.pk}@{opinion.due_on.isoformat()}")
+        notify(
+            users, message, dedupe_key=f"community:opinion-overdue:{opinion.pk}@{opinion.due_on.isoformat()}"
+        )
     return len(users)
 
 
