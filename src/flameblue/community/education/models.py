@@ -51,7 +51,9 @@ class EducationProgramme(TrackedModel):
     ends_on = models.DateField(_("结束日期"))
     aims = models.TextField(_("目标与要求"), blank=True)
 
-    scope_spec = ScopeSpec(region="region_id")
+    # A programme is the whole detachment's (or a brigade's) announcement: every unit that holds sessions of
+    # it must see it, so it is not narrowed to a region; its sessions and rosters are.
+    scope_spec = ScopeSpec(global_=True)
 
     class Meta:
         ordering = ["-starts_on", "-id"]
