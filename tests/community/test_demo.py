@@ -10,17 +10,20 @@ import io
 import pytest
 
 from flameblue.community import demo
+from flameblue.community.agenda.selectors import agenda_compliance
+from flameblue.community.education.selectors import coverage
 from flameblue.community.models import (
     Activity,
     AnnualPlan,
+    EducationProgramme,
+    HolidayVisit,
+    Opinion,
+    OpinionTransition,
     Partner,
     ServiceHours,
     ServiceRecord,
     VolunteerTeam,
 )
-from flameblue.community.agenda.selectors import agenda_compliance
-from flameblue.community.education.selectors import coverage
-from flameblue.community.models import EducationProgramme, HolidayVisit, Opinion, OpinionTransition
 from flameblue.community.organization import group_for_year
 from flameblue.community.selectors import plan_discipline
 from flameblue.org.models import Organization, Person
@@ -71,7 +74,11 @@ def _check_party_work() -> None:
     assert OpinionTransition.objects.filter(from_status="answered", to_status="open").exists()  # sent back
     assert HolidayVisit.objects.filter(visited_on__year=2019).exists()
     assert not HolidayVisit.objects.filter(visited_on__gt=TODAY).exists()
-    assert {v for v in HolidayVisit.objects.values_list("visitee_kind", flat=True)} == {"government", "partner", "resident"}
+    assert {v for v in HolidayVisit.objects.values_list("visitee_kind", flat=True)} == {
+        "government",
+        "partner",
+        "resident",
+    }
     titles = set(EducationProgramme.objects.values_list("title", flat=True))
     assert "“不忘初心、牢记使命”主题教育" in titles and "“学训词、铸忠诚、创新业、立新功”专题教育" in titles
     people, _reached = coverage(Person.objects.all(), list(EducationProgramme.objects.all()))

@@ -23,7 +23,9 @@ def programme(world, orgs):
 
 
 def test_session_types_are_data(db):
-    assert {"lecture", "forum", "documentary", "base_visit"} <= set(SessionType.objects.values_list("code", flat=True))
+    assert {"lecture", "forum", "documentary", "base_visit"} <= set(
+        SessionType.objects.values_list("code", flat=True)
+    )
 
 
 def test_a_session_outside_the_programmes_period_is_refused(world, programme, orgs):

@@ -33,7 +33,9 @@ def opinion(world):
 
 
 def test_holidays_are_data(db):
-    assert {"spring_festival", "army_day", "national_day"} <= set(Holiday.objects.values_list("code", flat=True))
+    assert {"spring_festival", "army_day", "national_day"} <= set(
+        Holiday.objects.values_list("code", flat=True)
+    )
 
 
 def test_station_records_a_visit_and_an_opinion_on_the_pages(world, client):
@@ -54,11 +56,17 @@ def test_station_records_a_visit_and_an_opinion_on_the_pages(world, client):
 
 def test_owner_answers_political_office_sends_back_then_closes(world, opinion, client):
     client.force_login(world.people.station)
-    client.post(reverse("community:opinion-answer", args=[opinion.pk]), {"answer": "已安排", "version": opinion.version})
+    client.post(
+        reverse("community:opinion-answer", args=[opinion.pk]),
+        {"answer": "已安排", "version": opinion.version},
+    )
     opinion.refresh_from_db()
     assert opinion.status == "answered" and opinion.answered_on == TODAY
     client.force_login(world.people.political)
-    client.post(reverse("community:opinion-return", args=[opinion.pk]), {"reason": "请写明时间", "version": opinion.version})
+    client.post(
+        reverse("community:opinion-return", args=[opinion.pk]),
+        {"reason": "请写明时间", "version": opinion.version},
+    )
     opinion.refresh_from_db()
     assert opinion.status == "open"
     opinion = services.opinion_answer(opinion, by=world.people.station, answer="6月10日组织演练")
@@ -86,7 +94,9 @@ def test_a_stale_answer_is_refused_with_409_naming_who_changed_it(world, opinion
     with pytest.raises(ConcurrencyError):
         services.opinion_answer(opinion, by=world.people.station, answer="再答复", expected_version=stale)
     client.force_login(world.people.station)
-    response = client.post(reverse("community:opinion-answer", args=[opinion.pk]), {"answer": "再答复", "version": stale})
+    response = client.post(
+        reverse("community:opinion-answer", args=[opinion.pk]), {"answer": "再答复", "version": stale}
+    )
     assert response.status_code == 409 and "zhidui_political" in response.content.decode()
 
 

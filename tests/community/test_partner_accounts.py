@@ -25,7 +25,9 @@ def contact(world, orgs):
 def records(world):
     year = dt.date.today().year
     plan = services.plan_create(by=None, partner=world.partner, year=year, goals="国防教育进校园")
-    item = services.monthly_content_add(by=None, plan=plan, month=1, activity_type=kind("defence_education"), content="国防教育")
+    item = services.monthly_content_add(
+        by=None, plan=plan, month=1, activity_type=kind("defence_education"), content="国防教育"
+    )
     activity = services.activity_record(by=None, partner=world.partner, plan_item=item, activity_type=kind("defence_education"),
                                         title="国防教育课", held_on=dt.date(year, 1, 10), place="学校")  # fmt: skip
     other_plan = services.plan_create(by=None, partner=world.far, year=year, goals="别人的计划")
@@ -39,10 +41,16 @@ def test_without_an_account_the_partner_sees_nothing(world, contact, records, cl
     assert client.get(reverse("api:community-plan-list")).status_code == 403
 
 
-def test_with_an_account_the_partner_sees_its_own_pairing_plans_and_activities_only(world, contact, records, client):
+def test_with_an_account_the_partner_sees_its_own_pairing_plans_and_activities_only(
+    world, contact, records, client
+):
     plan, activity, other_plan = records
-    membership = organization.partner_account_grant(by=world.people.detachment, partner=world.partner, person=contact.person)
-    assert membership.role.code == "community_partner" and membership.organization == world.partner.organization
+    membership = organization.partner_account_grant(
+        by=world.people.detachment, partner=world.partner, person=contact.person
+    )
+    assert (
+        membership.role.code == "community_partner" and membership.organization == world.partner.organization
+    )
     client.force_login(contact)
     page = client.get(reverse("community:partner-list")).content.decode()
     assert "亳州市第一中学" in page and "蒙城县城关社区" not in page
@@ -50,14 +58,18 @@ def test_with_an_account_the_partner_sees_its_own_pairing_plans_and_activities_o
     assert client.get(reverse("community:activity-detail", args=[activity.pk])).status_code == 200
     assert client.get(reverse("community:plan-detail", args=[other_plan.pk])).status_code == 404
     assert client.get(reverse("community:partner-detail", args=[world.far.pk])).status_code == 404
-    assert [p["name"] for p in client.get(reverse("api:community-partner-list")).json()["results"]] == ["亳州市第一中学"]
+    assert [p["name"] for p in client.get(reverse("api:community-partner-list")).json()["results"]] == [
+        "亳州市第一中学"
+    ]
     assert client.get(reverse("community:team-list")).status_code == 403  # nothing beyond its pairing
     assert client.get(reverse("community:partner-edit", args=[world.partner.pk])).status_code == 403
 
 
 def test_account_is_granted_on_the_partner_page_by_the_detachment_administrator(world, contact, client):
     client.force_login(world.people.detachment)
-    response = client.post(reverse("community:partner-account", args=[world.partner.pk]), {"person": contact.person.pk})
+    response = client.post(
+        reverse("community:partner-account", args=[world.partner.pk]), {"person": contact.person.pk}
+    )
     assert response.status_code == 302
     assert Membership.objects.filter(person=contact.person, role__code="community_partner").exists()
     page = client.get(reverse("community:partner-detail", args=[world.partner.pk])).content.decode()

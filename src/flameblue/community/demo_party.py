@@ -33,13 +33,24 @@ __all__ = ["seed_party"]
 def _people(org: Organization, n: int, label: str) -> list[Person]:
     """``n`` people of ``org`` who hold no administrator duty (created when the org has too few)."""
     duty = Membership.objects.exclude(role__duty_group="").values("person_id")
-    people = list(Person.objects.filter(organization=org, is_active=True).exclude(pk__in=duty).order_by("pk")[:n])
+    people = list(
+        Person.objects.filter(organization=org, is_active=True).exclude(pk__in=duty).order_by("pk")[:n]
+    )
     for i in range(len(people), n):
-        people.append(org_services.person_create(by=None, data={"name": f"{label}{i + 1}", "organization": org}))
+        people.append(
+            org_services.person_create(by=None, data={"name": f"{label}{i + 1}", "organization": org})
+        )
     return people
 
 
-def _leading_group(detachment: Organization, office: Organization, brigades: list, stations: list, this_year: int, counts: Counter) -> None:
+def _leading_group(
+    detachment: Organization,
+    office: Organization,
+    brigades: list,
+    stations: list,
+    this_year: int,
+    counts: Counter,
+) -> None:
     chiefs = _people(detachment, 5, "支队领导")
     staff = _people(office, 3, "政治处干部")
     appoint = organization.group_appoint
@@ -49,7 +60,14 @@ def _leading_group(detachment: Organization, office: Organization, brigades: lis
         appoint(by=None, person=person, organization=detachment, role_code="community_leading_group", title=title,
                 year_from=start, year_to=end)  # fmt: skip
     for person, title in ((staff[0], "办公室主任"), (staff[1], "办公室成员"), (staff[2], "联络员")):
-        appoint(by=None, person=person, organization=office, role_code="community_office", title=title, year_from=2019)
+        appoint(
+            by=None,
+            person=person,
+            organization=office,
+            role_code="community_office",
+            title=title,
+            year_from=2019,
+        )
     for org in brigades:
         appoint(by=None, person=_people(org, 1, "大队教导员")[0], organization=org,
                 role_code="community_leading_group", title="组长", year_from=2019)  # fmt: skip
@@ -104,7 +122,9 @@ OPINIONS = [
 def _visit_opinions(visit, owner: Organization, today: dt.date, i: int, counts: Counter) -> None:
     for k in range(1 + i % 2):
         due = visit.visited_on + dt.timedelta(days=30)
-        opinion = visits.opinion_add(by=None, visit=visit, content=OPINIONS[(i + k) % len(OPINIONS)], owner=owner, due_on=due)
+        opinion = visits.opinion_add(
+            by=None, visit=visit, content=OPINIONS[(i + k) % len(OPINIONS)], owner=owner, due_on=due
+        )
         counts["opinions"] += 1
         state = (i + k) % 5
         if due >= today or state == 0:
@@ -119,7 +139,9 @@ def _visit_opinions(visit, owner: Organization, today: dt.date, i: int, counts: 
 HOLIDAYS = [("spring_festival", 1, 20), ("army_day", 7, 30), ("national_day", 9, 28)]
 
 
-def _visits(brigades: list, partners: list[Partner], years: list[int], today: dt.date, counts: Counter) -> None:
+def _visits(
+    brigades: list, partners: list[Partner], years: list[int], today: dt.date, counts: Counter
+) -> None:
     holidays = {h.code: h for h in Holiday.objects.filter(active=True)}
     i = 0
     for year in years:
@@ -128,7 +150,9 @@ def _visits(brigades: list, partners: list[Partner], years: list[int], today: dt
             if visited_on > today or code not in holidays:
                 continue
             for brigade in brigades:
-                government = Organization.objects.filter(kind=OrgKind.GOVERNMENT, region_id=brigade.region_id).first()
+                government = Organization.objects.filter(
+                    kind=OrgKind.GOVERNMENT, region_id=brigade.region_id
+                ).first()
                 visit = visits.visit_record(
                     by=None, organization=brigade, holiday=holidays[code], visited_on=visited_on,
                     visitee_kind=VisiteeKind.GOVERNMENT, visitee=government.name if government else f"{brigade.region.name}人民政府",
@@ -165,9 +189,15 @@ SESSIONS = [("lecture", "邀请市委党校教授讲授党史"), ("forum", "青�
             ("base_visit", "参观爱国主义教育基地")]  # fmt: skip
 
 
-def _education(detachment: Organization, brigades: list, this_year: int, today: dt.date, counts: Counter) -> None:
+def _education(
+    detachment: Organization, brigades: list, this_year: int, today: dt.date, counts: Counter
+) -> None:
     types = {t.code: t for t in SessionType.objects.filter(active=True)}
-    current = ("“学训词、铸忠诚、创新业、立新功”专题教育", dt.date(this_year, 1, 1), dt.date(this_year, 12, 31))
+    current = (
+        "“学训词、铸忠诚、创新业、立新功”专题教育",
+        dt.date(this_year, 1, 1),
+        dt.date(this_year, 12, 31),
+    )
     for p_index, (title, starts, ends) in enumerate([*PROGRAMMES, current]):
         programme = education.programme_create(by=None, title=title, organization=detachment, starts_on=starts,
                                                ends_on=ends, aims="全员参加，确保教育覆盖面。")  # fmt: skip
@@ -188,15 +218,21 @@ def _education(detachment: Organization, brigades: list, this_year: int, today: 
             counts["sessions"] += 1
 
 
-def seed_party(stations: list[Organization], partners: list[Partner], today: dt.date, counts: Counter) -> None:
+def seed_party(
+    stations: list[Organization], partners: list[Partner], today: dt.date, counts: Counter
+) -> None:
     detachment = Organization.objects.filter(kind=OrgKind.DETACHMENT).order_by("pk").first()
     if detachment is None:
         return
     office = (
-        Organization.objects.filter(kind=OrgKind.DETACHMENT_OFFICE, parent=detachment, name__contains="政治").first()
+        Organization.objects.filter(
+            kind=OrgKind.DETACHMENT_OFFICE, parent=detachment, name__contains="政治"
+        ).first()
         or detachment
     )
-    brigades = list(Organization.objects.filter(kind=OrgKind.BRIGADE, parent=detachment).order_by("region_id", "name"))
+    brigades = list(
+        Organization.objects.filter(kind=OrgKind.BRIGADE, parent=detachment).order_by("region_id", "name")
+    )
     if not brigades:
         return
     years = sorted({2019, today.year})
