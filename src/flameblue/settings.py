@@ -290,6 +290,7 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "flameblue.org.choices.OrgKind",
         "CampaignLevelEnum": "flameblue.campaigns.choices.CampaignLevel",
         "PartnerKindEnum": "flameblue.community.choices.PartnerKind",
+        "PartyMeetingKindEnum": "flameblue.community.agenda.choices.MeetingKind",
         "SealingStatusEnum": "flameblue.enforcement.choices.SealingStatus",
         "PreOpeningStatusEnum": "flameblue.enforcement.choices.PreOpeningStatus",
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",

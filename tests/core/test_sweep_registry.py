@@ -22,6 +22,7 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "order120.opinion",
         "enforcement",
         "unit_imports",
+        "community_opinions",
     ]
 
 

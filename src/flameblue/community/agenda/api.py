@@ -52,7 +52,7 @@ class PartyMeetingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeetingInput(serializers.Serializer):
+class PartyMeetingInput(serializers.Serializer):
     committee = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.filter(kind__in=COMMITTEE_KINDS), label="党委",
         help_text="支队或大队（须在您的辖区内，服务另行校验）。",
@@ -65,7 +65,7 @@ class MeetingInput(serializers.Serializer):
     )
 
 
-class ItemInput(serializers.Serializer):
+class AgendaItemInput(serializers.Serializer):
     title = serializers.CharField(max_length=200, label="议题")
     presenter = serializers.PrimaryKeyRelatedField(
         queryset=Person.objects.all(), required=False, allow_null=True, default=None
@@ -77,7 +77,7 @@ class ItemInput(serializers.Serializer):
     )  # fmt: skip
 
 
-class GapSerializer(serializers.Serializer):
+class AgendaGapSerializer(serializers.Serializer):
     tag = serializers.CharField(source="tag.code")
     period = serializers.CharField()
     count = serializers.IntegerField()
@@ -85,12 +85,12 @@ class GapSerializer(serializers.Serializer):
     due = serializers.BooleanField()
 
 
-class ComplianceSerializer(serializers.Serializer):
+class AgendaComplianceSerializer(serializers.Serializer):
     committee = serializers.IntegerField(source="committee.pk")
     committee_name = serializers.CharField(source="committee.name")
     compliant = serializers.BooleanField()
     counts = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
-    gaps = GapSerializer(many=True)
+    gaps = AgendaGapSerializer(many=True)
 
 
 @extend_schema(tags=["community"])
@@ -107,22 +107,22 @@ class PartyMeetingViewSet(
     serializer_class = PartyMeetingSerializer
     scoped_actions = {"create": "add", "items": "change"}
 
-    @extend_schema(request=MeetingInput, responses={201: PartyMeetingSerializer})
+    @extend_schema(request=PartyMeetingInput, responses={201: PartyMeetingSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        meeting = services.meeting_create(by=request.user, **parse_input(MeetingInput, request))
+        meeting = services.meeting_create(by=request.user, **parse_input(PartyMeetingInput, request))
         return Response(PartyMeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ItemInput, responses={201: PartyMeetingSerializer})
+    @extend_schema(request=AgendaItemInput, responses={201: PartyMeetingSerializer})
     @action(detail=True, methods=["post"])
     def items(self, request, pk: str | None = None) -> Response:
         meeting = self.get_object()
-        services.agenda_item_add(by=request.user, meeting=meeting, **parse_input(ItemInput, request))
+        services.agenda_item_add(by=request.user, meeting=meeting, **parse_input(AgendaItemInput, request))
         meeting = self.get_queryset().get(pk=meeting.pk)
         return Response(PartyMeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, description="年度（默认今年）")],
-        responses={200: ComplianceSerializer(many=True)},
+        responses={200: AgendaComplianceSerializer(many=True)},
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def compliance(self, request) -> Response:
@@ -137,4 +137,4 @@ class PartyMeetingViewSet(
             Organization.objects.filter(kind__in=COMMITTEE_KINDS, is_active=True), request.user, PartyMeeting
         )
         _tags, rows = agenda_compliance(committees, year, today)
-        return Response(ComplianceSerializer(rows, many=True).data)
+        return Response(AgendaComplianceSerializer(rows, many=True).data)

@@ -18,7 +18,7 @@ from flameblue.org.models import Organization, Person
 __all__ = ["ProgrammeViewSet"]
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class EducationSessionSerializer(serializers.ModelSerializer):
     session_type = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -37,8 +37,8 @@ class SessionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
-    sessions = SessionSerializer(many=True, read_only=True)
+class EducationProgrammeSerializer(serializers.ModelSerializer):
+    sessions = EducationSessionSerializer(many=True, read_only=True)
 
     class Meta:
         model = EducationProgramme
@@ -49,7 +49,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 ORGS = Organization.objects.filter(kind__in=FIRE_SERVICE_KINDS)
 
 
-class ProgrammeInput(serializers.Serializer):
+class EducationProgrammeInput(serializers.Serializer):
     title = serializers.CharField(max_length=200, label="教育名称")
     organization = serializers.PrimaryKeyRelatedField(queryset=ORGS, label="组织单位")
     starts_on = serializers.DateField(label="开始日期")
@@ -57,7 +57,7 @@ class ProgrammeInput(serializers.Serializer):
     aims = serializers.CharField(required=False, allow_blank=True, default="", label="目标与要求")
 
 
-class SessionInput(serializers.Serializer):
+class EducationSessionInput(serializers.Serializer):
     session_type = serializers.SlugRelatedField(
         slug_field="code", queryset=SessionType.objects.filter(active=True), label="教育形式"
     )
@@ -80,19 +80,19 @@ class ProgrammeViewSet(
     queryset = EducationProgramme.objects.prefetch_related(
         "sessions__session_type", "sessions__attendees"
     ).order_by("-starts_on", "-pk")
-    serializer_class = ProgrammeSerializer
+    serializer_class = EducationProgrammeSerializer
     scoped_actions = {"create": "add", "sessions": "view"}
 
-    @extend_schema(request=ProgrammeInput, responses={201: ProgrammeSerializer})
+    @extend_schema(request=EducationProgrammeInput, responses={201: EducationProgrammeSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        programme = services.programme_create(by=request.user, **parse_input(ProgrammeInput, request))
-        return Response(ProgrammeSerializer(programme).data, status=status.HTTP_201_CREATED)
+        programme = services.programme_create(by=request.user, **parse_input(EducationProgrammeInput, request))
+        return Response(EducationProgrammeSerializer(programme).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=SessionInput, responses={201: ProgrammeSerializer})
+    @extend_schema(request=EducationSessionInput, responses={201: EducationProgrammeSerializer})
     @action(detail=True, methods=["post"])
     def sessions(self, request, pk: str | None = None) -> Response:
         programme = self.get_object()
-        services.session_record(by=request.user, programme=programme, **parse_input(SessionInput, request))
+        services.session_record(by=request.user, programme=programme, **parse_input(EducationSessionInput, request))
         return Response(
-            ProgrammeSerializer(self.get_queryset().get(pk=programme.pk)).data, status=status.HTTP_201_CREATED
+            EducationProgrammeSerializer(self.get_queryset().get(pk=programme.pk)).data, status=status.HTTP_201_CREATED
         )

@@ -22,7 +22,7 @@ from flameblue.org.models import Organization, Person
 __all__ = ["OpinionViewSet", "VisitViewSet"]
 
 
-class OpinionSerializer(serializers.ModelSerializer):
+class CommunityOpinionSerializer(serializers.ModelSerializer):
     owner_name = serializers.CharField(source="owner.name", read_only=True)
 
     class Meta:
@@ -32,9 +32,9 @@ class OpinionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class HolidayVisitSerializer(serializers.ModelSerializer):
     holiday = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    opinions = OpinionSerializer(many=True, read_only=True)
+    opinions = CommunityOpinionSerializer(many=True, read_only=True)
 
     class Meta:
         model = HolidayVisit
@@ -46,7 +46,7 @@ class VisitSerializer(serializers.ModelSerializer):
 ORGS = Organization.objects.filter(kind__in=FIRE_SERVICE_KINDS)
 
 
-class VisitInput(serializers.Serializer):
+class HolidayVisitInput(serializers.Serializer):
     organization = serializers.PrimaryKeyRelatedField(queryset=ORGS, label="走访单位")
     holiday = serializers.SlugRelatedField(
         slug_field="code", queryset=Holiday.objects.filter(active=True), label="节日"
@@ -65,21 +65,21 @@ class VisitInput(serializers.Serializer):
     )
 
 
-class OpinionInput(serializers.Serializer):
+class CommunityOpinionInput(serializers.Serializer):
     content = serializers.CharField(label="意见建议")
     owner = serializers.PrimaryKeyRelatedField(queryset=ORGS, label="责任单位")
     due_on = serializers.DateField(label="答复期限")
 
 
-class AnswerInput(VersionInput):
+class OpinionAnswerInput(VersionInput):
     answer = serializers.CharField(label="答复情况")
 
 
-class CloseInput(VersionInput):
+class OpinionCloseInput(VersionInput):
     reason = serializers.CharField(required=False, allow_blank=True, default="", label="办结说明")
 
 
-class ReturnInput(VersionInput):
+class OpinionReturnInput(VersionInput):
     reason = serializers.CharField(label="退回理由")
 
 
@@ -94,21 +94,21 @@ class VisitViewSet(
         .prefetch_related("opinions__owner", "visitors")
         .order_by("-visited_on", "-pk")
     )
-    serializer_class = VisitSerializer
+    serializer_class = HolidayVisitSerializer
     filterset_class = VisitFilter
     scoped_actions = {"create": "add", "opinions": "add"}
 
-    @extend_schema(request=VisitInput, responses={201: VisitSerializer})
+    @extend_schema(request=HolidayVisitInput, responses={201: HolidayVisitSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        visit = services.visit_record(by=request.user, **parse_input(VisitInput, request))
-        return Response(VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
+        visit = services.visit_record(by=request.user, **parse_input(HolidayVisitInput, request))
+        return Response(HolidayVisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=OpinionInput, responses={201: OpinionSerializer})
+    @extend_schema(request=CommunityOpinionInput, responses={201: CommunityOpinionSerializer})
     @action(detail=True, methods=["post"])
     def opinions(self, request, pk: str | None = None) -> Response:
         visit = self.get_object()
-        opinion = services.opinion_add(by=request.user, visit=visit, **parse_input(OpinionInput, request))
-        return Response(OpinionSerializer(opinion).data, status=status.HTTP_201_CREATED)
+        opinion = services.opinion_add(by=request.user, visit=visit, **parse_input(CommunityOpinionInput, request))
+        return Response(CommunityOpinionSerializer(opinion).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["community"])
@@ -118,7 +118,7 @@ class OpinionViewSet(
     """意见建议：列出（?status=open 为待答复）、查看、答复（责任单位）、办结或退回（政治处）。"""
 
     queryset = Opinion.objects.select_related("owner").order_by("status", "due_on", "pk")
-    serializer_class = OpinionSerializer
+    serializer_class = CommunityOpinionSerializer
     filterset_class = OpinionFilter
     scoped_actions = {"answer": "answer", "close": "close", "send_back": "close"}
 
@@ -126,31 +126,31 @@ class OpinionViewSet(
         opinion = self.get_object()
         data = parse_input(serializer, request)
         opinion = call(opinion, data.pop("version", None), data)
-        return Response(OpinionSerializer(opinion).data)
+        return Response(CommunityOpinionSerializer(opinion).data)
 
-    @extend_schema(request=AnswerInput, responses={200: OpinionSerializer})
+    @extend_schema(request=OpinionAnswerInput, responses={200: CommunityOpinionSerializer})
     @action(detail=True, methods=["post"])
     def answer(self, request, pk: str | None = None) -> Response:
         return self._move(
             request,
-            AnswerInput,
+            OpinionAnswerInput,
             lambda o, v, d: services.opinion_answer(o, by=request.user, expected_version=v, **d),
         )
 
-    @extend_schema(request=CloseInput, responses={200: OpinionSerializer})
+    @extend_schema(request=OpinionCloseInput, responses={200: CommunityOpinionSerializer})
     @action(detail=True, methods=["post"])
     def close(self, request, pk: str | None = None) -> Response:
         return self._move(
             request,
-            CloseInput,
+            OpinionCloseInput,
             lambda o, v, d: services.opinion_close(o, by=request.user, expected_version=v, **d),
         )
 
-    @extend_schema(request=ReturnInput, responses={200: OpinionSerializer})
+    @extend_schema(request=OpinionReturnInput, responses={200: CommunityOpinionSerializer})
     @action(detail=True, methods=["post"], url_path="return")
     def send_back(self, request, pk: str | None = None) -> Response:
         return self._move(
             request,
-            ReturnInput,
+            OpinionReturnInput,
             lambda o, v, d: services.opinion_return(o, by=request.user, expected_version=v, **d),
         )
