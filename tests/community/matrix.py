@@ -258,6 +258,7 @@ CASES = [
     Case("api:community-meeting-detail", kwargs=pk("meeting"), api=True, **VIEW),
     Case("api:community-meeting-items", kwargs=pk("meeting"), data=item_api_data, **VIEW, **API_POST),
     Case("api:community-meeting-compliance", api=True, **LIST),
+    Case("api:community-meeting-leading-group", api=True, **LIST, query="year=2019"),
     Case("api:community-visit-list", api=True, **LIST),
     Case("api:community-visit-list", data=visit_api_data, **LIST, **API_POST),
     Case("api:community-visit-detail", kwargs=pk("visit"), api=True, **VIEW),

@@ -38,6 +38,12 @@ def test_the_page_lists_the_group_that_applies_to_the_year(world, group, client)
     assert "周支队长" in page_2019 and "吴政委" in page_2019 and "郑干事" not in page_2019
     assert "周支队长" in page_2026 and "郑干事" in page_2026 and "吴政委" not in page_2026
     assert "双拥工作领导小组办公室" in page_2026 and "冯教导员" in page_2026
+    rows = client.get(reverse("api:community-meeting-leading-group"), {"year": 2019}).json()
+    assert {(r["person_name"], r["title"]) for r in rows} == {
+        ("周支队长", "组长"),
+        ("吴政委", "副组长"),
+        ("冯教导员", "组长"),
+    }
 
 
 def test_a_brigade_sees_only_its_own_counterpart(world, group, client):

@@ -16,6 +16,7 @@ from flameblue.community.agenda.choices import MeetingKind
 from flameblue.community.agenda.models import AgendaItem, AgendaTag, PartyMeeting
 from flameblue.community.agenda.selectors import agenda_compliance
 from flameblue.community.agenda.services import COMMITTEE_KINDS
+from flameblue.community.organization import group_for_year
 from flameblue.core.api import ScopedViewSetMixin, parse_input
 from flameblue.core.scoping import within_scopes
 from flameblue.org.models import Organization, Person
@@ -77,6 +78,18 @@ class AgendaItemInput(serializers.Serializer):
     )  # fmt: skip
 
 
+class GroupMembershipSerializer(serializers.Serializer):
+    role = serializers.CharField(source="role.code")
+    role_name = serializers.CharField(source="role.name")
+    organization = serializers.IntegerField(source="organization.pk")
+    organization_name = serializers.CharField(source="organization.name")
+    title = serializers.CharField()
+    person = serializers.IntegerField(source="person.pk")
+    person_name = serializers.CharField(source="person.name")
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+
+
 class AgendaGapSerializer(serializers.Serializer):
     tag = serializers.CharField(source="tag.code")
     period = serializers.CharField()
@@ -91,6 +104,16 @@ class AgendaComplianceSerializer(serializers.Serializer):
     compliant = serializers.BooleanField()
     counts = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
     gaps = AgendaGapSerializer(many=True)
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.query_params.get("year", timezone.localdate().year))
+    except ValueError:
+        raise serializers.ValidationError({"year": ["年度应为整数。"]}) from None
+    if not 2000 <= year <= 2100:
+        raise serializers.ValidationError({"year": ["年度应在 2000 至 2100 之间。"]})
+    return year
 
 
 @extend_schema(tags=["community"])
@@ -122,17 +145,21 @@ class PartyMeetingViewSet(
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, description="年度（默认今年）")],
+        responses={200: GroupMembershipSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None, url_path="leading-group")
+    def leading_group(self, request) -> Response:
+        """双拥工作领导小组及办公室、大队和站的对应机构：适用于该年度的任职。"""
+        orgs = within_scopes(Organization.objects.all(), request.user, PartyMeeting, "view")
+        return Response(GroupMembershipSerializer(group_for_year(orgs, _year(request)), many=True).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, description="年度（默认今年）")],
         responses={200: AgendaComplianceSerializer(many=True)},
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def compliance(self, request) -> Response:
-        today = timezone.localdate()
-        try:
-            year = int(request.query_params.get("year", today.year))
-        except ValueError:
-            raise serializers.ValidationError({"year": ["年度应为整数。"]}) from None
-        if not 2000 <= year <= 2100:
-            raise serializers.ValidationError({"year": ["年度应在 2000 至 2100 之间。"]})
+        today, year = timezone.localdate(), _year(request)
         committees = within_scopes(
             Organization.objects.filter(kind__in=COMMITTEE_KINDS, is_active=True), request.user, PartyMeeting
         )

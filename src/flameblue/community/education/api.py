@@ -85,14 +85,19 @@ class ProgrammeViewSet(
 
     @extend_schema(request=EducationProgrammeInput, responses={201: EducationProgrammeSerializer})
     def create(self, request, *args: Any, **kwargs: Any) -> Response:
-        programme = services.programme_create(by=request.user, **parse_input(EducationProgrammeInput, request))
+        programme = services.programme_create(
+            by=request.user, **parse_input(EducationProgrammeInput, request)
+        )
         return Response(EducationProgrammeSerializer(programme).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=EducationSessionInput, responses={201: EducationProgrammeSerializer})
     @action(detail=True, methods=["post"])
     def sessions(self, request, pk: str | None = None) -> Response:
         programme = self.get_object()
-        services.session_record(by=request.user, programme=programme, **parse_input(EducationSessionInput, request))
+        services.session_record(
+            by=request.user, programme=programme, **parse_input(EducationSessionInput, request)
+        )
         return Response(
-            EducationProgrammeSerializer(self.get_queryset().get(pk=programme.pk)).data, status=status.HTTP_201_CREATED
+            EducationProgrammeSerializer(self.get_queryset().get(pk=programme.pk)).data,
+            status=status.HTTP_201_CREATED,
         )

@@ -107,7 +107,9 @@ class VisitViewSet(
     @action(detail=True, methods=["post"])
     def opinions(self, request, pk: str | None = None) -> Response:
         visit = self.get_object()
-        opinion = services.opinion_add(by=request.user, visit=visit, **parse_input(CommunityOpinionInput, request))
+        opinion = services.opinion_add(
+            by=request.user, visit=visit, **parse_input(CommunityOpinionInput, request)
+        )
         return Response(CommunityOpinionSerializer(opinion).data, status=status.HTTP_201_CREATED)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from flameblue.community.filters import OpinionFilter, VisitFilter
 from flameblue.community.visits import services
+from flameblue.community.visits.choices import OpinionStatus
 from flameblue.community.visits.forms import AnswerForm, CloseForm, OpinionForm, ReturnForm, VisitForm
 from flameblue.community.visits.models import HolidayVisit, Opinion
 from flameblue.core.scoping import has_action
@@ -102,12 +103,12 @@ class OpinionListView(ScopedListView):
     template_name = "community/opinion_list.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("owner", "visit__holiday")
-            .order_by("status", "due_on", "pk")
-        )
+        if "status" not in self.request.GET:
+            # What the political office follows: the open ones, unless another status (or "all": an empty
+            # status) is asked for; the filter form then shows the choice it applied.
+            self.request.GET = self.request.GET.copy()
+            self.request.GET["status"] = OpinionStatus.OPEN
+        return super().get_queryset().select_related("owner", "visit__holiday").order_by("due_on", "pk")
 
 
 MOVES = {
