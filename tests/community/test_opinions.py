@@ -101,9 +101,14 @@ def test_a_stale_answer_is_refused_with_409_naming_who_changed_it(world, opinion
 
 
 def test_political_office_sees_open_opinions(world, opinion, client):
+    answered = services.opinion_add(by=None, visit=opinion.visit, content="已经答复的意见",
+                                    owner=world.stations.qiaocheng, due_on=dt.date(2026, 6, 30))  # fmt: skip
+    services.opinion_answer(answered, by=None, answer="已答复")
     client.force_login(world.people.political)
-    page = client.get(reverse("community:opinion-list"), {"status": "open"}).content.decode()
-    assert "希望开展应急疏散演练" in page
+    page = client.get(reverse("community:opinion-list")).content.decode()
+    assert "希望开展应急疏散演练" in page and "已经答复的意见" not in page
+    page = client.get(reverse("community:opinion-list"), {"status": ""}).content.decode()
+    assert "已经答复的意见" in page
     data = client.get(reverse("api:community-opinion-list"), {"status": "open"}).json()
     assert [o["content"] for o in data["results"]] == ["希望开展应急疏散演练"]
 
