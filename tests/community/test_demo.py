@@ -83,3 +83,14 @@ def _check_party_work() -> None:
     assert "“不忘初心、牢记使命”主题教育" in titles and "“学训词、铸忠诚、创新业、立新功”专题教育" in titles
     people, _reached = coverage(Person.objects.all(), list(EducationProgramme.objects.all()))
     assert any(r.sessions for r in people) and any(not r.sessions for r in people)
+
+
+def test_the_bozhou_demo_has_46_partners_and_the_party_work(demo):
+    """The full demo (seeded on the session's day): 46 partners and 11 teams, the leading group, meetings,
+    visits with opinions and the education programmes — within a time budget."""
+    assert Partner.objects.count() == 46 and VolunteerTeam.objects.count() == 11
+    assert demo.seconds["community"] < 120
+    assert EducationProgramme.objects.count() == 3 and HolidayVisit.objects.exists()
+    assert Opinion.objects.filter(status="open").exists() and Opinion.objects.filter(status="closed").exists()
+    fire = Organization.objects.filter(kind__in=["detachment", "detachment_office", "brigade", "station"])
+    assert group_for_year(fire, 2019).filter(organization__name__contains="政治处").exists()
