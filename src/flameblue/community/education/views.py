@@ -38,7 +38,8 @@ class ProgrammeListView(ScopedListView):
     template_name = "community/programme_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("organization").annotate(n_sessions=Count("sessions"))
+        queryset = super().get_queryset().select_related("organization")
+        return queryset.annotate(n_sessions=Count("sessions")).order_by("-starts_on", "-pk")
 
 
 class ProgrammeCreateView(ScopedCreateView):
