@@ -298,6 +298,7 @@ SPECTACULAR_SETTINGS = {
         "EventLevelEnum": "flameblue.events.choices.EventLevel",
         "EventStatusEnum": "flameblue.events.choices.EventStatus",
         "PartnerKindEnum": "flameblue.community.choices.PartnerKind",
+        "PartyMeetingKindEnum": "flameblue.community.agenda.choices.MeetingKind",
         "SealingStatusEnum": "flameblue.enforcement.choices.SealingStatus",
         "PreOpeningStatusEnum": "flameblue.enforcement.choices.PreOpeningStatus",
         "EventCheckStatusEnum": "flameblue.enforcement.choices.EventCheckStatus",

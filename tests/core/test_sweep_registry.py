@@ -26,6 +26,7 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "supervision_findings",
         "integrity_clues",
         "unit_imports",
+        "community_opinions",
     ]
 
 

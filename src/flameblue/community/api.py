@@ -12,7 +12,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from flameblue.community import services, volunteers
+from flameblue.community.agenda.api import PartyMeetingViewSet
 from flameblue.community.choices import PartnerKind
+from flameblue.community.education.api import ProgrammeViewSet
 from flameblue.community.filters import ActivityFilter, PartnerFilter
 from flameblue.community.models import (
     Activity,
@@ -25,6 +27,7 @@ from flameblue.community.models import (
     VolunteerTeam,
 )
 from flameblue.community.services import PAIRING_KINDS
+from flameblue.community.visits.api import OpinionViewSet, VisitViewSet
 from flameblue.core.api import ScopedPrimaryKeyRelatedField, ScopedViewSetMixin, parse_input
 from flameblue.org.models import Organization
 
@@ -276,3 +279,7 @@ def register(router) -> None:
     router.register("community-plans", PlanViewSet, basename="community-plan")
     router.register("community-activities", ActivityViewSet, basename="community-activity")
     router.register("volunteer-teams", TeamViewSet, basename="community-team")
+    router.register("community-party-meetings", PartyMeetingViewSet, basename="community-meeting")
+    router.register("community-visits", VisitViewSet, basename="community-visit")
+    router.register("community-opinions", OpinionViewSet, basename="community-opinion")
+    router.register("community-education", ProgrammeViewSet, basename="community-programme")

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from flameblue.community import services, volunteers
+from flameblue.community.demo_party import seed_party
 from flameblue.community.models import ActivityType, Partner
 from flameblue.community.selectors import due_counts
 from flameblue.core.scoping import in_region
@@ -169,9 +170,12 @@ def seed(stdout, *, total: int = PARTNERS, teams: int = TEAMS) -> Mapping[str, i
         for i, partner in enumerate(partners):
             _plan(partner, i, year, today, types, counts)
     _teams(stations, teams, today, counts)
+    seed_party(stations, partners, today, counts)
     stdout.write(
         f"community: 共建单位 {counts['partners']} 个，年度计划 {counts['plans']} 份，月度内容 {counts['months']} 项，"
         f"共建活动 {counts['activities']} 次；学雷锋志愿服务队 {counts['teams']} 支，队员 {counts['members']} 名，"
-        f"服务 {counts['services']} 次。\n"
+        f"服务 {counts['services']} 次；双拥领导小组及办事机构任职 {counts['group']} 人次，党委会议 {counts['meetings']} 次、"
+        f"议题 {counts['items']} 项，走访慰问 {counts['visits']} 次、意见建议 {counts['opinions']} 条（逾期 {counts['flagged']} 条），"
+        f"教育专题 {counts['programmes']} 个、场次 {counts['sessions']} 场。\n"
     )
     return dict(counts)

@@ -16,7 +16,13 @@ from flameblue.core.scoping import within_scopes
 from flameblue.org.models import Organization, Person
 
 __all__ = [
+    "ActivityEditForm",
     "ActivityForm",
+    "AttachmentForm",
+    "PartnerAccountForm",
+    "PartnerEditForm",
+    "PlanEditForm",
+    "TeamEditForm",
     "MemberForm",
     "MonthlyContentForm",
     "PartnerForm",
@@ -168,3 +174,57 @@ class ServiceRecordForm(forms.Form):
         hours = data.pop("hours")
         data["hours"] = [(m, hours) for m in data.pop("members")]
         return data
+
+
+# ------------------------------------------------------------------------------------------- edits and files
+
+
+class VersionMixin(forms.Form):
+    """The version the user saw, sent back on save (a change by someone else in between is refused)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PartnerEditForm(VersionMixin, PartnerForm):
+    active = forms.BooleanField(label=_("共建中"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        del self.fields["station"]
+
+
+class PlanEditForm(VersionMixin):
+    goals = forms.CharField(label=_("年度目标与主要活动"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+
+
+class ActivityEditForm(VersionMixin, ActivityForm):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        del self.fields["partner"], self.fields["plan_item"]
+
+
+class TeamEditForm(VersionMixin, TeamForm):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        del self.fields["station"]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("文件"))
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+
+
+class PartnerAccountForm(forms.Form):
+    person = PersonChoiceField(label=_("共建单位联络人员"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, partner: Partner, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if partner.organization_id:
+            self.fields["person"].queryset = Person.objects.filter(
+                organization_id=partner.organization_id, is_active=True
+            ).order_by("name")

@@ -25,4 +25,19 @@ def register() -> None:
             group=_("业务"),
             order=640,
         ),
+        MenuItem(
+            _("双拥领导小组"), "community:leading-group", "community.PartyMeeting", group=_("业务"), order=641
+        ),
+        MenuItem(
+            _("党委会议议题"), "community:meeting-list", "community.PartyMeeting", group=_("业务"), order=642
+        ),
+        MenuItem(_("走访慰问"), "community:visit-list", "community.HolidayVisit", group=_("业务"), order=643),
+        MenuItem(_("意见建议"), "community:opinion-list", "community.Opinion", group=_("业务"), order=644),
+        MenuItem(
+            _("政治教育"),
+            "community:programme-list",
+            "community.EducationProgramme",
+            group=_("业务"),
+            order=645,
+        ),
     )

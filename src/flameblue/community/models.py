@@ -11,7 +11,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from flameblue.community.agenda.models import AgendaItem, AgendaTag, PartyMeeting
 from flameblue.community.choices import PartnerKind
+from flameblue.community.education.models import EducationProgramme, EducationSession, SessionType
+from flameblue.community.visits.models import Holiday, HolidayVisit, Opinion, OpinionTransition
 from flameblue.core.masking import mask_phone
 from flameblue.core.models import TrackedModel
 from flameblue.core.scoping import ScopedManager, ScopeSpec
@@ -19,6 +22,16 @@ from flameblue.org.models import Organization
 
 __all__ = [
     "Activity",
+    "AgendaItem",
+    "AgendaTag",
+    "EducationProgramme",
+    "EducationSession",
+    "Holiday",
+    "HolidayVisit",
+    "Opinion",
+    "OpinionTransition",
+    "PartyMeeting",
+    "SessionType",
     "ActivityType",
     "AnnualPlan",
     "MonthlyContent",
@@ -80,7 +93,7 @@ class Partner(TrackedModel):
     contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     active = models.BooleanField(_("共建中"), default=True)
 
-    scope_spec = ScopeSpec(region="region_id")
+    scope_spec = ScopeSpec(region="region_id", unit="organization_id")
 
     class Meta:
         ordering = ["region_id", "name"]
@@ -111,7 +124,7 @@ class AnnualPlan(TrackedModel):
     )
     goals = models.TextField(_("年度目标与主要活动"))
 
-    scope_spec = ScopeSpec(region="partner__region_id")
+    scope_spec = ScopeSpec(region="partner__region_id", unit="partner__organization_id")
 
     class Meta:
         ordering = ["-year", "partner__name"]
@@ -133,7 +146,7 @@ class QuarterArrangement(models.Model):
     content = models.TextField(_("活动安排"))
 
     objects = ScopedManager()
-    scope_spec = ScopeSpec(region="plan__partner__region_id")
+    scope_spec = ScopeSpec(region="plan__partner__region_id", unit="plan__partner__organization_id")
 
     class Meta:
         ordering = ["plan", "quarter"]
@@ -159,7 +172,7 @@ class MonthlyContent(models.Model):
     content = models.TextField(_("活动内容"))
 
     objects = ScopedManager()
-    scope_spec = ScopeSpec(region="plan__partner__region_id")
+    scope_spec = ScopeSpec(region="plan__partner__region_id", unit="plan__partner__organization_id")
 
     class Meta:
         ordering = ["plan", "month", "id"]
@@ -195,7 +208,7 @@ class Activity(TrackedModel):
     beneficiaries = models.PositiveIntegerField(_("受益人数"), default=0)
     account = models.TextField(_("活动简况"), blank=True)
 
-    scope_spec = ScopeSpec(region="partner__region_id")
+    scope_spec = ScopeSpec(region="partner__region_id", unit="partner__organization_id")
 
     class Meta:
         ordering = ["-held_on", "-id"]

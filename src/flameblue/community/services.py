@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -25,14 +26,22 @@ from flameblue.community.models import (
 )
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
+from flameblue.core.notify_models import StoredFile
 from flameblue.core.scoping import has_action, within_scopes
-from flameblue.core.services import ensure_in_scope
+from flameblue.core.services import ensure_in_scope, object_update
+from flameblue.core.uploads import store_upload
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 
 __all__ = [
+    "ATTACHMENTS",
     "PAIRING_KINDS",
     "activity_record",
+    "activity_update",
+    "attach_file",
+    "attachments",
+    "partner_update",
+    "plan_update",
     "monthly_content_add",
     "partner_create",
     "plan_create",
@@ -230,3 +239,100 @@ def activity_record(
     )  # fmt: skip
     _created(activity, by)
     return activity
+
+
+# ------------------------------------------------------------------------------------------- edits
+
+
+def _check_agreement(data: dict[str, Any], current: Any) -> None:
+    starts = data.get("agreement_starts_on", getattr(current, "agreement_starts_on", None))
+    ends = data.get("agreement_ends_on", getattr(current, "agreement_ends_on", None))
+    if starts and ends and ends < starts:
+        raise DomainError(_("协议截止日期早于起始日期。"), field="agreement_ends_on")
+
+
+@transaction.atomic
+def partner_update(
+    partner: Partner, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+) -> Partner:
+    """Edit a partner's name, kind, agreement and contact (the pairing itself is not changed here). A stale
+    ``expected_version`` is refused naming who changed it and when."""
+    data = {k: v for k, v in data.items() if k in PARTNER_EDIT_FIELDS}
+    if "name" in data:
+        data["name"] = _text(data["name"], field="name", message=_("请填写共建单位名称。"))
+        clash = Partner.objects.filter(station_id=partner.station_id, name=data["name"]).exclude(
+            pk=partner.pk
+        )
+        if clash.exists():
+            raise DomainError(_("“%(name)s”已与该站结对。") % {"name": data["name"]}, field="name")
+    if "kind" in data and data["kind"] not in PartnerKind.values:
+        raise DomainError(_("未知的单位类别。"), field="kind")
+    _check_agreement(data, partner)
+    return object_update(partner, by=by, data=data, expected_version=expected_version)
+
+
+@transaction.atomic
+def plan_update(plan: AnnualPlan, *, by: Any, goals: str, expected_version: int | None = None) -> AnnualPlan:
+    """Revise an annual plan's goals."""
+    goals = _text(goals, field="goals", message=_("请填写年度目标与主要活动。"))
+    return object_update(plan, by=by, data={"goals": goals}, expected_version=expected_version)
+
+
+@transaction.atomic
+def activity_update(
+    activity: Activity, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+) -> Activity:
+    """Edit an activity's account of what happened; its date stays within its plan's year."""
+    data = {k: v for k, v in data.items() if k in ACTIVITY_EDIT_FIELDS}
+    for name, message in (("title", _("请填写活动名称。")), ("place", _("请填写活动地点。"))):
+        if name in data:
+            data[name] = _text(data[name], field=name, message=message)
+    kind = data.get("activity_type")
+    if kind is not None:
+        if kind.pk != activity.activity_type_id and not kind.active:
+            raise DomainError(_("该活动类型已停用。"), field="activity_type")
+        data["types_version"] = (
+            kind.version if kind.pk != activity.activity_type_id else activity.types_version
+        )
+    held_on = data.get("held_on", activity.held_on)
+    if activity.plan_item_id and held_on.year != activity.plan_item.plan.year:
+        raise DomainError(
+            _("活动日期 %(date)s 不在所属计划的年度（%(year)s 年）内，请核对日期或改选当年计划内容。")
+            % {"date": held_on.isoformat(), "year": activity.plan_item.plan.year},
+            field="held_on",
+        )
+    return object_update(activity, by=by, data=data, expected_version=expected_version)
+
+
+PARTNER_EDIT_FIELDS = ("name", "kind", "agreement_signed_on", "agreement_starts_on", "agreement_ends_on",
+                       "contact_name", "contact_phone", "active")  # fmt: skip
+ACTIVITY_EDIT_FIELDS = ("activity_type", "title", "held_on", "place", "our_participants", "partner_participants",
+                        "beneficiaries", "account")  # fmt: skip
+
+#: What may be attached to which record: purpose → (model, PDF allowed, how many at most).
+ATTACHMENTS = {"agreement": (Partner, True, 5), "photo": (Activity, False, 12)}
+
+
+@transaction.atomic
+def attach_file(*, by: Any, obj: Partner | Activity, upload: Any, purpose: str) -> StoredFile:
+    """Attach a checked upload (type by content, size and pixel limits, images re-encoded) to a partner
+    (the signed agreement: JPEG, PNG or PDF) or an activity (photos: JPEG or PNG)."""
+    model, allow_pdf, most = ATTACHMENTS[purpose]
+    if not isinstance(obj, model):
+        raise DomainError(_("该记录不能上传此类文件。"), field="file")
+    ensure_in_scope(obj, by=by, action="change")
+    if attachments(obj, purpose).count() >= most:
+        raise DomainError(_("最多上传 %(n)d 个文件。") % {"n": most}, field="file")
+    try:
+        stored = store_upload(upload, owner=obj, by=by, purpose=purpose, allow_pdf=allow_pdf)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="file") from exc
+    audit.record(audit.AuditAction.UPDATE, by=by, obj=obj,
+                 changes={purpose: [None, stored.original_name]})  # fmt: skip
+    return stored
+
+
+def attachments(obj: Partner | Activity, purpose: str):
+    return StoredFile.objects.filter(
+        owner_type=obj._meta.label_lower, owner_id=str(obj.pk), purpose=purpose
+    ).order_by("uploaded_at", "pk")

@@ -19,17 +19,19 @@ from flameblue.community.services import PAIRING_KINDS
 from flameblue.core import audit
 from flameblue.core.errors import DomainError, OutOfScope, PermissionDeniedError
 from flameblue.core.scoping import has_action, within_scopes
-from flameblue.core.services import ensure_in_scope
+from flameblue.core.services import ensure_in_scope, object_update
 from flameblue.org.models import Organization, Person
 
 __all__ = [
     "Certificate",
     "certificate",
+    "hours_rows",
     "member_add",
     "member_hours",
     "service_record",
     "team_create",
     "team_hours",
+    "team_update",
 ]
 
 
@@ -168,3 +170,37 @@ def certificate(member: VolunteerMember, year: int) -> Certificate:
         .order_by("record__served_on")
     )
     return Certificate(member, year, services, sum((s.hours for s in services), Decimal(0)))
+
+
+@transaction.atomic
+def team_update(
+    team: VolunteerTeam, *, by: Any, data: dict[str, Any], expected_version: int | None = None
+) -> VolunteerTeam:
+    """Edit a team's name, leader, founding date and description (its station is not changed here)."""
+    data = {k: v for k, v in data.items() if k in ("name", "leader_name", "founded_on", "description")}
+    for name, message in (("name", _("请填写服务队名称。")), ("leader_name", _("请填写队长。"))):
+        if name in data:
+            data[name] = _text(data[name], field=name, message=message)
+    if (
+        "name" in data
+        and VolunteerTeam.objects.filter(station_id=team.station_id, name=data["name"])
+        .exclude(pk=team.pk)
+        .exists()
+    ):
+        raise DomainError(_("该站已有同名服务队。"), field="name")
+    return object_update(team, by=by, data=data, expected_version=expected_version)
+
+
+def hours_rows(teams: QuerySet[VolunteerTeam], year: int) -> list[list[Any]]:
+    """Rows of the volunteer-hours export: team, station, member, kind, services and hours in ``year``."""
+    rows = (
+        ServiceHours.objects.filter(record__team__in=teams, record__served_on__year=year)
+        .values("member__team__name", "member__team__station__name", "member__name", "member__civilian")
+        .annotate(total=Sum("hours"), n=Count("record"))
+        .order_by("member__team__name", "member__name")
+    )  # fmt: skip
+    return [
+        [r["member__team__name"], r["member__team__station__name"], r["member__name"],
+         _("社会志愿者") if r["member__civilian"] else _("消防员"), r["n"], float(r["total"])]
+        for r in rows
+    ]  # fmt: skip
