@@ -20,10 +20,11 @@ def test_each_home_shows_its_registered_panels_in_order():
         "inbox",
         "enforcement_clocks",
         "campaigns_running",
+        "corps_assessment",
     ]
     assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
     assert _keys(["inspector"]) == [
-        "work_queue", "inbox", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts",
+        "work_queue", "inbox", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts", "corps_assessment",
     ]  # fmt: skip
     assert _keys(["government"]) == [
         "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "campaigns_running",
@@ -53,6 +54,7 @@ def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
     ]  # fmt: skip
     assert _keys(["audit", "inspector"]) == [
         "audit", "inbox", "work_queue", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts",
+        "corps_assessment",
     ]  # fmt: skip
 
 

@@ -25,8 +25,8 @@ def test_the_apps_register_their_sweep_jobs_in_order():
         "corps_actions",
         "supervision_findings",
         "integrity_clues",
-        "unit_imports",
         "community_opinions",
+        "unit_imports",
     ]
 
 

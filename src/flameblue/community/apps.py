@@ -18,4 +18,4 @@ class CommunityConfig(AppConfig):
         register_dashboard()
         register_reference_loader("community_activity_types", order=70, load=load_activity_types_reference)
         register_reference_loader("community_rules", order=71, load=load_rules_reference)
-        register_sweep_job("community_opinions", sweep_opinions, order=95)
+        register_sweep_job("community_opinions", sweep_opinions, order=80)
