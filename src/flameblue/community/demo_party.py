@@ -25,6 +25,7 @@ from flameblue.community.visits.sweep import sweep_opinions
 from flameblue.core.scoping import in_region
 from flameblue.org import services as org_services
 from flameblue.org.choices import OrgKind
+from flameblue.org.demo.people import fake_person
 from flameblue.org.models import Membership, Organization, Person
 
 __all__ = ["seed_party"]
@@ -37,8 +38,19 @@ def _people(org: Organization, n: int, label: str) -> list[Person]:
         Person.objects.filter(organization=org, is_active=True).exclude(pk__in=duty).order_by("pk")[:n]
     )
     for i in range(len(people), n):
+        fake = fake_person(f"community:{org.pk}:{label}:{i}", region=org.region_id)
         people.append(
-            org_services.person_create(by=None, data={"name": f"{label}{i + 1}", "organization": org})
+            org_services.person_create(
+                by=None,
+                data={
+                    "name": fake.name,
+                    "organization": org,
+                    "gender": fake.gender,
+                    "phone": fake.phone,
+                    "id_number": fake.id_number,
+                    "title": label,
+                },
+            )  # fmt: skip
         )
     return people
 
@@ -119,7 +131,24 @@ OPINIONS = [
 ]
 
 
+def _answering(owner: Organization) -> Organization:
+    """The owner itself when someone there may answer opinions, else the nearest parent where someone may
+    (a station without accounts hands its opinions to its brigade), so the sweep's reminders reach a person."""
+    from flameblue.community.models import Opinion
+    from flameblue.core.scoping import action_name, grants
+
+    wanted = action_name(Opinion, "answer")
+    org: Organization | None = owner
+    while org is not None:
+        roles = Membership.objects.current().filter(organization=org, person__user__is_active=True)
+        if any(grants(m.role.actions, wanted) for m in roles.select_related("role")):
+            return org
+        org = org.parent
+    return owner
+
+
 def _visit_opinions(visit, owner: Organization, today: dt.date, i: int, counts: Counter) -> None:
+    owner = _answering(owner)
     for k in range(1 + i % 2):
         due = visit.visited_on + dt.timedelta(days=30)
         opinion = visits.opinion_add(

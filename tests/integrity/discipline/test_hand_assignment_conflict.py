@@ -11,17 +11,23 @@ from django.core.exceptions import ValidationError
 from flameblue.inspections.models import InspectionPlan
 from flameblue.inspections.planning.services import PlanEntry, plan_create
 from flameblue.integrity import services as integrity_services
+from flameblue.org.models import User
 from tests.dates import frozen_on
+from tests.factories import persona
 from tests.units.factories import make_unit
 
 pytestmark = [pytest.mark.date_sensitive, frozen_on(dt.date(2026, 5, 20))]
 
 
 def _plan(orgs, people, unit):
+    # 第十四条: two inspectors per unit; the colleague has declared nothing
+    colleague = User.objects.filter(username="qc_conflict_colleague").first() or persona(
+        "qc_conflict_colleague", orgs.qiaocheng_brigade, "brigade_inspector"
+    )
     return plan_create(
         brigade=orgs.qiaocheng_brigade, title="第21周检查计划", starts_on=dt.date(2026, 5, 25),
         ends_on=dt.date(2026, 5, 29), by=None,
-        entries=[PlanEntry(unit=unit, planned_on=dt.date(2026, 5, 26), inspectors=[people.qiaocheng])],
+        entries=[PlanEntry(unit=unit, planned_on=dt.date(2026, 5, 26), inspectors=[people.qiaocheng, colleague])],
     )  # fmt: skip
 
 
