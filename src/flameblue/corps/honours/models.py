@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from flameblue.core.models import TrackedModel
 from flameblue.core.scoping import ScopeSpec
 from flameblue.corps.honours.choices import AwardLevel, HonourCategory, HonourGrade
+from flameblue.corps.staffing.chain import ChainManager
 from flameblue.org.models import Organization, Person
 
 __all__ = ["Honour"]
@@ -37,6 +38,8 @@ class Honour(TrackedModel):
     document_number = models.CharField(_("文号"), max_length=80, blank=True)
 
     scope_spec = ScopeSpec(region="unit__region_id")
+    objects = ChainManager()
+    chain_station = "unit_id"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["-awarded_on", "id"]

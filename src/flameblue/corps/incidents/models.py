@@ -11,6 +11,7 @@ from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.corps.incidents.choices import IncidentKind
 from flameblue.corps.rectification.models import ActionStatus, CorrectiveAction
+from flameblue.corps.staffing.chain import ChainManager
 from flameblue.org.models import Organization, Person
 
 __all__ = ["CaseReview", "Incident", "ReviewAction", "ReviewActionTransition"]
@@ -42,6 +43,8 @@ class Incident(TrackedModel):
     narrative = models.TextField(_("简要经过"), blank=True)
 
     scope_spec = ScopeSpec(region="region_id")
+    objects = ChainManager()
+    chain_station = "stations"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["-called_at", "-id"]
@@ -82,6 +85,8 @@ class CaseReview(TrackedModel):
     lessons = models.TextField(_("启示与教训"))
 
     scope_spec = ScopeSpec(region="incident__region_id")
+    objects = ChainManager()
+    chain_station = "incident__stations"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -107,6 +112,8 @@ class ReviewAction(CorrectiveAction):
     )
 
     scope_spec = ScopeSpec(region="owner__region_id")
+    objects = ChainManager()
+    chain_station = "owner_id"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["due_on", "id"]

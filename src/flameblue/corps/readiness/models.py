@@ -11,6 +11,7 @@ from flameblue.core.models import TrackedModel, TransitionRecord
 from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.corps.readiness.choices import ChecklistKind
 from flameblue.corps.rectification.models import ActionStatus, CorrectiveAction
+from flameblue.corps.staffing.chain import ChainManager
 from flameblue.org.models import Organization
 
 __all__ = ["FindingTransition", "ReadinessCheck", "ReadinessChecklist", "ReadinessFinding"]
@@ -62,6 +63,8 @@ class ReadinessCheck(TrackedModel):
     rules_version = models.CharField(_("检查表版本"), max_length=20)
 
     scope_spec = ScopeSpec(region="station__region_id")
+    objects = ChainManager()
+    chain_station = "station_id"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["-checked_on", "-id"]
@@ -89,6 +92,8 @@ class ReadinessFinding(CorrectiveAction):
     problem = models.TextField(_("存在问题"))
 
     scope_spec = ScopeSpec(region="owner__region_id")
+    objects = ChainManager()
+    chain_station = "owner_id"  # a station sees its own (staffing/chain.py)
 
     class Meta:
         ordering = ["due_on", "id"]
