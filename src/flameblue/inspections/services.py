@@ -597,6 +597,7 @@ def _co_inspectors(
         errors["co_inspector_people"] = [
             _("%(names)s 不是检查单位的人员，不能作为同行检查人员。") % {"names": "、".join(stranger)}
         ]
+    _refuse_conflicted(inspection, lead, people, errors)
     minimum = min_inspectors(inspection.kind)
     if 1 + len(people) < minimum:
         errors.setdefault("co_inspector_people", []).append(
@@ -604,6 +605,21 @@ def _co_inspectors(
             % {"kind": inspection.get_kind_display(), "n": minimum, "basis": inspector_rule_basis()}
         )
     return people
+
+
+def _refuse_conflicted(inspection: Inspection, lead: int | None, people: list[Any], errors) -> None:
+    """An inspector or co-inspector with a declared conflict of interest over the unit (a relative's business,
+    an earlier service contract …) may not inspect it, whoever chose them: the refusal names the rule."""
+    from flameblue.inspections.planning.conflicts import conflict_reason, conflicts_for
+
+    if kind_rule(inspection.kind).is_self_inspection:
+        return
+    persons = [pid for pid in [lead, *(p.pk for p in people)] if pid is not None]
+    pairs = conflicts_for(persons, [inspection.unit_id], on=inspection.inspected_on)
+    for person_id, _unit in sorted(pairs):
+        errors.setdefault("co_inspector_people", []).append(
+            conflict_reason(person_id, inspection.unit_id, on=inspection.inspected_on)
+        )
 
 
 def _drawn_people(inspection: Inspection) -> list[Any]:
