@@ -7,6 +7,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = "专项整治"
 
     def ready(self) -> None:
+        from flameblue.campaigns.figures import register as register_figures
+
+        register_figures()
         from flameblue.campaigns.dashboard import register as register_dashboard
         from flameblue.campaigns.menu import register as register_menu
         from flameblue.campaigns.sweep import sweep_campaigns

@@ -7,6 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = "双拥共建"
 
     def ready(self) -> None:
+        from flameblue.community.figures import register as register_figures
+
+        register_figures()
         from flameblue.community.dashboard import register as register_dashboard
         from flameblue.community.menu import register as register_menu
         from flameblue.community.policy import load_activity_types_reference, load_rules_reference

@@ -7,6 +7,9 @@ class CorpsConfig(AppConfig):
     verbose_name = "队伍建设"
 
     def ready(self) -> None:
+        from flameblue.corps.figures import register as register_figures
+
+        register_figures()
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.core.sweep import register_sweep_job
         from flameblue.corps.menu import register as register_menu

@@ -7,6 +7,9 @@ class OutreachConfig(AppConfig):
     verbose_name = "培训与宣传"
 
     def ready(self) -> None:
+        from flameblue.outreach.figures import register as register_figures
+
+        register_figures()
         from flameblue.core.reference_data import register_reference_loader
         from flameblue.outreach.menu import register as register_menu
         from flameblue.outreach.policy import load_terms_reference

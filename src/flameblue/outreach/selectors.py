@@ -40,7 +40,14 @@ from flameblue.outreach.models import (
     TrainingSession,
 )
 
-__all__ = ["Coverage", "OrgCoverage", "materials_with_stock", "publicity_reach", "training_coverage"]
+__all__ = [
+    "Coverage",
+    "OrgCoverage",
+    "coverage_of",
+    "materials_with_stock",
+    "publicity_reach",
+    "training_coverage",
+]
 
 
 @dataclass
@@ -95,7 +102,13 @@ def _official_kind(flags: dict[str, Any]) -> str | None:
 def training_coverage(user: Any, year: int, region: str | None = None) -> Coverage:
     """The coverage figures of ``year`` over the sessions ``user`` may see (``None``: all), optionally in a
     region subtree. See the module docstring for what each figure counts."""
-    sessions = _sessions(user, year, region).annotate(n_roster=Count("attendees"))
+    return coverage_of(_sessions(user, year, region), year)
+
+
+def coverage_of(sessions: QuerySet[TrainingSession], year: int = 0) -> Coverage:
+    """The coverage figures over the given sessions (already narrowed to a period and a reader's view); the
+    named figure ``outreach.officials_trained`` is its ``officials``."""
+    sessions = sessions.annotate(n_roster=Count("attendees"))
     official_terms = {t.pk: _official_kind(t.flags) for t in Term.objects.filter(kind=TermKind.AUDIENCE)}
     cov = Coverage(year=year)
     roster_ids = []
