@@ -51,7 +51,7 @@ def register() -> None:
         ),
         Figure(
             "outreach.publicity_drives", _("开展消防宣传活动"), _("次"),
-            _("活动日期在统计期内的消防宣传“七进”活动（按活动所在乡镇统计）。"),
+            _("活动日期在统计期内的各类消防宣传活动（“七进”、消防宣传月等，按活动所在乡镇统计）。"),
             PublicityDrive, lambda qs, p: qs.filter(p.between(PublicityDrive, "held_on")),
             region_field="township_id",
             columns=(("title", _("活动名称")), ("target", _("宣传对象")), ("held_on", _("活动日期"))),
