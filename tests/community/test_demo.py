@@ -31,9 +31,11 @@ from tests.community.conftest import stations
 from tests.dates import frozen_on
 
 TODAY = dt.date(2026, 12, 4)
-pytestmark = [pytest.mark.date_sensitive, frozen_on(TODAY)]
+# Only the first test freezes the day: the full demo is shared by the session and seeded on its own day.
+pytestmark = [pytest.mark.date_sensitive]
 
 
+@frozen_on(TODAY)
 def test_demo_seeds_partners_plans_with_gaps_and_activities_once(orgs):
     stations(orgs)
     out = io.StringIO()
