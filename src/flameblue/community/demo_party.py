@@ -134,14 +134,11 @@ OPINIONS = [
 def _answering(owner: Organization) -> Organization:
     """The owner itself when someone there may answer opinions, else the nearest parent where someone may
     (a station without accounts hands its opinions to its brigade), so the sweep's reminders reach a person."""
-    from flameblue.community.models import Opinion
-    from flameblue.core.scoping import action_name, grants
+    from flameblue.community.visits.sweep import answerers
 
-    wanted = action_name(Opinion, "answer")
     org: Organization | None = owner
     while org is not None:
-        roles = Membership.objects.current().filter(organization=org, person__user__is_active=True)
-        if any(grants(m.role.actions, wanted) for m in roles.select_related("role")):
+        if answerers(org.pk):
             return org
         org = org.parent
     return owner

@@ -21,7 +21,7 @@ from flameblue.core.notify import Message, notify
 from flameblue.core.scoping import action_name, grants
 from flameblue.org.models import Membership, User
 
-__all__ = ["OpinionSweep", "owner_users", "sweep_opinions"]
+__all__ = ["OpinionSweep", "answerers", "owner_users", "sweep_opinions"]
 
 logger = logging.getLogger("flameblue.sweep")
 
@@ -36,16 +36,21 @@ class OpinionSweep:
         return f"opinion sweep {self.today.isoformat()} — flagged {self.flagged}; owners notified {self.notified}"
 
 
-def owner_users(opinion: Opinion) -> list[User]:
-    """Active users with a current membership in the owner organization whose role may answer opinions."""
+def answerers(organization_id: int) -> list[User]:
+    """Active users with a current membership in the organization whose role may answer opinions."""
     wanted = action_name(Opinion, "answer")
     person_ids = [
         m.person_id
-        for m in Membership.objects.current().filter(organization_id=opinion.owner_id, person__is_active=True)
+        for m in Membership.objects.current().filter(organization_id=organization_id, person__is_active=True)
         .select_related("role")
         if grants(m.role.actions, wanted)
     ]  # fmt: skip
     return list(User.objects.filter(person_id__in=person_ids, is_active=True).order_by("pk"))
+
+
+def owner_users(opinion: Opinion) -> list[User]:
+    """Who is told about ``opinion``: the answerers of its owner organization."""
+    return answerers(opinion.owner_id)
 
 
 def _claim(opinion: Opinion, today: dt.date) -> int:
