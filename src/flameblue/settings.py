@@ -282,6 +282,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets shared by several fields get one schema name each (hazards: status, grade, source …).
     "ENUM_NAME_OVERRIDES": {
         "HazardStatusEnum": "flameblue.hazards.choices.HazardStatus",
+        "SummaryVersionKindEnum": "flameblue.reports.models.VersionKind",
         "HazardGradeEnum": "flameblue.hazards.choices.HazardGrade",
         "HazardSourceEnum": "flameblue.hazards.choices.HazardSource",
         "NoticeStatusEnum": "flameblue.hazards.choices.NoticeStatus",

@@ -109,4 +109,7 @@ class FigureViewSet(viewsets.ViewSet):
 
 
 def register(router) -> None:
+    from flameblue.reports.summary.api import register as register_summaries
+
     router.register("figures", FigureViewSet, basename="figure")
+    register_summaries(router)

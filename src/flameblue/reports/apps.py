@@ -8,5 +8,6 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from flameblue.reports.menu import register as register_menu
+        from flameblue.reports.summary import output  # noqa: F401 - registers the Word template kind
 
         register_menu()

@@ -1,4 +1,4 @@
-"""The reports app's side-menu entry (registered with core at ``ready()``)."""
+"""The reports app's side-menu entries (registered with core at ``ready()``)."""
 
 from __future__ import annotations
 
@@ -11,4 +11,7 @@ def register() -> None:
     # shown to whoever may read hazards: every figure page checks its own records' permission as well
     register_menu(
         MenuItem(_("统计指标"), "reports:figure-list", "hazards.Hazard", group=_("业务"), order=190)
+    )
+    register_menu(
+        MenuItem(_("年度工作总结"), "reports:annual-list", "reports.AnnualReport", group=_("业务"), order=192)
     )
