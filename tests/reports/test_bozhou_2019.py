@@ -68,7 +68,8 @@ def test_the_lists_behind_the_figures_name_the_seeds_records(demo):
     reviewed = {review.incident.title for review in records("corps.case_reviews")}
     assert reviewed == {"谯城“3.22”深井救援", "特勤“7.15”煤气罐爆炸"}
     events = " ".join(event.name for event in records("events.secured"))
-    for name in ("新中国成立70周年", "2019世界制造业大会", "两节", "两会", "药博会"):
+    # 药博会 is the 中国（亳州）国际中医药博览会
+    for name in ("新中国成立70周年", "2019世界制造业大会", "“两节”“两会”", "国际中医药博览会"):
         assert name in events, name
     handbooks = {row.material.title for row in records("outreach.materials_distributed")}
     assert len(handbooks) == 2 and all(title.startswith("《") for title in handbooks)
