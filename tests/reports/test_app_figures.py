@@ -69,9 +69,11 @@ def test_the_seed_year_matches_the_summary(demo):
 
 def test_case_reviews_and_incidents_of_the_demo_year(demo):
     today = timezone.localdate()
-    recent = FigurePeriod(today - dt.timedelta(days=3 * 365), today)
-    assert value("corps.case_reviews", recent) == 2 == CaseReview.objects.count()
-    assert value("corps.incidents", recent) == Incident.objects.count() > 0
+    recent = FigurePeriod(dt.date(2020, 1, 1), today)
+    assert value("corps.case_reviews", recent) == 2 == CaseReview.objects.exclude(held_on__year=2019).count()
+    assert value("corps.incidents", recent) == Incident.objects.exclude(called_at__year=2019).count() > 0
+    assert value("corps.case_reviews") == 2 == CaseReview.objects.filter(held_on__year=2019).count()
+    assert value("corps.incidents") == Incident.objects.filter(called_at__year=2019).count() > 2
 
 
 def test_one_more_campaign_or_event_moves_the_figure_by_one(demo):
@@ -94,7 +96,7 @@ def test_one_more_campaign_or_event_moves_the_figure_by_one(demo):
 def test_one_more_outreach_record_moves_its_figure(demo):
     before = {code: value(code) for code in (
         "outreach.training_sessions", "outreach.roster_attendees", "outreach.officials_trained",
-        "outreach.publicity_drives", "outreach.materials_distributed", "outreach.education_bases",
+        "outreach.publicity_events", "outreach.materials_distributed", "outreach.education_bases",
     )}  # fmt: skip
     official = Attendee.objects.filter(
         session__held_on__year=2019, audience__kind=TermKind.AUDIENCE, audience__flags__official__isnull=False
@@ -111,7 +113,7 @@ def test_one_more_outreach_record_moves_its_figure(demo):
     assert value("outreach.roster_attendees") == before["outreach.roster_attendees"] + 1
     assert value("outreach.officials_trained") == before["outreach.officials_trained"] + 1
     assert value("outreach.training_sessions") == before["outreach.training_sessions"] + 1
-    assert value("outreach.publicity_drives") == before["outreach.publicity_drives"] + 1
+    assert value("outreach.publicity_events") == before["outreach.publicity_events"] + 1
     assert value("outreach.materials_distributed") == before["outreach.materials_distributed"] + 37
     assert value("outreach.education_bases") == before["outreach.education_bases"] + 1
 

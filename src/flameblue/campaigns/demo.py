@@ -127,3 +127,7 @@ def seed(stdout) -> Mapping[str, int]:
         f"campaigns: 专项整治 {len(CAMPAIGNS)} 项，整治对象 {counts['targets']} 家，整治情况登记 {counts['records']} 条。\n"
     )
     return {"campaigns": len(CAMPAIGNS), "targets": counts["targets"], "records": counts["records"]}
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

@@ -179,3 +179,7 @@ def seed(stdout, *, total: int = PARTNERS, teams: int = TEAMS) -> Mapping[str, i
         f"教育专题 {counts['programmes']} 个、场次 {counts['sessions']} 场。\n"
     )
     return dict(counts)
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

@@ -7,14 +7,19 @@ of its records and a ``records(queryset, period)`` function that narrows a query
 records counted for a period; the region and the reader's jurisdiction are applied here, once, for every
 figure: the queryset it receives is already ``visible_to`` the reader (or all rows when there is no reader,
 as for the command line) and limited to the region's subtree. Its value is the number of those records, or
-``total(records)`` when a figure sums a quantity (copies distributed, hours served).
+``total(records)`` when a figure sums a quantity (copies distributed, hours served) or counts distinct values
+(kinds of education bases).
+
+A figure over records whose every read is logged (the integrity records) names an ``on_read(user, rows)``
+hook: whoever shows a figure's records to a reader (the records page, the API) calls :func:`records_shown`
+with the rows shown, and the app logs the read its own way. Counting a figure is not a read.
 
 Core knows no domain model: the figures arrive through this registry."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -33,6 +38,7 @@ __all__ = [
     "figure_records",
     "figure_value",
     "figures",
+    "records_shown",
     "register_figure",
     "unregister_figure",
 ]
@@ -92,6 +98,7 @@ class Figure:
     group: Any = ""
     order: int = 100
     detail_url: Callable[[Any], str] | None = field(default=None, compare=False)
+    on_read: Callable[[Any, Sequence[models.Model]], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -140,3 +147,10 @@ def figure_value(figure: Figure, period: FigurePeriod, *, user: Any = None) -> F
     rows = figure_records(figure, period, user=user)
     value = figure.total(rows) if figure.total is not None else rows.count()
     return FigureValue(figure, value if value is not None else 0, period)
+
+
+def records_shown(figure: Figure, rows: Sequence[models.Model], *, user: Any) -> None:
+    """Tell ``figure``'s app that ``rows`` of its records were shown to ``user`` (a page or an API response
+    listing them), for figures whose reads are logged; nothing for the others."""
+    if figure.on_read is not None and rows:
+        figure.on_read(user, list(rows))

@@ -148,3 +148,18 @@ def seed_roster_and_assessments(stdout) -> Mapping[str, int]:
         f"corps: 指战员 {counts['roster']} 名，月度考核 {counts['plans']} 次（已公示 3 次），成绩 {counts['results']} 条。\n"
     )
     return dict(counts)
+
+
+def seed_bozhou_2019(stdout) -> Mapping[str, int]:
+    """The corps' part of the ``bozhou-2019`` scenario: 2019's incidents and its two case reviews, and 2019's
+    honours (the roster, the monthly assessments and the recent year's incidents are not needed)."""
+    from flameblue.corps.honours import demo as honours_demo
+    from flameblue.corps.incidents import demo as incidents_demo
+
+    counts = dict(incidents_demo.seed_seed_year(stdout) or {})
+    counts.update(honours_demo.seed(stdout) or {})
+    return counts
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``).
+SCENARIOS = {"bozhou-2019": seed_bozhou_2019}

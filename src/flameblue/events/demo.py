@@ -245,3 +245,7 @@ def seed(stdout) -> Mapping[str, int]:
         shifts += _roster(upcoming_posts, upcoming.days, _crew(upcoming.region_id), upto=3)
     stdout.write(f"events: 重大活动消防安保 {len(EVENTS) + 1} 项，排班 {shifts} 班次。\n")
     return {"events": len(EVENTS) + 1, "shifts": shifts}
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

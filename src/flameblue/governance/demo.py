@@ -352,3 +352,7 @@ def seed(stdout) -> Mapping[str, int]:
         for k, v in counts.items()
         if k in ("rosters", "meetings", "action_items", "letters", "assessments", "records")
     }
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

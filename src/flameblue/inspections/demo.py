@@ -341,3 +341,7 @@ def seed(stdout) -> dict[str, int]:
         f"双随机抽查 {counts['draws']} 次，检查计划 {counts['plans']} 个。"
     )
     return dict(counts)
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

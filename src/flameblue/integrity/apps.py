@@ -25,3 +25,6 @@ class IntegrityConfig(AppConfig):
         from flameblue.integrity.supervision.apps_hooks import register as register_supervision
 
         register_supervision()
+        from flameblue.integrity.figures import register as register_figures
+
+        register_figures()

@@ -177,3 +177,7 @@ def _seed_party_and_declarations(stdout) -> Mapping[str, int]:
         f"{counts['declarations']} 项，饮酒报备 {counts['drinking_reports']} 件。\n"
     )
     return dict(counts)
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

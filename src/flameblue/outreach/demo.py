@@ -230,3 +230,7 @@ def seed(stdout) -> Mapping[str, int]:
         f"手册发放 {counts['copies']} 册，教育基地 {counts['bases']} 个。\n"
     )
     return dict(counts)
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

@@ -383,3 +383,7 @@ def _link(specs: list[Spec], units: list[Unit]) -> None:
             dept_rows.append(supervised(unit_id=unit.pk, organization_id=dept))
     tags.objects.bulk_create(tag_rows, batch_size=1000)
     supervised.objects.bulk_create(dept_rows, batch_size=1000)
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

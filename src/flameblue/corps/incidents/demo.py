@@ -1,10 +1,12 @@
 """Incident demo data for Bozhou: a year of incidents (the 365 days before the seed day) with counts that
 look like a city of five million — about 3,400 calls, fires ~35 %, rescues ~40 %, social assistance ~25 %,
 spread over 谯城区/涡阳县/蒙城县/利辛县 by population, more fires in the dry months and the wheat harvest,
-more rescues in summer, by day more than by night — bulk-inserted; and the seed's two typical incidents,
-谯城"3.22"深井救援 and 特勤"7.15"煤气罐爆炸, with their case reviews and corrective actions in every state
-(closed, awaiting acceptance, open, overdue and escalated by the sweep). Fixed random seed: a fresh database
-gets the same data; a second run changes nothing."""
+more rescues in summer, by day more than by night — bulk-inserted, with two recent typical incidents whose
+case reviews have corrective actions in every state (closed, awaiting acceptance, open, overdue and
+escalated by the sweep); and the seed year 2019 as the annual summary tells it: its year of incidents
+(about 3,100 calls) and its two case reviews, 谯城"3.22"深井救援 and 特勤"7.15"煤气罐爆炸, with their
+lessons and corrective actions, all closed within the year. Fixed random seeds: a fresh database gets the
+same data; a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -97,12 +99,15 @@ def _row(
     )  # fmt: skip
 
 
-def _year(rng: random.Random, today: dt.date, stations: dict[str, list[Organization]]) -> int:
-    start, days = today - dt.timedelta(days=365), 365
+def _year(
+    rng: random.Random, start: dt.date, stations: dict[str, list[Organization]], total: int = TOTAL
+) -> int:
+    """``total`` incidents called in the 365 days from ``start``."""
+    days = 365
     towns = {c: list(Region.objects.filter(code__startswith=c, code__regex=r"^\d{9}$")) for c in COUNTIES}
     counties, weights = list(COUNTIES), [v[0] for v in COUNTIES.values()]
     rows, dispatch = [], []
-    for _n in range(TOTAL):
+    for _n in range(total):
         kind = rng.choices([k for k, _w in KINDS], weights=[w for _k, w in KINDS])[0]
         county = rng.choices(counties, weights=weights)[0]
         rows.append(_row(rng, kind, county, towns[county], start, days))
@@ -133,6 +138,10 @@ def _people(stations: list[Organization], offices: list[Organization], n: int) -
     return people
 
 
+#: The seed year's two typical incidents (the annual summary's 战例研讨 "谯城'3.22'、特勤'7.15'"): their
+#: corrective actions were all carried out and accepted within 2019.
+SEED_YEAR = 2019
+SEED_YEAR_TOTAL = 3100
 CASES = [
     {
         "title": "谯城“3.22”深井救援",
@@ -156,8 +165,8 @@ CASES = [
         },
         "actions": [
             ("司令部", "修订狭小空间、深井救援力量调派编成及处置规程", "closed"),
-            ("特勤", "配齐深井救援专用器材（井下视频探头、救援三脚架、吊带）并组织操法训练", "submitted"),
-            ("谯城", "对辖区废弃机井开展排查，会同乡镇政府督促封堵", "overdue"),
+            ("特勤", "配齐深井救援专用器材（井下视频探头、救援三脚架、吊带）并组织操法训练", "closed"),
+            ("谯城", "对辖区废弃机井开展排查，会同乡镇政府督促封堵", "closed"),
         ],
     },
     {
@@ -184,7 +193,60 @@ CASES = [
         },
         "actions": [
             ("特勤", "组织燃气泄漏爆炸事故处置专题训练，全员考核可燃气体探测仪使用", "closed"),
-            ("防火", "联合燃气主管部门开展沿街餐饮场所液化石油气使用专项检查", "open"),
+            ("防火", "联合燃气主管部门开展沿街餐饮场所液化石油气使用专项检查", "closed"),
+            ("政治处", "组织个人防护装备穿戴规范专题教育并纳入月度考核", "closed"),
+        ],
+    },
+]
+#: Two typical incidents of the recent year, whose corrective actions are in every state.
+RECENT_CASES = [
+    {
+        "title": "谯城“1.16”居民楼火灾救人",
+        "month": 1,
+        "day": 16,
+        "kind": IncidentKind.FIRE,
+        "town": "341602002",
+        "address": "薛阁街道某老旧小区 5 号楼三单元",
+        "rescued": 5,
+        "injuries": 1,
+        "vehicles": 5,
+        "personnel": 26,
+        "direct_loss": "42000",
+        "narrative": "一居民楼三楼住户电动自行车电池在室内充电起火，浓烟封堵楼梯间。谯城站、特勤站到场后内攻灭火，"
+        "利用过滤式自救呼吸器和消防梯疏散救出被困群众 5 人，火势 25 分钟内扑灭。",
+        "review": {
+            "title": "谯城“1.16”居民楼火灾救人战例研讨",
+            "went_well": "到场后第一时间组织内攻搜救与外部架梯救人同步展开；破拆、排烟配合紧密；伤员及时移交 120。",
+            "went_wrong": "老旧小区通道被私家车占用，车辆展开延误约 6 分钟；楼层呼救人员信息未及时汇总到指挥员。",
+            "lessons": "熟悉辖区老旧小区道路和登高条件；搜救信息实行专人汇总；加强电动自行车入户充电的宣传和排查。",
+        },
+        "actions": [
+            ("司令部", "修订居民住宅火灾搜救力量编成和搜救信息汇总规程", "closed"),
+            ("特勤", "组织高层、老旧住宅楼内攻搜救和排烟专项训练", "submitted"),
+            ("谯城", "会同街道、社区对辖区老旧小区消防车通道和电动自行车入户充电开展排查整治", "overdue"),
+        ],
+    },
+    {
+        "title": "特勤“6.9”液化气槽罐车泄漏处置",
+        "month": 6,
+        "day": 9,
+        "kind": IncidentKind.RESCUE,
+        "town": "341602001",
+        "address": "G105 国道亳州城区段某路口",
+        "rescued": 0,
+        "vehicles": 7,
+        "personnel": 34,
+        "narrative": "一辆液化石油气槽罐车与货车追尾，罐体阀门处发生泄漏。特勤站携侦检、堵漏器材到场，划定警戒区、"
+        "喷雾稀释，成功堵漏后由燃气公司倒罐转运，历时 9 小时，未发生燃烧爆炸，无人员伤亡。",
+        "review": {
+            "title": "特勤“6.9”液化气槽罐车泄漏处置战例研讨",
+            "went_well": "侦检及时、警戒范围划定合理；水幕稀释持续稳定；与交警、燃气公司联动顺畅。",
+            "went_wrong": "夜间照明器材不足；长时间作业供水保障一度紧张；个别战斗员防静电着装不规范。",
+            "lessons": "危化品事故处置须按规程先侦检、再警戒、后堵漏；备足照明和供水力量；严格防护着装检查。",
+        },
+        "actions": [
+            ("特勤", "组织危化品槽罐车泄漏堵漏、倒罐处置专题训练", "closed"),
+            ("防火", "联合交通运输部门开展危化品运输车辆途经路段风险排查", "open"),
             ("政治处", "组织个人防护装备穿戴规范专题教育并纳入月度考核", "open_late"),
         ],
     },
@@ -195,7 +257,11 @@ def _find(orgs: list[Organization], hint: str, fallback: Organization) -> Organi
     return next((o for o in orgs if hint in o.name), fallback)
 
 
-def _cases(rng: random.Random, today: dt.date, stations: dict[str, list[Organization]]) -> Counter:
+def _cases(
+    cases: list[dict], stations: dict[str, list[Organization]], *, today: dt.date, year: int | None = None
+) -> Counter:
+    """The typical incidents of ``cases`` with their reviews and corrective actions: on their dates of
+    ``year``, or (without a year) on their latest date at least 40 days before ``today``."""
     counts: Counter = Counter()
     all_stations = [s for group in stations.values() for s in group]
     offices = list(
@@ -205,8 +271,8 @@ def _cases(rng: random.Random, today: dt.date, stations: dict[str, list[Organiza
     owners = [*all_stations, *offices]
     people = _people(qiaocheng, offices, 12)
     tz = timezone.get_current_timezone()
-    for case in CASES:
-        day = _last(case["month"], case["day"], today)
+    for case in cases:
+        day = dt.date(year, case["month"], case["day"]) if year else _last(case["month"], case["day"], today)
         called = dt.datetime.combine(day, dt.time(10, 17), tzinfo=tz)
         region = case["town"] if Region.objects.filter(code=case["town"]).exists() else "341602"
         incident = services.incident_create(by=None, data={
@@ -224,8 +290,8 @@ def _cases(rng: random.Random, today: dt.date, stations: dict[str, list[Organiza
         if review is None:
             continue
         counts["case_reviews"] += 1
-        for hint, task, state in case["actions"]:
-            due = {"closed": held + dt.timedelta(days=20), "submitted": held + dt.timedelta(days=25),
+        for n, (hint, task, state) in enumerate(case["actions"]):
+            due = {"closed": held + dt.timedelta(days=20 + 10 * n), "submitted": held + dt.timedelta(days=25),
                    "overdue": today - dt.timedelta(days=12), "open": today + dt.timedelta(days=30),
                    "open_late": today - dt.timedelta(days=3)}[state]  # fmt: skip
             owner = _find(owners, hint, qiaocheng[0])
@@ -243,8 +309,27 @@ def _advance(action, state: str) -> None:
         rectification.action_close(action=action, by=None, reason="经现场核查，整改到位，同意销号。")
 
 
-def seed(stdout, today: dt.date | None = None) -> Mapping[str, int]:
-    if Incident.objects.exists():
+def seed_seed_year(stdout, today: dt.date | None = None) -> Mapping[str, int]:
+    """2019's incidents and its two case reviews (the ``bozhou-2019`` scenario's part of the corps)."""
+    if Incident.objects.filter(title=CASES[0]["title"], called_at__year=SEED_YEAR).exists():
+        stdout.write("corps: 2019 年演示警情已存在，未作改动。\n")
+        return {}
+    stations = _stations()
+    if not stations:
+        return {}
+    rng = random.Random(SEED_YEAR * 10000 + 322)
+    counts = Counter(incidents=_year(rng, dt.date(SEED_YEAR, 1, 1), stations, SEED_YEAR_TOTAL))
+    counts.update(_cases(CASES, stations, today=today or timezone.localdate(), year=SEED_YEAR))
+    stdout.write(
+        f"corps: 2019 年警情 {counts['incidents']} 起（含谯城“3.22”、特勤“7.15”），"
+        f"战例研讨 {counts['case_reviews']} 次。\n"
+    )
+    return {f"{key}_2019": value for key, value in counts.items()}
+
+
+def seed_recent(stdout, today: dt.date | None = None) -> Mapping[str, int]:
+    """The recent year's incidents and its two typical cases with corrective actions in every state."""
+    if Incident.objects.exclude(called_at__year=SEED_YEAR).exists():
         stdout.write("corps: 演示警情已存在，未作改动。\n")
         return {}
     stations = _stations()
@@ -252,9 +337,15 @@ def seed(stdout, today: dt.date | None = None) -> Mapping[str, int]:
         return {}
     today = today or timezone.localdate()
     rng = random.Random(20190322)
-    counts = Counter(incidents=_year(rng, today, stations))
-    counts.update(_cases(rng, today, stations))
+    counts = Counter(incidents=_year(rng, today - dt.timedelta(days=365), stations))
+    counts.update(_cases(RECENT_CASES, stations, today=today))
     stdout.write(
         f"corps: 警情 {counts['incidents']} 起（含两起典型战例），战例研讨 {counts['case_reviews']} 次。\n"
     )
     return dict(counts)
+
+
+def seed(stdout, today: dt.date | None = None) -> Mapping[str, int]:
+    counts = dict(seed_seed_year(stdout, today))
+    counts.update(seed_recent(stdout, today))
+    return counts

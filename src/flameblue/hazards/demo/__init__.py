@@ -72,3 +72,7 @@ def _totals() -> dict[str, int]:
         "cases": SupervisionCase.objects.count(),
         "tips": Tip.objects.count(),
     }
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

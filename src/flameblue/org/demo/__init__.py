@@ -43,3 +43,7 @@ def demo_accounts() -> list[DemoAccount]:
         for m in memberships:
             rows.append(DemoAccount(row["username"], m.role.name, m.organization.name))
     return rows
+
+
+#: The scenarios this module takes part in (``flameblue seed-demo --scenario``): its whole seed.
+SCENARIOS = {"bozhou-2019": seed}

@@ -4,7 +4,12 @@ Each FlameBlue app may contribute demo data with a module ``flameblue.<app>.demo
 ``seed(stdout) -> Mapping[str, int] | None`` (counts of records it created). Apps are seeded in the order of
 INSTALLED_APPS (geo, org, units, inspections, hazards, …) inside one transaction, and the whole run is
 recorded as one audit event (action IMPORT, actor “seed-demo”) — only when it created something, so a
-second run changes nothing at all."""
+second run changes nothing at all.
+
+``--scenario NAME`` seeds only what one scenario needs: a demo module takes part in a scenario by naming, in
+its ``SCENARIOS`` mapping (scenario name → hook with the same signature as ``seed``), the hook that seeds its
+part; apps that do not name the scenario are skipped. The default run (no scenario) calls every ``seed`` and
+so includes every scenario. Scenarios: ``bozhou-2019`` — the records behind the 2019 annual work summary."""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from flameblue.core import audit
@@ -23,17 +28,37 @@ from flameblue.core import audit
 SeedHook = Callable[..., object]
 
 
-def seed_hooks() -> Iterator[tuple[str, SeedHook]]:
-    """``(app label, seed function)`` for every installed FlameBlue app that ships a ``demo`` module."""
+def _demo_modules() -> Iterator[tuple[str, object]]:
+    """``(app label, demo module)`` for every installed FlameBlue app that ships a ``demo`` module, in the
+    order of INSTALLED_APPS."""
     for config in apps.get_app_configs():
         if not config.name.startswith("flameblue."):
             continue
         module_name = f"{config.name}.demo"
         if importlib.util.find_spec(module_name) is None:
             continue
-        hook = getattr(importlib.import_module(module_name), "seed", None)
+        yield config.label, importlib.import_module(module_name)
+
+
+def seed_hooks() -> Iterator[tuple[str, SeedHook]]:
+    """``(app label, seed function)`` for every installed FlameBlue app that ships a ``demo`` module."""
+    for label, module in _demo_modules():
+        hook = getattr(module, "seed", None)
         if callable(hook):
-            yield config.label, hook
+            yield label, hook
+
+
+def scenario_names() -> list[str]:
+    """The scenarios some demo module takes part in."""
+    return sorted({name for _label, module in _demo_modules() for name in getattr(module, "SCENARIOS", {})})
+
+
+def scenario_hooks(name: str) -> Iterator[tuple[str, SeedHook]]:
+    """``(app label, hook)`` of the apps taking part in scenario ``name``, in the order of INSTALLED_APPS."""
+    for label, module in _demo_modules():
+        hook = getattr(module, "SCENARIOS", {}).get(name)
+        if callable(hook):
+            yield label, hook
 
 
 class Command(BaseCommand):
@@ -42,11 +67,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-accounts", action="store_true", help="不打印演示账号表")
+        parser.add_argument(
+            "--scenario",
+            help="只装入某一场景所需的记录，如 bozhou-2019（2019 年度工作总结所依据的记录）；默认装入全部演示数据",
+        )
 
-    def handle(self, *args, quiet_accounts: bool = False, **options):
+    def handle(self, *args, quiet_accounts: bool = False, scenario: str | None = None, **options):
+        if scenario is not None and scenario not in scenario_names():
+            raise CommandError(
+                f"没有名为“{scenario}”的演示场景，可选：{'、'.join(scenario_names()) or '无'}。"
+            )
+        hooks = seed_hooks() if scenario is None else scenario_hooks(scenario)
         created: Counter = Counter()
         with transaction.atomic():
-            for label, hook in seed_hooks():
+            for label, hook in hooks:
                 result = hook(self.stdout)
                 for key, value in dict(result or {}).items():
                     created[f"{label}.{key}"] += int(value)
@@ -56,8 +90,8 @@ class Command(BaseCommand):
                     audit.AuditAction.IMPORT,
                     actor_name="seed-demo",
                     object_type="demo",
-                    object_repr="亳州演示数据",
-                    changes={"created": dict(created)},
+                    object_repr="亳州演示数据" if scenario is None else f"亳州演示数据（场景 {scenario}）",
+                    changes={"created": dict(created)} | ({"scenario": scenario} if scenario else {}),
                 )
         # Counts may overlap (key units are also units), so they are listed, not added up.
         summary = "，".join(f"{key} {value}" for key, value in sorted(created.items())) or "无新增"
