@@ -5,8 +5,6 @@ word; the Word download reads back with the new number."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.urls import reverse
 from docx import Document
@@ -89,5 +87,5 @@ def test_edit_add_a_training_session_refresh_and_the_changed_figure_is_flagged(b
     page.goto(report.get_absolute_url())
     with page.expect_download() as download:
         page.get_by_role("link", name="下载 Word").click()
-    paragraphs = [p.text for p in Document(io.BytesIO(open(download.value.path(), "rb").read())).paragraphs]
+    paragraphs = [p.text for p in Document(str(download.value.path())).paragraphs]
     assert "全年举办消防安全责任制培训2场次，这是我们亲手改写的一句话。" in paragraphs

@@ -8,7 +8,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.figures import Figure, register_figure
-from flameblue.governance.choices import LetterStatus, MeetingKind
+from flameblue.governance.assessment.models import Assessment
+from flameblue.governance.choices import AssessmentStatus, LetterStatus, MeetingKind
 from flameblue.governance.models import GovernmentRecord, Meeting, ResponsibilityLetter
 
 GROUP = _("地方支持")
@@ -56,4 +57,14 @@ def register() -> None:
         GovernmentRecord, lambda qs, p: qs.filter(p.between(GovernmentRecord, "held_on")),
         columns=(("kind", _("类型")), ("held_on", _("日期"))), group=GROUP, order=220,
         detail_url=lambda obj: reverse("governance:record-detail", kwargs={"pk": obj.pk}),
+    ))  # fmt: skip
+    register_figure(Figure(
+        "governance.assessments_published", _("完成年度消防工作考核"), _("项"),
+        _("结果公布时间在统计期内的年度消防工作考核（多为对下级政府上一年度工作的考核）。"),
+        Assessment,
+        lambda qs, p: qs.filter(p.between(Assessment, "published_at"), status=AssessmentStatus.PUBLISHED),
+        region_field="organizer__region_id",
+        columns=(("year", _("考核年度")), ("organizer", _("组织考核")), ("published_at", _("公布时间"))),
+        group=GROUP, order=205,
+        detail_url=lambda obj: reverse("governance:assessment-detail", kwargs={"pk": obj.pk}),
     ))  # fmt: skip

@@ -13,7 +13,14 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from flameblue.core.figures import FigurePeriod, FigureValue, figure, figure_records, figure_value
+from flameblue.core.figures import (
+    FigurePeriod,
+    FigureValue,
+    figure,
+    figure_records,
+    figure_value,
+    records_shown,
+)
 from flameblue.core.scoping import has_action
 from flameblue.reports.periods import period_from
 from flameblue.reports.selectors import values_for
@@ -105,6 +112,7 @@ class FigureViewSet(viewsets.ViewSet):
         rows = figure_records(found, _period(request), user=request.user).order_by("pk")
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
+        records_shown(found, page, user=request.user)
         return paginator.get_paginated_response([{"id": obj.pk, "text": str(obj)} for obj in page])
 
 

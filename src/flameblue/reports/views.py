@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from flameblue.core.figures import FigurePeriod, figure, figure_records
+from flameblue.core.figures import FigurePeriod, figure, figure_records, records_shown
 from flameblue.core.views import ScopedListView
 from flameblue.geo.models import Region
 from flameblue.reports.periods import period_from
@@ -69,7 +69,9 @@ class FigureRecordsView(ScopedListView):
             if self.figure.total is not None
             else context["paginator"].count
         )
-        context["rows"] = [_row(self.figure, obj) for obj in context["object_list"]]
+        shown = list(context["object_list"])
+        records_shown(self.figure, shown, user=self.request.user)  # e.g. integrity logs every read
+        context["rows"] = [_row(self.figure, obj) for obj in shown]
         return context
 
 
