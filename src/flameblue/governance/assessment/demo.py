@@ -5,10 +5,9 @@ team's review with one adjustment per county, and the published ranking and grad
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
-
 from collections import Counter
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.db.models.functions import Length
