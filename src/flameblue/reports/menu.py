@@ -10,5 +10,6 @@ from flameblue.core.navigation import MenuItem, register_menu
 def register() -> None:
     # shown to whoever may read hazards: every figure page checks its own records' permission as well
     register_menu(
-        MenuItem(_("统计指标"), "reports:figure-list", "hazards.Hazard", group=_("业务"), order=190)
+        MenuItem(_("统计指标"), "reports:figure-list", "hazards.Hazard", group=_("业务"), order=190),
+        MenuItem(_("月度统计"), "reports:monthly", "hazards.Hazard", group=_("业务"), order=191),
     )
