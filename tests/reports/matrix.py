@@ -12,3 +12,17 @@ CASES = [
     Case("api:figure-detail", kwargs=FOUND, api=True, allowed="qiaocheng", no_permission="auditor"),
     Case("api:figure-records", kwargs=FOUND, api=True, allowed="edu", no_permission="auditor"),
 ]
+
+CASES += [
+    Case("reports:monthly", allowed="qiaocheng"),
+    Case("reports:monthly-export", allowed="qiaocheng"),
+    Case(
+        "reports:figure-chart",
+        kwargs=FOUND,
+        query="region=341622",
+        allowed="mengcheng",
+        no_permission="auditor",
+        out_of_scope="qiaocheng",
+    ),  # fmt: skip
+    Case("api:figure-series", kwargs=FOUND, api=True, allowed="qiaocheng", no_permission="auditor"),
+]
