@@ -20,7 +20,7 @@ from flameblue.core.figures import Figure, FigurePeriod, figure
 from flameblue.geo.choices import RegionLevel
 from flameblue.geo.models import Region
 from flameblue.reports.selectors import readable_figures
-from flameblue.reports.series import by_month, by_region, records_url, scope_region
+from flameblue.reports.series import by_month, by_region, cached_value, records_url, scope_region
 
 __all__ = ["KEY_FIGURES", "PANEL_HOMES", "chart_payload", "figures_panel", "register"]
 
@@ -96,9 +96,9 @@ def figures_panel(user: Any, today: dt.date) -> dict[str, Any] | None:
     year = today.year
     rows = []
     for fig in figs:
-        total = sum((p.value for p in by_month(fig, year, region=region.code, user=user)), 0)
+        period = FigurePeriod.year(year, region.code)
         rows.append({
-            "figure": fig, "value": total, "url": records_url(fig, FigurePeriod.year(year, region.code)),
+            "figure": fig, "value": cached_value(fig, period, user=user), "url": records_url(fig, period),
             "chart_url": reverse("reports:figure-chart", args=[fig.code]) + f"?year={year}&region={region.code}",
         })  # fmt: skip
     return {

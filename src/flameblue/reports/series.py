@@ -25,6 +25,7 @@ __all__ = [
     "SeriesPoint",
     "by_month",
     "by_region",
+    "cached_value",
     "records_url",
     "register_figure_models",
     "scope_region",
@@ -85,6 +86,12 @@ def _cached(name: str, fig: Figure, user: Any, key: Any, compute):
 
 def month_label(month: int) -> str:
     return _("%(month)d月") % {"month": month}
+
+
+def cached_value(fig: Figure, period: FigurePeriod, *, user: Any = None) -> Number:
+    """The figure's value over ``period`` for the reader, kept like the series."""
+    key = (period.start.isoformat(), period.end.isoformat(), period.region)
+    return _cached("figure_value", fig, user, key, lambda: figure_value(fig, period, user=user).value)
 
 
 def by_month(fig: Figure, year: int, *, region: str = "", user: Any = None) -> list[SeriesPoint]:
