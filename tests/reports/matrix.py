@@ -48,3 +48,16 @@ CASES += [
     Case("api:annual-report-edit", kwargs=SUMMARY, api=True, method="post", data=TEXT, **ROLES),
     Case("api:annual-report-refresh", kwargs=SUMMARY, api=True, method="post", data=lambda w: {}, **ROLES),
 ]  # fmt: skip
+CASES += [
+    Case("reports:monthly", allowed="qiaocheng"),
+    Case("reports:monthly-export", allowed="qiaocheng"),
+    Case(
+        "reports:figure-chart",
+        kwargs=FOUND,
+        query="region=341622",
+        allowed="mengcheng",
+        no_permission="auditor",
+        out_of_scope="qiaocheng",
+    ),  # fmt: skip
+    Case("api:figure-series", kwargs=FOUND, api=True, allowed="qiaocheng", no_permission="auditor"),
+]

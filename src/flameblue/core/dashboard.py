@@ -78,6 +78,8 @@ class DashboardPanel:
     may_see: Callable[[Any], bool] | None = None
     template: str = ""
     context_name: str | None = None
+    #: Static JS files the panel's charts need (ECharts is loaded before them); never inline scripts.
+    scripts: tuple[str, ...] = ()
 
     @property
     def template_name(self) -> str:
@@ -114,12 +116,14 @@ def register_panel(
     may_see: Callable[[Any], bool] | None = None,
     template: str = "",
     context_name: str | None = None,
+    scripts: Iterable[str] = (),
 ) -> None:
     """Show the panel ``key`` on the given homes (None: on every home; :data:`DEFAULT_HOME` stands for roles
-    whose home is not registered), placed by ``order`` among the panels of the page."""
+    whose home is not registered), placed by ``order`` among the panels of the page. ``scripts`` are the
+    static JS files its charts need, loaded after ECharts when the panel is shown."""
     _PANELS[key] = DashboardPanel(
         key=key, data=data, homes=None if homes is None else frozenset(homes), order=order, may_see=may_see, template=template,
-        context_name=context_name,
+        context_name=context_name, scripts=tuple(scripts),
     )  # fmt: skip
 
 
@@ -267,7 +271,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         labels = homes()
         context.update(homes=[labels.get(h, h) for h in home_keys], links=menu_for(user))
         today = timezone.localdate()
-        blocks = []
+        blocks, scripts = [], []
         for panel in panels_for(home_keys) if home_keys else []:
             if panel.may_see is not None and not panel.may_see(user):
                 continue
@@ -277,9 +281,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             if panel.context_name:
                 context[panel.context_name] = data
             blocks.append({"name": panel.key, "template": panel.template_name, "data": data})
+            scripts += [src for src in panel.scripts if src not in scripts]
         blocks.append({"name": "links", "template": "core/_panel_links.html", "data": context["links"]})
         context["panels"] = [b["name"] for b in blocks]
         context["blocks"] = blocks
+        context["panel_scripts"] = scripts
         return context
 
 

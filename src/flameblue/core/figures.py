@@ -18,6 +18,7 @@ Core knows no domain model: the figures arrive through this registry."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,18 @@ class FigurePeriod:
     @classmethod
     def year(cls, year: int, region: str = "") -> FigurePeriod:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), region)
+
+    @classmethod
+    def month(cls, year: int, month: int, region: str = "") -> FigurePeriod:
+        last = calendar.monthrange(year, month)[1]
+        return cls(dt.date(year, month, 1), dt.date(year, month, last), region)
+
+    @property
+    def single_month(self) -> int | None:
+        """The month (1–12) when the period is exactly one calendar month, else None."""
+        same = (self.start.year, self.start.month) == (self.end.year, self.end.month)
+        last = calendar.monthrange(self.end.year, self.end.month)[1]
+        return self.start.month if same and self.start.day == 1 and self.end.day == last else None
 
     def between(self, model: type[models.Model], name: str) -> Q:
         """Rows whose date or date-time field ``name`` falls in the period (date-times in local time)."""
