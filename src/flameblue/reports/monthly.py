@@ -39,7 +39,7 @@ MONTHLY_FIGURES = (
     "hazards.delisted",
     "hazards.tips",
     "campaigns.launched",
-    "campaigns.progress_reports",
+    "campaigns.targets_checked",
     "corps.incidents",
     "outreach.training_sessions",
     "outreach.publicity_drives",
