@@ -17,8 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from flameblue.core.bulk import gc_paused
 from flameblue.core.exports import FORMULA_PREFIXES
 from flameblue.core.masking import mask_phone
 from flameblue.core.scoping import Scope, user_scopes
@@ -30,6 +30,7 @@ from flameblue.units.models import Unit
 from flameblue.units.sheets import normalise
 from flameblue.units.sheets.columns import COLUMNS, SHEET_TITLE, Column, column_by_header, enum_choices
 from flameblue.units.sheets.normalise import CellError, clean_text, compact
+from flameblue.units.sheets.xlsx_rows import load_values_workbook, sheet_values
 from flameblue.units.sheets.scan import max_rows, max_unpacked_bytes, too_many_rows
 from flameblue.units.validators import normalise_credit_code
 
@@ -167,8 +168,13 @@ def _header_columns(cells: Iterable[Any]) -> dict[int, Column]:
 def read_sheet(source: Any) -> ParsedSheet:
     """Find the unit sheet and its header row (within the first rows, under any merged title) and read
     the data rows below it; rows with nothing in them are skipped."""
+    with gc_paused():
+        return _read_sheet(source)
+
+
+def _read_sheet(source: Any) -> ParsedSheet:
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        workbook = load_values_workbook(source)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip file
         raise SheetError(_UNREADABLE()) from exc
     try:
@@ -176,9 +182,11 @@ def read_sheet(source: Any) -> ParsedSheet:
         for name in names:
             sheet = workbook[name]
             # Never trust the sheet's declared <dimension>: openpyxl stops at it (a lying "A1:D2" on
-            # 20,000 rows would read one row) and pads or cuts rows to its width.
-            sheet.reset_dimensions()
-            rows = sheet.iter_rows(values_only=True)
+            # 20,000 rows would read one row) and pads or cuts rows to its width. The fast reader
+            # (xlsx_rows) does not read it at all.
+            if getattr(sheet, "_worksheet_path", None) is None:
+                continue  # a chart sheet: no cells
+            rows = sheet_values(workbook, sheet)
             header_row, columns = 0, {}
             for number, cells in enumerate(rows, start=1):
                 found = _header_columns(cells)
@@ -564,6 +572,13 @@ def validate_sheet(
     sheet: ParsedSheet, user: Any, *, progress: Callable[[int, int], None] | None = None
 ) -> ValidationResult:
     """Every problem in the sheet, or — if there is none — the plan for every row."""
+    with gc_paused():
+        return _validate_sheet(sheet, user, progress)
+
+
+def _validate_sheet(
+    sheet: ParsedSheet, user: Any, progress: Callable[[int, int], None] | None
+) -> ValidationResult:
     lookups = Lookups(user)
     errors: list[RowError] = []
     read: list[tuple[int, dict[str, Any]]] = []
