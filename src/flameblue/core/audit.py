@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -66,14 +67,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _audited_fields(model: type[models.Model]) -> tuple[tuple[str, str], ...]:
+    """(name, attribute name) of each concrete field a snapshot holds, worked out once per model."""
+    return tuple(
+        (field.name, field.attname)
+        for field in model._meta.concrete_fields
+        if field.name not in SECRET_FIELDS and field.attname not in {"updated_at", "version"}
+    )
+
+
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The audited state of an object: its concrete field values, secrets left out or masked."""
-    data: dict[str, Any] = {}
-    for field in obj._meta.concrete_fields:
-        name = field.attname
-        if field.name in SECRET_FIELDS or name in {"updated_at", "version"}:
-            continue
-        data[field.name] = _plain(getattr(obj, name))
+    data = {name: _plain(getattr(obj, attname)) for name, attname in _audited_fields(type(obj))}
     masked = getattr(obj, "audit_masked_values", None)
     if callable(masked):
         data.update(masked())

@@ -11,10 +11,10 @@ rules matched and which rule-set versions were used. The engine suggests; people
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -242,7 +242,7 @@ def effective_rules(rulesets: Iterable[RuleSet]) -> list[Rule]:
 # --- attributes ------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _choice_values(choices: type) -> tuple[str, ...]:
     """``Choices.values`` (a new list on every access; the bulk import judges thousands of units)."""
     return tuple(choices.values)

@@ -30,8 +30,8 @@ from flameblue.units.models import Unit
 from flameblue.units.sheets import normalise
 from flameblue.units.sheets.columns import COLUMNS, SHEET_TITLE, Column, column_by_header, enum_choices
 from flameblue.units.sheets.normalise import CellError, clean_text, compact
-from flameblue.units.sheets.xlsx_rows import load_values_workbook, sheet_values
 from flameblue.units.sheets.scan import max_rows, max_unpacked_bytes, too_many_rows
+from flameblue.units.sheets.xlsx_rows import load_values_workbook, sheet_values
 from flameblue.units.validators import normalise_credit_code
 
 __all__ = [

@@ -23,7 +23,7 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 __all__ = ["load_values_workbook", "sheet_values"]
 
-_NS = "{%s}" % SHEET_MAIN_NS
+_NS = f"{{{SHEET_MAIN_NS}}}"
 _SI, _T, _R, _ROW, _C, _V, _IS = (f"{_NS}{tag}" for tag in ("si", "t", "r", "row", "c", "v", "is"))
 
 
