@@ -106,6 +106,7 @@ def insert_rows(objs: list[Any]) -> None:
             for obj in objs:
                 row = obj.__dict__
                 copy.write_row([Jsonb(row[n]) if n in jsons else row[n] for n in names])
+    alias = connection.alias
     for obj in objs:
         obj._state.adding = False
-        obj._state.db = connection.alias
+        obj._state.db = alias

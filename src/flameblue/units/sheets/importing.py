@@ -237,6 +237,7 @@ class Lookups:
         self.scopes: list[Scope] = [Scope()] if user is None else user_scopes(user, Unit, "import")
         self.counties = dict(Region.objects.filter(level=RegionLevel.COUNTY).values_list("code", "name"))
         self._county_memo: dict[str, list[str]] = {}
+        self._prefix_memo: dict[tuple[str, str], tuple[str, str]] = {}
         self.upper_names = list(
             Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]).values_list(
                 "name", flat=True
@@ -287,6 +288,13 @@ class Lookups:
 
     def _split_prefix(self, text: str, county_text: str) -> tuple[str, str]:
         """ "亳州市谯城区古井镇" → ("古井镇", "谯城区"): sheets often write the full place name."""
+        # A sheet names a few hundred places over and over: each pair is worked out once.
+        key = (text, county_text)
+        if key not in self._prefix_memo:
+            self._prefix_memo[key] = self._split(text, county_text)
+        return self._prefix_memo[key]
+
+    def _split(self, text: str, county_text: str) -> tuple[str, str]:
         for name in self.upper_names:
             if text.startswith(name) and len(text) > len(name):
                 text = text[len(name) :]
@@ -535,7 +543,10 @@ class Matcher:
 
     def __init__(self, rows: list[dict[str, Any]], user: Any):
         codes = {v["credit_code"] for v in rows if v.get("credit_code")}
-        names = {v["name"] for v in rows if v.get("name")}
+        names: dict[str, set[str]] = {}  # name -> the townships the sheet puts it in
+        for v in rows:
+            if v.get("name") and v.get("region"):
+                names.setdefault(v["name"], set()).add(v["region"])
         base = Unit.objects.select_related("responsible_person", "safety_manager").prefetch_related(
             "risk_tags"
         )
@@ -544,7 +555,11 @@ class Matcher:
         for chunk in _chunks(sorted(codes), 500):
             self.by_code.update({u.credit_code: u for u in base.filter(credit_code__in=chunk)})
         for chunk in _chunks(sorted(names), 500):
-            self.by_name.update({(u.region_id, u.name): u for u in base.filter(name__in=chunk)})
+            # by township and name together: the (region, name) index, not a scan of every unit's name
+            regions = sorted({region for name in chunk for region in names[name]})
+            self.by_name.update(
+                {(u.region_id, u.name): u for u in base.filter(region_id__in=regions, name__in=chunk)}
+            )
         matched = {u.pk for u in [*self.by_code.values(), *self.by_name.values()]}
         if user is None:
             self.writable = matched
