@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from flameblue.units.choices import AdminLevel, HeritageLevel, UnitCategory
 __all__ = [
     "ATTRIBUTES",
     "ALIASES",
+    "Judge",
     "Judgement",
     "JudgementInputError",
     "Rule",
@@ -240,6 +242,12 @@ def effective_rules(rulesets: Iterable[RuleSet]) -> list[Rule]:
 # --- attributes ------------------------------------------------------------------------------------------
 
 
+@cache
+def _choice_values(choices: type) -> tuple[str, ...]:
+    """``Choices.values`` (a new list on every access; the bulk import judges thousands of units)."""
+    return tuple(choices.values)
+
+
 def _number(key: str, value: Any, *, whole: bool) -> Decimal | int:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise JudgementInputError(key, "应为数字" if not whole else "应为整数")
@@ -264,7 +272,7 @@ def _clean_value(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise JudgementInputError(key, "应为 true 或 false")
         return value
-    allowed = HeritageLevel.values if kind == HERITAGE else AdminLevel.values
+    allowed = _choice_values(HeritageLevel if kind == HERITAGE else AdminLevel)
     if not isinstance(value, str) or value not in allowed:
         shown = "、".join(v for v in allowed if v)
         raise JudgementInputError(key, f"应为以下之一：{shown}")
@@ -278,7 +286,7 @@ def validate_attributes(raw: Mapping[str, Any]) -> dict[str, Any]:
     category = raw.get("category")
     if category is None:
         raise JudgementInputError("category", "缺少单位类别")
-    if category not in UnitCategory.values:
+    if category not in _choice_values(UnitCategory):
         raise JudgementInputError("category", f"未知单位类别 {category!r}")
     cleaned: dict[str, Any] = {"category": category}
     for key, value in raw.items():
@@ -296,14 +304,26 @@ def validate_attributes(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 def judge(attributes: Mapping[str, Any], rulesets: Iterable[RuleSet]) -> Judgement:
     """Whether a unit with these attributes is a key unit under the rule sets (inclusive thresholds)."""
-    rulesets = list(rulesets)
-    if not rulesets:
-        raise RuleSetError("没有生效的重点单位规则集")
-    cleaned = validate_attributes(attributes)
-    matched = [rule for rule in effective_rules(rulesets) if rule.matches(cleaned)]
-    return Judgement(
-        key_unit=bool(matched),
-        rules=[rule.id for rule in matched],
-        ruleset=ruleset_label(rulesets),
-        texts=[rule.text for rule in matched],
-    )
+    return Judge(rulesets)(attributes)
+
+
+class Judge:
+    """:func:`judge` for many units under the same rule sets (a bulk import): the effective rules and the
+    rule sets' label are worked out once."""
+
+    def __init__(self, rulesets: Iterable[RuleSet]):
+        rulesets = list(rulesets)
+        if not rulesets:
+            raise RuleSetError("没有生效的重点单位规则集")
+        self.rules = effective_rules(rulesets)
+        self.label = ruleset_label(rulesets)
+
+    def __call__(self, attributes: Mapping[str, Any]) -> Judgement:
+        cleaned = validate_attributes(attributes)
+        matched = [rule for rule in self.rules if rule.matches(cleaned)]
+        return Judgement(
+            key_unit=bool(matched),
+            rules=[rule.id for rule in matched],
+            ruleset=self.label,
+            texts=[rule.text for rule in matched],
+        )

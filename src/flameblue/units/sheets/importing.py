@@ -17,8 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from flameblue.core.bulk import gc_paused
 from flameblue.core.exports import FORMULA_PREFIXES
 from flameblue.core.masking import mask_phone
 from flameblue.core.scoping import Scope, user_scopes
@@ -31,6 +31,7 @@ from flameblue.units.sheets import normalise
 from flameblue.units.sheets.columns import COLUMNS, SHEET_TITLE, Column, column_by_header, enum_choices
 from flameblue.units.sheets.normalise import CellError, clean_text, compact
 from flameblue.units.sheets.scan import max_rows, max_unpacked_bytes, too_many_rows
+from flameblue.units.sheets.xlsx_rows import load_values_workbook, sheet_values
 from flameblue.units.validators import normalise_credit_code
 
 __all__ = [
@@ -167,8 +168,13 @@ def _header_columns(cells: Iterable[Any]) -> dict[int, Column]:
 def read_sheet(source: Any) -> ParsedSheet:
     """Find the unit sheet and its header row (within the first rows, under any merged title) and read
     the data rows below it; rows with nothing in them are skipped."""
+    with gc_paused():
+        return _read_sheet(source)
+
+
+def _read_sheet(source: Any) -> ParsedSheet:
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        workbook = load_values_workbook(source)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip file
         raise SheetError(_UNREADABLE()) from exc
     try:
@@ -176,9 +182,11 @@ def read_sheet(source: Any) -> ParsedSheet:
         for name in names:
             sheet = workbook[name]
             # Never trust the sheet's declared <dimension>: openpyxl stops at it (a lying "A1:D2" on
-            # 20,000 rows would read one row) and pads or cuts rows to its width.
-            sheet.reset_dimensions()
-            rows = sheet.iter_rows(values_only=True)
+            # 20,000 rows would read one row) and pads or cuts rows to its width. The fast reader
+            # (xlsx_rows) does not read it at all.
+            if getattr(sheet, "_worksheet_path", None) is None:
+                continue  # a chart sheet: no cells
+            rows = sheet_values(workbook, sheet)
             header_row, columns = 0, {}
             for number, cells in enumerate(rows, start=1):
                 found = _header_columns(cells)
@@ -229,6 +237,7 @@ class Lookups:
         self.scopes: list[Scope] = [Scope()] if user is None else user_scopes(user, Unit, "import")
         self.counties = dict(Region.objects.filter(level=RegionLevel.COUNTY).values_list("code", "name"))
         self._county_memo: dict[str, list[str]] = {}
+        self._prefix_memo: dict[tuple[str, str], tuple[str, str]] = {}
         self.upper_names = list(
             Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.CITY]).values_list(
                 "name", flat=True
@@ -279,6 +288,13 @@ class Lookups:
 
     def _split_prefix(self, text: str, county_text: str) -> tuple[str, str]:
         """ "亳州市谯城区古井镇" → ("古井镇", "谯城区"): sheets often write the full place name."""
+        # A sheet names a few hundred places over and over: each pair is worked out once.
+        key = (text, county_text)
+        if key not in self._prefix_memo:
+            self._prefix_memo[key] = self._split(text, county_text)
+        return self._prefix_memo[key]
+
+    def _split(self, text: str, county_text: str) -> tuple[str, str]:
         for name in self.upper_names:
             if text.startswith(name) and len(text) > len(name):
                 text = text[len(name) :]
@@ -527,7 +543,10 @@ class Matcher:
 
     def __init__(self, rows: list[dict[str, Any]], user: Any):
         codes = {v["credit_code"] for v in rows if v.get("credit_code")}
-        names = {v["name"] for v in rows if v.get("name")}
+        names: dict[str, set[str]] = {}  # name -> the townships the sheet puts it in
+        for v in rows:
+            if v.get("name") and v.get("region"):
+                names.setdefault(v["name"], set()).add(v["region"])
         base = Unit.objects.select_related("responsible_person", "safety_manager").prefetch_related(
             "risk_tags"
         )
@@ -536,7 +555,11 @@ class Matcher:
         for chunk in _chunks(sorted(codes), 500):
             self.by_code.update({u.credit_code: u for u in base.filter(credit_code__in=chunk)})
         for chunk in _chunks(sorted(names), 500):
-            self.by_name.update({(u.region_id, u.name): u for u in base.filter(name__in=chunk)})
+            # by township and name together: the (region, name) index, not a scan of every unit's name
+            regions = sorted({region for name in chunk for region in names[name]})
+            self.by_name.update(
+                {(u.region_id, u.name): u for u in base.filter(region_id__in=regions, name__in=chunk)}
+            )
         matched = {u.pk for u in [*self.by_code.values(), *self.by_name.values()]}
         if user is None:
             self.writable = matched
@@ -564,6 +587,13 @@ def validate_sheet(
     sheet: ParsedSheet, user: Any, *, progress: Callable[[int, int], None] | None = None
 ) -> ValidationResult:
     """Every problem in the sheet, or — if there is none — the plan for every row."""
+    with gc_paused():
+        return _validate_sheet(sheet, user, progress)
+
+
+def _validate_sheet(
+    sheet: ParsedSheet, user: Any, progress: Callable[[int, int], None] | None
+) -> ValidationResult:
     lookups = Lookups(user)
     errors: list[RowError] = []
     read: list[tuple[int, dict[str, Any]]] = []

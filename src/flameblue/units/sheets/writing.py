@@ -23,12 +23,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit
-from flameblue.core.bulk import insert_rows
+from flameblue.core.bulk import Blank, gc_paused, insert_rows
 from flameblue.core.errors import PermissionDeniedError
 from flameblue.core.scoping import has_action
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization, Person
-from flameblue.units.keyunits import judge
+from flameblue.units.keyunits import Judge
 from flameblue.units.models import Unit
 from flameblue.units.selectors import active_rulesets, unit_attributes
 from flameblue.units.services import ORG_FIELDS, PEOPLE_FIELDS, RULE_FIELDS
@@ -60,12 +60,25 @@ class _Writer:
     by: Any
     source: str
     rulesets: list[Any] = field(default_factory=active_rulesets)
-    events: list[Any] = field(default_factory=list)
+    #: The audit rows to write at the next flush: (object, changes, reason).
+    events: list[tuple[Any, dict[str, Any], str]] = field(default_factory=list)
     user: Any = None
+    #: One time for the whole import: every row it creates is created "now".
+    now: Any = field(default_factory=timezone.now)
     _template: str | None = None
+    _judge: Judge | None = None
+    _blanks: dict[type, Blank] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.user = self.by if getattr(self.by, "pk", None) else None
+        self.user_id = self.user.pk if self.user else None
+
+    def new(self, model: type, **values: Any) -> Any:
+        """A new unsaved ``model`` instance (fields by attribute name), fast: see :class:`Blank`."""
+        blank = self._blanks.get(model)
+        if blank is None:
+            blank = self._blanks[model] = Blank(model, self.now)
+        return blank(**values)
 
     def reason(self, plan: RowPlan) -> str:
         if self._template is None:
@@ -73,31 +86,30 @@ class _Writer:
         return self._template % {"source": self.source, "row": plan.row}
 
     def audit(self, obj: Any, changes: dict[str, Any], plan: RowPlan) -> None:
-        self.events.append(
-            audit.event(
-                audit.AuditAction.IMPORT, by=self.by, obj=obj, changes=changes, reason=self.reason(plan)
-            )
-        )
+        self.events.append((obj, changes, self.reason(plan)))
 
     def flush(self) -> None:
-        audit.record_bulk(self.events)
+        audit.record_many(audit.AuditAction.IMPORT, self.events, by=self.by)
         self.events = []
 
     def suggestion(self, unit: Unit) -> None:
-        judgement = judge(unit_attributes(unit), self.rulesets)
+        if self._judge is None:
+            self._judge = Judge(self.rulesets)
+        judgement = self._judge(unit_attributes(unit))
         unit.key_unit_suggested = judgement.key_unit
         unit.key_unit_suggested_rules = judgement.rules
         unit.key_unit_suggested_ruleset = judgement.ruleset
         unit.key_unit_needs_review = judgement.key_unit != unit.is_key_unit
 
     def new_person(self, name: str, phone: str, organization_id: int, title: str) -> Person:
-        return Person(
+        return self.new(
+            Person,
             name=name,
             phone=phone or "",
             organization_id=organization_id,
             title=title,
-            created_by=self.user,
-            updated_by=self.user,
+            created_by_id=self.user_id,
+            updated_by_id=self.user_id,
         )
 
 
@@ -141,14 +153,18 @@ def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organizat
     for plan in plans:
         org = waiting.pop((plan.values["region"], plan.values["name"]), None)
         if org is None:
-            org = Organization(kind=OrgKind.SOCIAL_UNIT, created_by=writer.user, updated_by=writer.user)
-            for name in ORG_FIELDS:
-                if name in plan.values:
-                    setattr(
-                        org,
-                        _FK_KEYS.get(name, name),
-                        plan.values[name] or ("" if name != "industry" else None),
-                    )
+            values = {
+                _FK_KEYS.get(name, name): plan.values[name] or ("" if name != "industry" else None)
+                for name in ORG_FIELDS
+                if name in plan.values
+            }
+            org = writer.new(
+                Organization,
+                kind=OrgKind.SOCIAL_UNIT,
+                created_by_id=writer.user_id,
+                updated_by_id=writer.user_id,
+                **values,
+            )
             new.append((plan, org))
         found[plan.row] = org
     insert_rows([org for _plan, org in new])
@@ -162,21 +178,26 @@ def _create_batch(plans: list[RowPlan], writer: _Writer) -> None:
     units: list[Unit] = []
     people: list[tuple[RowPlan, Unit, str, Person]] = []
     for plan in plans:
-        unit = Unit(organization=orgs[plan.row], created_by=writer.user, updated_by=writer.user)
-        for name, value in _unit_fields(plan.values).items():
-            setattr(unit, name, value)
+        org_id = orgs[plan.row].pk
+        unit = writer.new(
+            Unit,
+            organization_id=org_id,
+            created_by_id=writer.user_id,
+            updated_by_id=writer.user_id,
+            **_unit_fields(plan.values),
+        )
         writer.suggestion(unit)
         for field_name, (name_key, phone_key) in _ROLES.items():
             name = plan.values.get(name_key) or ""
             if name:
                 person = writer.new_person(
-                    name, plan.values.get(phone_key) or "", unit.organization.pk, PEOPLE_FIELDS[field_name]
+                    name, plan.values.get(phone_key) or "", org_id, PEOPLE_FIELDS[field_name]
                 )
                 people.append((plan, unit, field_name, person))
         units.append(unit)
     insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
-        setattr(unit, field_name, person)
+        setattr(unit, f"{field_name}_id", person.pk)
         writer.audit(person, _created(person), plan)
     insert_rows(units)
     _set_tags(
@@ -196,7 +217,8 @@ def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
     pairs = list(pairs)
     if not new and pairs:
         through.objects.filter(unit_id__in=[u.pk for u, _tags in pairs]).delete()
-    insert_rows([through(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
+    links = Blank(through)
+    insert_rows([links(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
 
 
 def _check_scope(ids: list[int], writer: _Writer, action: str) -> None:
@@ -348,7 +370,7 @@ def write_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]
         raise PermissionDeniedError(_("您没有修改社会单位的权限。"))
     writer = _Writer(by=by, source=source)
     try:
-        with transaction.atomic(), _server_side_binding():
+        with transaction.atomic(), _server_side_binding(), gc_paused():
             for batch in _batches(updates):
                 _update_batch(batch, writer)
                 writer.flush()
