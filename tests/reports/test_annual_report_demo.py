@@ -65,3 +65,12 @@ def test_the_word_summary_has_the_three_parts_with_the_figures(demo, tmp_path):
     assert [p[2:6] for p in parts] == ["坚持警地", "坚持拥政", "坚持履行"]
     body = "".join(paragraphs)
     assert "挂牌督办重大火灾隐患13处" in body and "{" not in body
+
+
+def test_the_demo_holds_the_detachments_2019_summary(demo):
+    from flameblue.reports.models import AnnualReport
+    from flameblue.reports.summary.output import as_markdown, summary_of
+
+    report = AnnualReport.objects.get(year=2019, organization__name="亳州市消防救援支队")
+    assert report.latest.number == 1
+    assert "挂牌督办重大火灾隐患13处、区域性突出火灾隐患41处" in as_markdown(summary_of(report.latest))
