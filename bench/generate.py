@@ -330,13 +330,13 @@ def _units(conn: psycopg.Connection, units: int) -> None:
             sells_combustibles, is_high_rise, is_underground, heritage_level, admin_level, is_key_unit,
             key_unit_tier, key_unit_decision, key_unit_rules, key_unit_ruleset, key_unit_reason,
             key_unit_needs_review, key_unit_suggested_rules, key_unit_suggested_ruleset,
-            industry_id, organization_id, place_type_id, region_id, building_area_m2, manages_building)
+            industry_id, organization_id, place_type_id, region_id, building_area_m2, manages_building, combustible_structures)
         SELECT b.unit_base + g, created_at, created_at, 1, name,
                '9134' || lpad(g::text, 13, '0') || 'X', address, category,
                CASE WHEN g % 50 = 0 THEN 'suspended' WHEN g % 97 = 0 THEN 'closed' ELSE 'operating' END,
                place IN ('mall', 'small_places'), place = 'high_rise', g % 41 = 0, '', '', is_key,
                '', CASE WHEN is_key THEN 'confirmed' ELSE '' END, '[]'::jsonb, '', '', false, '[]'::jsonb, '',
-               industry_id, b.org_base + g, place, region_id, (50 + (g % 5000))::numeric, false
+               industry_id, b.org_base + g, place, region_id, (50 + (g % 5000))::numeric, false, false
         FROM bench_units, bench_ids b
         """
     )
