@@ -147,8 +147,17 @@ def _hazard_target(hazard: Hazard, *, brigade: bool) -> Target:
                   brigade_responsible=brigade)  # fmt: skip
 
 
+#: What the sweep reads of a hazard and its unit: the due days, the scope paths (``admits``), the title.
+_HAZARD_COLUMNS = ("deadline", "recheck_due", "status", "region_id", "industry_id", "unit__name",
+                   "unit__organization_id", "unit__region_id", "unit__industry_id")  # fmt: skip
+
+
 def _hazard_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
-    return Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today).select_related("unit")
+    return (
+        Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today)
+        .select_related("unit")
+        .only(*_HAZARD_COLUMNS)
+    )
 
 
 def _hazard(hazard: Hazard) -> Overdue:
@@ -161,7 +170,7 @@ def _hazard(hazard: Hazard) -> Overdue:
 
 def _recheck_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
     due = Q(status=HazardStatus.COMPLETION_REPORTED) | Q(status__in=RECTIFYING, deadline__lt=today)
-    return Hazard.objects.filter(due, recheck_due__lt=today).select_related("unit")
+    return Hazard.objects.filter(due, recheck_due__lt=today).select_related("unit").only(*_HAZARD_COLUMNS)
 
 
 def _recheck(hazard: Hazard) -> Overdue:
