@@ -4,17 +4,22 @@ It finds what is due — tips not checked in time, hazards past their rectificat
 not done, listing decisions late, supervision reports missing — and for each computes, from the working
 days overdue as of ``today``, every escalation level that should have been sent by now.
 
-It works set by set, not row by row, so a province's backlog (150 000 overdue hazards) takes seconds:
+It works set by set, not row by row, so a province's backlog (150 000 overdue hazards) takes a minute or two
+(bench/sweep_bench.py), not hours:
 
 - **Only what is pending is read.** The query for each kind keeps the items for which some level is due (the
   item's due date is on or before the level's cut-off day, computed once from the working-day calendar)
-  and has no :class:`Escalation` row yet (``NOT EXISTS`` on its unique key). An idle re-run reads nothing.
+  and has no :class:`Escalation` row yet (``NOT EXISTS`` on its unique key). A hazard escalated to the top
+  level for its deadline (re-inspection day) is marked (``Hazard.overdue_escalated_for`` /
+  ``recheck_escalated_for``) and leaves the partial index the query reads until it gets a new one, so an
+  idle re-run reads only the hazards still climbing the levels.
 - **Claims are one statement per batch.** The batch's (item, level) rows go in with one ``INSERT … ON
   CONFLICT DO NOTHING RETURNING``: the rows returned are this run's claims; a row another worker or an
   earlier run inserted is skipped, so that level is not sent again.
 - **Recipients are resolved once per organization per run** (:class:`~flameblue.hazards.escalation.Recipients`),
   and whether a recipient may open the item's page is decided on the loaded rows (``core.scoping.admits``).
 - **Notifications go in bulk** (``core.notify.notify_many``), deduplicated per recipient by the database.
+- **Escalation levels go in with one UPDATE per (level, due day) group** of a batch, with the marks above.
 
 The claims, the notifications and the hazards' escalation levels of a batch commit together. So the sweep
 can run twice, on several workers at once, or after days of downtime (it sends the missed levels, in order,
