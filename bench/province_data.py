@@ -104,9 +104,35 @@ def _timed(label: str, fn: Callable[[], object]) -> None:
     print(f"  {label}: {time.perf_counter() - start:.1f} s", flush=True)
 
 
+_TABLES = ("org_organization", "units_unit", "hazards_hazard", "org_person", "org_membership", "org_user")
+_ZERO = {"boolean": "false", "jsonb": "'[]'::jsonb", "json": "'[]'::json", "text": "''",
+         "character varying": "''", "integer": "0", "smallint": "0", "bigint": "0", "numeric": "0"}  # fmt: skip
+
+
+def _zero_defaults(cursor: object) -> list[tuple[str, str]]:
+    """Give every NOT NULL column of the written tables that has no database default (Django keeps its
+    defaults in Python) a zero default for the load, so a field added later does not break the INSERTs
+    above; answers the (table, column) pairs to reset after."""
+    cursor.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = ANY(%s) AND is_nullable = 'NO' "
+        "AND column_default IS NULL AND is_identity = 'NO'",
+        [list(_TABLES)],
+    )
+    changed = []
+    for table, column, data_type in cursor.fetchall():
+        if data_type in _ZERO:
+            cursor.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" SET DEFAULT {_ZERO[data_type]}')
+            changed.append((table, column))
+    return changed
+
+
 def fill(units: int) -> None:
     """Write the data set (see the module docstring) and ANALYZE."""
     from django.db import connection
+
+    with connection.cursor() as cursor:
+        defaulted = _zero_defaults(cursor)
 
     from flameblue.org.models import Industry
 
@@ -143,6 +169,9 @@ def fill(units: int) -> None:
         "responsible organizations and accounts",
         lambda: [run(_PEOPLE, kind=k, role=r, sample=s) for k, r, s in roles],
     )
+    with connection.cursor() as cursor:
+        for table, column in defaulted:
+            cursor.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" DROP DEFAULT')
     _timed("ANALYZE", lambda: run("ANALYZE"))
 
 

@@ -6,7 +6,8 @@ and tip escalated and notified) and an idle re-run (nothing left to send).
 Creates and drops its own database ``bench_<name>`` (``BENCH_KEEP_DB=1`` keeps it), fills it with
 ``province_data.fill`` (five hazards per unit, 40 % open) and prints, for each run: seconds, overdue items
 found, escalations sent, notifications written, items per second, and the goal (first run ≤ 60 s per
-million open hazards, idle re-run ≤ 5 s). The row-by-row sweep this replaces did about 25 items/s (issue 11).
+million open hazards, idle re-run ≤ 5 s), then the idle time of every registered job (``flameblue sweep``).
+The row-by-row sweep this replaces did about 25 items/s (issue 11).
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ def main() -> int:
         )
         first, _found, _sent = _run("first")
         idle, _found, sent = _run("idle")
+        from flameblue.core.sweep import run_sweep
+
+        start = time.perf_counter()
+        run_sweep()
+        print(
+            f"{'idle, all':10} {time.perf_counter() - start:9.1f}   (every registered job: flameblue sweep)"
+        )
         goal_first = 60 * open_hazards / 1_000_000
         print(
             f"\nfirst run {first:.1f} s (goal ≤ {goal_first:.1f} s at 60 s per million open hazards: "

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import models
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def code_range(prefix: str) -> tuple[str, str]:
     """Return (low, high) so that every code starting with ``prefix`` satisfies low <= code < high.
 

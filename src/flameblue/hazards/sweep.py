@@ -4,17 +4,22 @@ It finds what is due — tips not checked in time, hazards past their rectificat
 not done, listing decisions late, supervision reports missing — and for each computes, from the working
 days overdue as of ``today``, every escalation level that should have been sent by now.
 
-It works set by set, not row by row, so a province's backlog (150 000 overdue hazards) takes seconds:
+It works set by set, not row by row, so a province's backlog (150 000 overdue hazards) takes a minute or two
+(bench/sweep_bench.py), not hours:
 
 - **Only what is pending is read.** The query for each kind keeps the items for which some level is due (the
   item's due date is on or before the level's cut-off day, computed once from the working-day calendar)
-  and has no :class:`Escalation` row yet (``NOT EXISTS`` on its unique key). An idle re-run reads nothing.
+  and has no :class:`Escalation` row yet (``NOT EXISTS`` on its unique key). A hazard escalated to the top
+  level for its deadline (re-inspection day) is marked (``Hazard.overdue_escalated_for`` /
+  ``recheck_escalated_for``) and leaves the partial index the query reads until it gets a new one, so an
+  idle re-run reads only the hazards still climbing the levels.
 - **Claims are one statement per batch.** The batch's (item, level) rows go in with one ``INSERT … ON
   CONFLICT DO NOTHING RETURNING``: the rows returned are this run's claims; a row another worker or an
   earlier run inserted is skipped, so that level is not sent again.
 - **Recipients are resolved once per organization per run** (:class:`~flameblue.hazards.escalation.Recipients`),
   and whether a recipient may open the item's page is decided on the loaded rows (``core.scoping.admits``).
 - **Notifications go in bulk** (``core.notify.notify_many``), deduplicated per recipient by the database.
+- **Escalation levels go in with one UPDATE per (level, due day) group** of a batch, with the marks above.
 
 The claims, the notifications and the hazards' escalation levels of a batch commit together. So the sweep
 can run twice, on several workers at once, or after days of downtime (it sends the missed levels, in order,
@@ -33,9 +38,10 @@ from typing import Any
 
 from django.db import connection, models, transaction
 from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, Greatest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from flameblue.core.notify import Delivery, Message, notify_many
@@ -43,6 +49,7 @@ from flameblue.core.scoping import admits, user_scopes
 from flameblue.hazards.choices import EscalationKind, HazardStatus, SupervisionStatus, TipStatus
 from flameblue.hazards.escalation import Level, Recipients, Target, levels_due, policy
 from flameblue.hazards.models import Escalation, Hazard, SupervisionCase, Tip
+from flameblue.hazards.models.hazard import PENDING_OVERDUE, PENDING_RECHECK
 from flameblue.workdays.services import working_days_between
 
 __all__ = ["Overdue", "SweepResult", "object_key", "sweep"]
@@ -50,7 +57,6 @@ __all__ = ["Overdue", "SweepResult", "object_key", "sweep"]
 logger = logging.getLogger("flameblue.sweep")
 
 K = EscalationKind
-HAZARD_KINDS = {K.HAZARD_OVERDUE, K.RECHECK_OVERDUE}
 RECTIFYING = (HazardStatus.CONFIRMED, HazardStatus.RECTIFYING)
 
 
@@ -119,6 +125,10 @@ class Finder:
     due_field: str | None
     order: tuple[str, ...]
     item: Callable[[Any], Overdue]
+    #: Hazards only: the column that records the due day whose every level is sent, and the condition
+    #: (a partial index's) of the rows still pending by it.
+    done_field: str | None = None
+    not_done: Q | None = None
 
 
 def _tip_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
@@ -142,8 +152,17 @@ def _hazard_target(hazard: Hazard, *, brigade: bool) -> Target:
                   brigade_responsible=brigade)  # fmt: skip
 
 
+#: What the sweep reads of a hazard and its unit: the due days, the scope paths (``admits``), the title.
+_HAZARD_COLUMNS = ("deadline", "recheck_due", "status", "region_id", "industry_id", "unit__name",
+                   "unit__organization_id", "unit__region_id", "unit__industry_id")  # fmt: skip
+
+
 def _hazard_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
-    return Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today).select_related("unit")
+    return (
+        Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today)
+        .select_related("unit")
+        .only(*_HAZARD_COLUMNS)
+    )
 
 
 def _hazard(hazard: Hazard) -> Overdue:
@@ -156,7 +175,7 @@ def _hazard(hazard: Hazard) -> Overdue:
 
 def _recheck_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
     due = Q(status=HazardStatus.COMPLETION_REPORTED) | Q(status__in=RECTIFYING, deadline__lt=today)
-    return Hazard.objects.filter(due, recheck_due__lt=today).select_related("unit")
+    return Hazard.objects.filter(due, recheck_due__lt=today).select_related("unit").only(*_HAZARD_COLUMNS)
 
 
 def _recheck(hazard: Hazard) -> Overdue:
@@ -201,11 +220,13 @@ def _report(case: SupervisionCase) -> Overdue:
 
 FINDERS: list[Finder] = [
     Finder(K.TIP_UNCHECKED, _tip_rows, None, ("check_due_at", "pk"), _tip),
-    Finder(K.HAZARD_OVERDUE, _hazard_rows, "deadline", ("deadline", "pk"), _hazard),
-    Finder(K.RECHECK_OVERDUE, _recheck_rows, "recheck_due", ("recheck_due", "pk"), _recheck),
+    Finder(K.HAZARD_OVERDUE, _hazard_rows, "deadline", ("deadline", "pk"), _hazard,
+           done_field="overdue_escalated_for", not_done=PENDING_OVERDUE),
+    Finder(K.RECHECK_OVERDUE, _recheck_rows, "recheck_due", ("recheck_due", "pk"), _recheck,
+           done_field="recheck_escalated_for", not_done=PENDING_RECHECK),
     Finder(K.LISTING_DECISION_LATE, _decision_rows, "decision_due", ("decision_due", "pk"), _decision),
     Finder(K.SUPERVISION_REPORT_MISSING, _report_rows, "next_report_due", ("next_report_due", "pk"), _report),
-]
+]  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------- one run
@@ -239,6 +260,8 @@ def _pending(finder: Finder, run: _Run) -> models.QuerySet:
     rows = finder.rows(run.today, run.now)
     if finder.due_field is None:
         return rows
+    if finder.not_done is not None:  # a hazard escalated to the top level for this due day is done
+        rows = rows.filter(finder.not_done)
     model = rows.model
     rows = rows.annotate(
         _escalation_id=Concat(Cast("pk", CharField()), Value("@"), Cast(finder.due_field, CharField()))
@@ -250,6 +273,10 @@ def _pending(finder: Finder, run: _Run) -> models.QuerySet:
             level=level.level,
         )  # fmt: skip
         pending |= Q(**{f"{finder.due_field}__lte": run.cutoff(level)}) & ~Exists(sent)
+    if finder.not_done is not None:
+        # Past the top level's cut-off and not marked done: read it once more to mark it (its levels may
+        # all be in the ledger already: sent by another worker, or before the mark existed).
+        pending |= Q(**{f"{finder.due_field}__lte": run.cutoff(policy().levels[-1])})
     return rows.filter(pending)
 
 
@@ -257,13 +284,26 @@ def _pending(finder: Finder, run: _Run) -> models.QuerySet:
 
 
 def _message(item: Overdue, level: Level, days: int, today: dt.date) -> Message:
-    prefix = _("【逾期提醒】") if level.level == 0 else _("【升级督办·第%(n)d级】") % {"n": level.level}
-    body = _("到期日：%(due)s；截至 %(today)s 已逾期 %(days)d 个工作日。请尽快处理。") % {
+    prefix, body = _wording(level.level)
+    body = body % {
         "due": item.due_on.isoformat(),  # as date_format(…, "Y-m-d"), at a fraction of the cost
         "today": today.isoformat(),
         "days": days,
     }
     return Message(prefix + item.title, body, item.link, "warning" if level.level == 0 else "danger")
+
+
+_WORDING: dict[tuple[str, int], tuple[str, str]] = {}
+
+
+def _wording(level: int) -> tuple[str, str]:
+    """The translated prefix and body template of a level's message (looked up once per language and
+    level, not once per message)."""
+    key = (get_language() or "", level)
+    if key not in _WORDING:
+        prefix = _("【逾期提醒】") if level == 0 else _("【升级督办·第%(n)d级】") % {"n": level}
+        _WORDING[key] = (prefix, _("到期日：%(due)s；截至 %(today)s 已逾期 %(days)d 个工作日。请尽快处理。"))
+    return _WORDING[key]
 
 
 def _link_for(user, item: Overdue, scopes: dict | None = None) -> str:
@@ -362,8 +402,9 @@ def _sent_levels(kind: str, items: list[Overdue]) -> set[tuple[str, int]]:
     return set(rows)
 
 
-def _send_batch(kind: str, items: list[Overdue], run: _Run) -> int:
+def _send_batch(finder: Finder, items: list[Overdue], run: _Run) -> int:
     """Claim and send every level due and not yet sent for ``items``; answers how many were sent."""
+    kind = finder.kind
     sent = _sent_levels(kind, items)
     todo = [
         (item, level, run.days(item.due_on))
@@ -371,30 +412,55 @@ def _send_batch(kind: str, items: list[Overdue], run: _Run) -> int:
         for level in levels_due(run.days(item.due_on))
         if (object_key(item.obj, item.due_on)[1], level.level) not in sent
     ]
-    if not todo:
-        return 0
-    run.recipients.prefetch((level, item.target) for item, level, _days in todo)
-    users = [run.recipients.users(level, item.target) for item, level, _days in todo]
-    rows = [
-        (item.kind, *object_key(item.obj, item.due_on), level.level, item.target.region_id, item.due_on,
-         run.now, [u.pk for u in chosen])
-        for (item, level, _days), chosen in zip(todo, users, strict=True)
-    ]  # fmt: skip
+    claimed: set[tuple[str, int]] = set()
     with transaction.atomic():
-        claimed = _claim(rows)
-        deliveries: list[Delivery] = []
-        raised: dict[int, list[int]] = {}
-        for (item, level, days), chosen in zip(todo, users, strict=True):
-            if (object_key(item.obj, item.due_on)[1], level.level) not in claimed:
-                continue  # another run or worker sent this level
-            deliveries += _deliveries(item, level, chosen, days, run)
-            if item.kind in HAZARD_KINDS:
-                raised.setdefault(level.level, []).append(item.obj.pk)
-        notify_many(deliveries)
-        for level_no, pks in sorted(raised.items()):
-            Hazard.objects.filter(pk__in=pks, escalation_level__lt=level_no).update(escalation_level=level_no)
+        if todo:
+            run.recipients.prefetch((level, item.target) for item, level, _days in todo)
+            users = [run.recipients.users(level, item.target) for item, level, _days in todo]
+            rows = [
+                (item.kind, *object_key(item.obj, item.due_on), level.level, item.target.region_id,
+                 item.due_on, run.now, [u.pk for u in chosen])
+                for (item, level, _days), chosen in zip(todo, users, strict=True)
+            ]  # fmt: skip
+            claimed = _claim(rows)
+            deliveries: list[Delivery] = []
+            for (item, level, days), chosen in zip(todo, users, strict=True):
+                if (object_key(item.obj, item.due_on)[1], level.level) in claimed:
+                    deliveries += _deliveries(item, level, chosen, days, run)
+                # else: another run or worker sent this level
+            notify_many(deliveries)
+        if finder.done_field is not None:
+            _mark_hazards(finder.done_field, items, claimed, run)
     logger.info("%s: %d escalations sent for %d overdue items", kind, len(claimed), len(items))
     return len(claimed)
+
+
+def _mark_hazards(done_field: str, items: list[Overdue], claimed: set[tuple[str, int]], run: _Run) -> None:
+    """Raise each hazard's escalation level to the highest level claimed for it, and record the due day
+    whose every level is now in the ledger (the top level is due: the missing ones were just claimed, by
+    this run or another), so the hazard leaves the sweep's work list until it gets a new due day. One
+    UPDATE per (level, due day) group: a batch is read in due-day order, so a batch makes a handful."""
+    top = policy().levels[-1]
+    raised: dict[int, int] = {}
+    for object_id, level in claimed:
+        pk = int(object_id.split("@", 1)[0])
+        raised[pk] = max(level, raised.get(pk, -1))
+    groups: dict[tuple[int, dt.date | None], list[int]] = {}
+    for item in items:
+        done = item.due_on if run.days(item.due_on) >= top.after_working_days else None
+        level = raised.get(item.obj.pk, -1)
+        if level >= 0 or done is not None:
+            groups.setdefault((level, done), []).append(item.obj.pk)
+    for (level, done), pks in groups.items():
+        changes: dict[str, Any] = {}
+        changed = Q(pk__in=[])
+        if level >= 0:
+            changes["escalation_level"] = Greatest("escalation_level", Value(level))
+            changed |= Q(escalation_level__lt=level)
+        if done is not None:
+            changes[done_field] = done
+            changed |= Q(**{f"{done_field}__isnull": True}) | ~Q(**{done_field: done})
+        Hazard.objects.filter(changed, pk__in=pks).update(**changes)
 
 
 def _batches(items: Iterator[Overdue], size: int) -> Iterator[list[Overdue]]:
@@ -428,6 +494,6 @@ def sweep(*, today: dt.date | None = None, now: dt.datetime | None = None) -> Sw
         result.found[finder.kind] = finder.rows(today, now).order_by().count()
         rows = _pending(finder, run).order_by(*finder.order).iterator(chunk_size=size)
         for batch in _batches((finder.item(row) for row in rows), size):
-            result.sent[finder.kind] += _send_batch(finder.kind, batch, run)
+            result.sent[finder.kind] += _send_batch(finder, batch, run)
     logger.info(result.summary())
     return result

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,30 @@ from flameblue.core.scoping import ScopedManager, ScopeSpec
 from flameblue.hazards.choices import DeadlineUnit, HazardGrade, HazardSource, HazardStatus
 
 __all__ = ["Hazard", "HazardTransition"]
+
+
+def _not_escalated_for(statuses: list[str], done: str, due: str) -> Q:
+    """In one of ``statuses`` and ``done`` is not the current ``due`` day (NULL-safe). Written as ORs of
+    equalities, not IN: PostgreSQL proves a query's ``IN (…)`` implies an index predicate of ORs, but not
+    the ARRAY[…] form Django writes an IN as in an index condition."""
+    in_status = Q(status=statuses[0])
+    for status in statuses[1:]:
+        in_status |= Q(status=status)
+    return in_status & (
+        Q(**{f"{done}__isnull": True}) | Q(**{f"{done}__lt": F(due)}) | Q(**{f"{done}__gt": F(due)})
+    )
+
+
+#: Hazards the overdue sweep may still have to escalate (see ``Hazard.overdue_escalated_for``).
+PENDING_OVERDUE = _not_escalated_for(
+    [HazardStatus.CONFIRMED, HazardStatus.RECTIFYING], "overdue_escalated_for", "deadline"
+)
+#: Hazards whose re-inspection the sweep may still have to chase.
+PENDING_RECHECK = _not_escalated_for(
+    [HazardStatus.CONFIRMED, HazardStatus.RECTIFYING, HazardStatus.COMPLETION_REPORTED],
+    "recheck_escalated_for",
+    "recheck_due",
+)
 
 
 class Hazard(TrackedModel):
@@ -134,6 +159,14 @@ class Hazard(TrackedModel):
     closed_at = models.DateTimeField(_("销案时间"), null=True, blank=True, db_index=True)
     failed_rechecks = models.PositiveSmallIntegerField(_("复查不合格次数"), default=0)
     escalation_level = models.PositiveSmallIntegerField(_("督促升级层级"), default=0)
+    # The deadline (re-inspection day) for which the sweep has sent every escalation level: the hazard then
+    # leaves the sweep's partial indexes below until it gets a new one, so an idle sweep reads next to nothing.
+    overdue_escalated_for = models.DateField(
+        _("已逐级督促完毕的整改期限"), null=True, blank=True, editable=False
+    )
+    recheck_escalated_for = models.DateField(
+        _("已逐级督促完毕的复查期限"), null=True, blank=True, editable=False
+    )
 
     objects = ScopedManager()
     scope_spec = ScopeSpec(region="region_id", industry="industry_id", unit="unit__organization_id")
@@ -148,6 +181,10 @@ class Hazard(TrackedModel):
             models.Index(fields=["status", "recheck_due"]),
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["grade", "region"]),
+            # The sweep's work lists: rectifying hazards (re-inspections due) not yet escalated to the top
+            # level for their current deadline (hazards.sweep.PENDING_OVERDUE / PENDING_RECHECK).
+            models.Index(fields=["deadline"], name="hazard_sweep_overdue", condition=PENDING_OVERDUE),
+            models.Index(fields=["recheck_due"], name="hazard_sweep_recheck", condition=PENDING_RECHECK),
         ]
 
     def __str__(self) -> str:
