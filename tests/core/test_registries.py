@@ -21,13 +21,16 @@ def test_each_home_shows_its_registered_panels_in_order():
         "enforcement_clocks",
         "campaigns_running",
         "corps_assessment",
+        "figures",
     ]
     assert _keys(["admin"]) == ["undelivered", "admin", "inbox", "counts"]
     assert _keys(["inspector"]) == [
         "work_queue", "inbox", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts", "corps_assessment",
+        "figures",
     ]  # fmt: skip
     assert _keys(["government"]) == [
         "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "campaigns_running",
+        "figures",
     ]  # fmt: skip
     assert _keys(["unit"]) == ["my_units", "unit", "inbox"]
     assert _keys(["audit"]) == ["audit", "inbox"]
@@ -50,11 +53,11 @@ def test_reference_data_loads_regions_then_industries_then_roles():
 def test_several_homes_show_the_first_homes_panels_then_what_the_next_adds():
     assert _keys(["government", "grid"]) == [
         "government", "hazard_overview", "governance_responsibility", "inbox", "jurisdiction", "campaigns_running",
-        "grid",
+        "figures", "grid",
     ]  # fmt: skip
     assert _keys(["audit", "inspector"]) == [
         "audit", "inbox", "work_queue", "jurisdiction", "enforcement_clocks", "campaigns_running", "counts",
-        "corps_assessment",
+        "corps_assessment", "figures",
     ]  # fmt: skip
 
 
