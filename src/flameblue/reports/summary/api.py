@@ -39,19 +39,29 @@ class SummaryVersionSerializer(serializers.ModelSerializer):
     figures = serializers.DictField(child=serializers.CharField(), read_only=True)
     changed = serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True)),
                                     read_only=True)  # fmt: skip
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SerializerMethodField()
 
     class Meta:
         model = AnnualReportVersion
         fields = ["number", "kind", "note", "created_at", "created_by", "blocks", "figures", "changed"]
 
+    def get_created_by(self, obj) -> str | None:
+        return _saved_by(obj)
+
+
+def _saved_by(version) -> str | None:
+    return version.created_by.get_username() if version.created_by else None
+
 
 class VersionSummarySerializer(serializers.ModelSerializer):
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SerializerMethodField()
 
     class Meta:
         model = AnnualReportVersion
         fields = ["number", "kind", "note", "created_at", "created_by", "changed"]
+
+    def get_created_by(self, obj) -> str | None:
+        return _saved_by(obj)
 
 
 class AnnualReportSerializer(serializers.ModelSerializer):
