@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD
@@ -55,11 +56,16 @@ def test_the_city_admin_clicks_a_month_and_lands_on_its_records(browser_page, un
     )
     assert page.locator(f"{months} canvas").count() == 1
     assert not [e for e in errors if "Content Security Policy" in e], errors
-    x, y = _bar_centre(page, months, month - 1, 1.5)
-    page.mouse.move(x, y)  # ECharts finds the bar under the pointer on the move before the click
-    page.wait_for_timeout(200)
-    with page.expect_navigation():
-        page.mouse.click(x, y)
+    for _attempt in range(4):  # a loaded machine may still be laying the chart out: aim again
+        x, y = _bar_centre(page, months, month - 1, 1.5)
+        page.mouse.move(x, y)  # ECharts finds the bar under the pointer on the move before the click
+        page.wait_for_timeout(300)
+        try:
+            with page.expect_navigation(timeout=4000):
+                page.mouse.click(x, y)
+            break
+        except PlaywrightTimeout:
+            continue
     assert f"/reports/figures/hazards.found/?year={now.year}&month={month}&region=3416" in page.url
     expect(page.get_by_role("heading", level=1)).to_contain_text("发现火灾隐患：3 处")
     expect(page.get_by_test_id("period-month")).to_contain_text(f"{month}月")

@@ -18,6 +18,12 @@
     }
     el._points = points;
     el.dataset.urls = JSON.stringify(points.map((p) => p.url));
+    // "loaded" once drawn and the bars' animation has ended (a click before that may miss its bar)
+    delete el.dataset.loaded;
+    chart.off("finished");
+    chart.on("finished", () => {
+      el.dataset.loaded = data.figure.code;
+    });
     chart.setOption(
       {
         title: { text: data.titles[kind], left: "center", textStyle: { fontSize: 13 } },
@@ -41,7 +47,6 @@
       },
       true,
     );
-    el.dataset.loaded = data.figure.code;
   }
 
   function load(url, targets) {
