@@ -4,9 +4,6 @@ refresh its figures (``refresh``), list its versions and export it (``export?as=
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +14,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from flameblue.core.api import VERSION_HELP, ScopedViewSetMixin, parse_input
+from flameblue.core.http import attachment_response
 from flameblue.org.models import Organization
 from flameblue.reports.models import AnnualReport, AnnualReportVersion
 from flameblue.reports.summary import services
@@ -158,9 +156,7 @@ class AnnualReportViewSet(
         if fmt not in FORMATS:
             raise NotFound()
         summary = summary_of(self._version(self.get_object()))
-        response = HttpResponse(render(summary, fmt), content_type="application/octet-stream")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename(summary, fmt))}"
-        return response
+        return attachment_response(render(summary, fmt), filename(summary, fmt), "application/octet-stream")
 
 
 def register(router) -> None:

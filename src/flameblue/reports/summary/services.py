@@ -9,7 +9,6 @@ jurisdiction). Only someone whose role may write summaries for that region can c
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +27,7 @@ from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization
 from flameblue.reports.models import AnnualReport, AnnualReportVersion, VersionKind
 from flameblue.reports.summary.prose import ProseTemplates, active_templates, render_blocks
-from flameblue.reports.summary.tokens import check_known, format_value
+from flameblue.reports.summary.tokens import check_known, codes_in, format_value
 
 __all__ = [
     "Draft",
@@ -224,8 +223,6 @@ def save_edit(
 
 
 def _codes(block: dict[str, Any]) -> list[str]:
-    from flameblue.reports.summary.tokens import codes_in
-
     return codes_in(block.get("heading", "")) + codes_in(block.get("text", ""))
 
 
@@ -258,14 +255,6 @@ def refresh_figures(
         changes={"version": [latest.number, version.number], "figures": changed},
     )  # fmt: skip
     return version
-
-
-def may_write(user: Any) -> bool:
-    return has_action(user, AnnualReport, "add")
-
-
-def as_of(version: AnnualReportVersion) -> dt.datetime:
-    return timezone.localtime(version.created_at)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -15,7 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import generic
 
-from flameblue.core.figures import figures
+from flameblue.core.figures import figure, figures
+from flameblue.core.http import attachment_response
 from flameblue.core.scoping import may
 from flameblue.core.service_errors import refused, run_service
 from flameblue.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ScopedObjectMixin
@@ -46,15 +47,17 @@ CONTENT_TYPES = {
 def html_text(summary: Summary, text: str) -> str:
     """Escaped text with each figure placeholder as a link to its records; a number that changed at the
     last refresh is marked and says what it was."""
-    labels = {f.code: f for f in figures()}
     parts: list[str] = []
     last = 0
     for match in TOKEN.finditer(text):
         parts.append(escape(text[last : match.start()]))
         code = match.group(1)
         value = summary.figures.get(code, "0")
-        fig = labels.get(code)
-        title = f"{fig.label}：{fig.definition}" if fig else code
+        try:
+            fig = figure(code)
+            title = f"{fig.label}：{fig.definition}"
+        except KeyError:  # a figure no longer registered: the stored value, without its definition
+            title = code
         changed = summary.changed.get(code)
         if changed:
             parts.append(format_html(
@@ -158,10 +161,11 @@ class AnnualReportDetailView(_VersionMixin, ScopedDetailView):
 
 
 def figure_label(code: str) -> str:
-    for fig in figures():
-        if fig.code == code:
-            return f"{fig.label}（{fig.unit}）"
-    return code
+    try:
+        fig = figure(code)
+    except KeyError:
+        return code
+    return f"{fig.label}（{fig.unit}）"
 
 
 class AnnualReportEditView(_InvalidIs400, ScopedObjectMixin, generic.FormView):
@@ -238,11 +242,7 @@ class AnnualReportExportView(_VersionMixin, ScopedObjectMixin, generic.View):
         if fmt not in FORMATS:
             raise Http404
         summary = summary_of(self.version_of(report))
-        response = HttpResponse(render(summary, fmt), content_type=CONTENT_TYPES[fmt])
-        from urllib.parse import quote
-
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename(summary, fmt))}"
-        return response
+        return attachment_response(render(summary, fmt), filename(summary, fmt), CONTENT_TYPES[fmt])
 
 
 class ProseTemplateView(_InvalidIs400, ScopedMixin, generic.FormView):
