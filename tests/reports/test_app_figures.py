@@ -9,14 +9,13 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import Model
 from django.utils import timezone
 
 from flameblue.campaigns.choices import CampaignStatus
 from flameblue.campaigns.models import Campaign
 from flameblue.community.models import Partner, ServiceHours, VolunteerTeam
 from flameblue.community.visits.models import HolidayVisit
-from flameblue.core.figures import FigurePeriod, figure, figure_value
+from flameblue.core.figures import FigurePeriod
 from flameblue.corps.honours.choices import HonourGrade
 from flameblue.corps.honours.models import Honour
 from flameblue.corps.incidents.models import CaseReview, Incident
@@ -25,26 +24,11 @@ from flameblue.events.models import Event
 from flameblue.org.models import Person
 from flameblue.outreach.choices import TermKind
 from flameblue.outreach.models import Attendee, Distribution, EducationBase, PublicityDrive, TrainingSession
+from tests.reports.figure_helpers import clone, value
 
 pytestmark = pytest.mark.django_db
 
 BOZHOU = ZoneInfo("Asia/Shanghai")
-YEAR = FigurePeriod.year(2019)
-
-
-def value(code: str, period: FigurePeriod = YEAR):
-    return figure_value(figure(code), period).value
-
-
-def clone(obj: Model, **changes) -> Model:
-    """A copy of a demo record saved as a new row, with ``changes`` applied."""
-    obj.pk = None
-    obj.id = None
-    obj._state.adding = True
-    for name, new in changes.items():
-        setattr(obj, name, new)
-    obj.save()
-    return obj
 
 
 def test_the_seed_year_matches_the_summary(demo):

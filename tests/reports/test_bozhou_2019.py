@@ -11,39 +11,23 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import Model
 
-from flameblue.core.figures import FigurePeriod, figure, figure_records, figure_value
+from flameblue.core.figures import FigurePeriod, figure, figure_records
 from flameblue.governance.assessment.models import Assessment
 from flameblue.governance.choices import AssessmentStatus, LetterStatus
 from flameblue.governance.models import ResponsibilityLetter
 from flameblue.org.choices import OrgKind
 from flameblue.outreach.choices import TermKind
 from flameblue.outreach.models import Attendee, EducationBase, PublicityDrive, Term, TrainingSession
+from tests.reports.figure_helpers import YEAR, clone, value
 
 pytestmark = pytest.mark.django_db
 
 BOZHOU = ZoneInfo("Asia/Shanghai")
-YEAR = FigurePeriod.year(2019)
-
-
-def value(code: str, period: FigurePeriod = YEAR):
-    return figure_value(figure(code), period).value
 
 
 def records(code: str, period: FigurePeriod = YEAR):
     return figure_records(figure(code), period)
-
-
-def clone(obj: Model, **changes) -> Model:
-    """A copy of a demo record saved as a new row, with ``changes`` applied."""
-    obj.pk = None
-    obj.id = None
-    obj._state.adding = True
-    for name, new in changes.items():
-        setattr(obj, name, new)
-    obj.save()
-    return obj
 
 
 def test_every_seed_figure_has_the_summarys_value(demo):

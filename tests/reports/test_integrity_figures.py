@@ -9,7 +9,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import Model
 
 from flameblue.core.figures import FigurePeriod, figure, figure_records, figure_value, records_shown
 from flameblue.core.models import AuditAction, AuditEvent
@@ -19,27 +18,13 @@ from flameblue.integrity.models import DrinkingReport, RelativeBusiness
 from flameblue.integrity.supervision.choices import FindingStatus
 from flameblue.integrity.supervision.models import SupervisionFinding
 from flameblue.org.models import User
+from tests.reports.figure_helpers import clone, value
 
 pytestmark = pytest.mark.django_db
 
 BOZHOU = ZoneInfo("Asia/Shanghai")
-YEAR = FigurePeriod.year(2019)
 CODES = ("integrity.drinking_reports", "integrity.declarations", "integrity.warning_sessions",
          "integrity.clues_disposed", "integrity.findings_rectified")  # fmt: skip
-
-
-def value(code: str, period: FigurePeriod = YEAR):
-    return figure_value(figure(code), period).value
-
-
-def clone(obj: Model, **changes) -> Model:
-    obj.pk = None
-    obj.id = None
-    obj._state.adding = True
-    for name, new in changes.items():
-        setattr(obj, name, new)
-    obj.save()
-    return obj
 
 
 def test_one_more_integrity_record_moves_its_figure_by_one(demo):
