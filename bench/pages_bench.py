@@ -11,7 +11,7 @@ qiaocheng_fire, township: huaxilou_grid — the demo accounts) measures:
 - ``db``: the median of the SQL time spent inside that request (every query, including session, user,
   memberships and the unread-message count) and ``q`` the number of queries;
 - ``hand``: the median time of a hand-written SQL of the same page (the 50 rows with what the page shows
-  of them, and the same capped count), and ``db/hand``;
+  of them — the units' risk tags too — and the same capped count), and ``db/hand``;
 - ``base``: the median time of a plain Django ``ListView`` + ``Paginator`` (exact ``COUNT(*)``, OFFSET
   pages) over the same queryset, rendered with a minimal template, and ``p50/base``.
 
@@ -52,6 +52,7 @@ class Page:
     path: str
     hand: str | None  # SQL with %(lo)s / %(hi)s; the page's rows; the capped count is added from ``count``
     count: str | None = None  # the FROM … WHERE … part for the capped count
+    related: str | None = None  # what the page shows beside each row, for the rows' ids (%(ids)s)
 
 
 UNIT_ROWS = """
@@ -68,9 +69,16 @@ HAZARD_ROWS = """
     WHERE h.region_id >= %(lo)s AND h.region_id < %(hi)s
 """
 INSPECTION_ROWS = """
-    SELECT s.id, s.kind, s.status, s.inspected_on, u.id, u.name, r.name
+    SELECT s.id, s.kind, s.status, s.inspected_on, s.inspector_signature_name, u.id, u.name, r.name, o.name,
+           p.name, (SELECT count(*) FROM inspections_finding f WHERE f.inspection_id = s.id)
     FROM inspections_inspection s JOIN units_unit u ON u.id = s.unit_id JOIN geo_region r ON r.code = s.region_id
+    LEFT JOIN org_organization o ON o.id = s.organization_id LEFT JOIN org_user us ON us.id = s.inspector_id
+    LEFT JOIN org_person p ON p.id = us.person_id
     WHERE s.region_id >= %(lo)s AND s.region_id < %(hi)s
+"""
+UNIT_TAGS = """
+    SELECT t.unit_id, r.name FROM units_unit_risk_tags t JOIN units_risktag r ON r.code = t.risktag_id
+    WHERE t.unit_id = ANY(%(ids)s) ORDER BY r.sort_order
 """
 SEARCH = (
     " AND (UPPER(h.description) LIKE '%%灭火器%%' OR UPPER(h.location) LIKE '%%灭火器%%'"
@@ -90,12 +98,14 @@ PAGES = [
         "/units/",
         UNIT_ROWS + f" ORDER BY u.region_id, u.name, u.id LIMIT {PAGE}",
         "FROM units_unit u WHERE u.region_id >= %(lo)s AND u.region_id < %(hi)s",
+        UNIT_TAGS,
     ),
     Page(
         "unit list last page",
         "/units/?page=last",
         UNIT_ROWS + f" ORDER BY u.region_id DESC, u.name DESC, u.id DESC LIMIT {PAGE}",
         "FROM units_unit u WHERE u.region_id >= %(lo)s AND u.region_id < %(hi)s",
+        UNIT_TAGS,
     ),
     Page(
         "hazard list",
@@ -188,7 +198,10 @@ def _hand(page: Page, lo: str, hi: str, repeat: int) -> float:
     def run() -> None:
         with connection.cursor() as cursor:
             cursor.execute(page.hand, params)
-            cursor.fetchall()
+            rows = cursor.fetchall()
+            if page.related:
+                cursor.execute(page.related, {"ids": [row[0] for row in rows]})
+                cursor.fetchall()
             cursor.execute(_count(page.count), params)
             cursor.fetchall()
 
@@ -302,11 +315,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "flameblue.settings")
     os.environ["FLAMEBLUE_PRODUCTION"] = "false"
-    os.environ["REDIS_URL"] = ""
+    # As in production (README): sessions and the dashboards' per-scope summaries in Redis. A database of
+    # its own on the local server, emptied first, so the run starts from cold summaries.
+    os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
     os.environ["FLAMEBLUE_REQUIRE_2FA"] = "false"
     import django
 
     django.setup()
+    from django.core.cache import cache
+
+    cache.clear()
     run(args.units, args.repeat, args.only)
     return 0
 

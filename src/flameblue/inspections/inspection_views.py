@@ -100,7 +100,7 @@ class InspectionDetailView(ScopedDetailView):
     template_name = "inspections/inspection_detail.html"
 
     def scoped_queryset(self, action: str = "view"):
-        return inspections_for(self.request.user, action)
+        return inspections_for(self.request.user, action).select_related("checklist")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from flameblue.core.notify_models import StoredFile

@@ -32,7 +32,10 @@ ANSWER_OWNER = "inspections.inspectionanswer"
 
 
 def inspections_for(user: Any, action: str = "view") -> QuerySet[Inspection]:
-    """The inspections ``user`` may see, with what a list row shows (finding counts without a GROUP BY)."""
+    """The inspections ``user`` may see, with what a list row shows (finding counts without a GROUP BY).
+
+    The checklist is not joined: a list row does not show it, and one more join made PostgreSQL spend longer
+    planning the page's query (≈ 7 ms against ≈ 3 ms at province scale) than running it."""
     findings = (
         Finding.objects.filter(inspection=OuterRef("pk"))
         .order_by()
@@ -42,7 +45,7 @@ def inspections_for(user: Any, action: str = "view") -> QuerySet[Inspection]:
     )
     return (
         Inspection.objects.visible_to(user, action)
-        .select_related("unit", "region", "checklist", "inspector__person", "organization")
+        .select_related("unit", "region", "inspector__person", "organization")
         .annotate(finding_count=Coalesce(Subquery(findings), 0))
     )
 
