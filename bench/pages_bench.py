@@ -66,7 +66,7 @@ UNIT_ROWS = """
     WHERE u.region_id >= %(lo)s AND u.region_id < %(hi)s
 """
 HAZARD_ROWS = """
-    SELECT h.id, h.description, h.location, h.status, h.grade, h.deadline, h.found_at, u.id, u.name, r.name,
+    SELECT h.id, h.description, h.location, h.status, h.grade, h.source, h.deadline, h.found_at, u.id, u.name, r.name,
            pr.name, n.number
     FROM hazards_hazard h JOIN units_unit u ON u.id = h.unit_id JOIN geo_region r ON r.code = h.region_id
     LEFT JOIN geo_region pr ON pr.code = r.parent_id LEFT JOIN hazards_notice n ON n.id = h.notice_id

@@ -34,7 +34,7 @@ INSERT INTO org_organization (created_at, updated_at, version, name, short_name,
                               phone, is_active, region_id)
 SELECT now(), now(), 0, '基准单位' || lpad(g::text, 8, '0'), '', 'social_unit', '', '', '', true, tw.code
 FROM generate_series(0, %(units)s - 1) g
-JOIN bench_tw tw ON tw.i = (g * 7919) %% (SELECT count(*) FROM bench_tw);
+JOIN bench_tw tw ON tw.i = (g::bigint * 7919) %% (SELECT count(*) FROM bench_tw);
 
 INSERT INTO units_unit (created_at, updated_at, version, name, credit_code, address, category, status,
     sells_combustibles, is_high_rise, is_underground, heritage_level, admin_level, is_key_unit, key_unit_tier,
