@@ -120,13 +120,13 @@ def test_nothing_is_written_when_one_row_fails_during_the_import(upload, apply, 
     real_batch = writing._create_batch
     calls = {"n": 0}
 
-    def flaky_batch(plans, writer):
+    def flaky_batch(plans, *rest):
         calls["n"] += 1
         if calls["n"] == 3:
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"name": ["模拟的写入失败"]})
-        return real_batch(plans, writer)
+        return real_batch(plans, *rest)
 
     monkeypatch.setattr(writing, "_create_batch", flaky_batch)
     _response, job = upload(people.qiaocheng, xlsx(fixed_rows()))

@@ -254,6 +254,9 @@ class Lookups:
         with translation.override("zh-hans"):
             self.enums = {source: self._enum(source) for source in _enum_sources()}
         self.enums["risk_tags"] = _risk_tags()
+        #: Cells already read, for columns whose few values repeat down the sheet (townships, enumerations,
+        #: yes/no): (column key, raw value) → value. A cell that fails is not remembered, so it fails again.
+        self.cells: dict[tuple[str, Any], Any] = {}
 
     @staticmethod
     def _enum(source: str) -> dict[str, str]:
@@ -458,13 +461,33 @@ def _risk_tag_names() -> list[str]:
     return list(RiskTag.objects.values_list("name", flat=True))
 
 
+#: Column kinds with few distinct values in a sheet, whose cells are read once per value.
+_REPEATED = frozenset({"township", "county", "enum", "bool", "tags"})
+
+
+def _cached_cell(column: Column, raw: Any, lookups: Lookups) -> Any:
+    """:func:`_cell`, remembered per sheet for empty cells (half of a template's columns are often
+    empty) and for the columns of :data:`_REPEATED`; a list is copied, so no row shares another's."""
+    if raw is not None and column.kind not in _REPEATED:
+        return _cell(column, raw, lookups)
+    key = (column.key, raw)
+    try:
+        value = lookups.cells[key]
+    except KeyError:
+        value = lookups.cells[key] = _cell(column, raw, lookups)
+    except TypeError:  # an unhashable value: read it as it is
+        return _cell(column, raw, lookups)
+    return list(value) if type(value) is list else value
+
+
 def _read_row(number: int, cells: tuple[Any, ...], sheet: ParsedSheet, lookups: Lookups):
     values: dict[str, Any] = {}
     errors: list[RowError] = []
+    width = len(cells)
     for index, column in sheet.columns.items():
-        raw = cells[index] if index < len(cells) else None
+        raw = cells[index] if index < width else None
         try:
-            values[column.key] = _cell(column, raw, lookups)
+            values[column.key] = _cached_cell(column, raw, lookups)
         except CellError as exc:
             errors.append(RowError(number, column.header, exc.message))
             continue
