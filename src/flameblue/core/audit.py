@@ -55,11 +55,17 @@ SECRET_FIELDS = {"password", "id_number_encrypted", "id_number_digest"}
 
 #: Values stored as they are (checked by exact type first: a bulk import snapshots ~1 M values).
 _AS_IS = frozenset({str, int, bool, float, type(None)})
+#: The usual other types, converted without the isinstance chain below.
+_BY_TYPE = {dt.datetime: dt.datetime.isoformat, dt.date: dt.date.isoformat, decimal.Decimal: str}
 
 
 def _plain(value: Any) -> Any:
-    if type(value) in _AS_IS:
+    kind = type(value)
+    if kind in _AS_IS:
         return value
+    convert = _BY_TYPE.get(kind)
+    if convert is not None:
+        return convert(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):

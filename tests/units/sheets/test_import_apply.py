@@ -177,3 +177,25 @@ def test_a_unit_outside_the_jurisdiction_cannot_be_changed_by_import(upload, app
 
     assert job.status == ImportJobStatus.FAILED
     assert "不在您的管辖范围" in job.errors[0]["message"]
+
+
+def test_a_written_unit_found_outside_the_importers_scope_stops_the_whole_import(
+    upload, apply, people, monkeypatch
+):
+    from flameblue.units.sheets import writing
+
+    # Checked a few units at a time (the last check finds it), as a 100k-row sheet is checked.
+    monkeypatch.setattr(writing, "SCOPE_CHUNK", 4)
+    real = Unit.objects.visible_to
+
+    def visible_to(user, action="view"):
+        scoped = real(user, action)
+        return scoped.exclude(name="某某宾馆") if action == "add" else scoped
+
+    monkeypatch.setattr(Unit.objects, "visible_to", visible_to)
+    job = _import(upload, apply, people.qiaocheng, fixed_rows())
+
+    assert job.status == ImportJobStatus.FAILED
+    assert "不在您的管辖范围内" in job.errors[0]["message"]
+    assert not Unit.objects.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.IMPORT).exists()

@@ -7,7 +7,8 @@ The rules the unit services apply one unit at a time hold here for the whole bat
 - the key-unit rules give their suggestion for new units and again whenever a rule attribute changes;
 - updates bump the version (and the organization follows the unit's name, township, industry, credit
   code and address); a unit changed by someone since the sheet was validated stops the import;
-- after each batch the written units must still be in the importer's scope;
+- the written units must still be in the importer's scope (updates: after each batch; new units: once,
+  after the last batch, as they are streamed — :func:`_create_all`);
 - every written unit, organization and person gets one IMPORT audit row naming the job and sheet row,
   appended in bulk."""
 
@@ -67,6 +68,7 @@ class _Writer:
     #: One time for the whole import: every row it creates is created "now".
     now: Any = field(default_factory=timezone.now)
     _template: str | None = None
+    _reasons: dict[int, str] = field(default_factory=dict)
     _judge: Judge | None = None
     _blanks: dict[type, Blank] = field(default_factory=dict)
 
@@ -84,7 +86,10 @@ class _Writer:
     def reason(self, plan: RowPlan) -> str:
         if self._template is None:
             self._template = _("Excel 导入（%(source)s，第 %(row)s 行）")
-        return self._template % {"source": self.source, "row": plan.row}
+        reason = self._reasons.get(plan.row)
+        if reason is None:  # once per row, for its unit, organization and people
+            reason = self._reasons[plan.row] = self._template % {"source": self.source, "row": plan.row}
+        return reason
 
     def audit(self, obj: Any, changes: dict[str, Any], plan: RowPlan) -> None:
         self.events.append((obj, changes, self.reason(plan)))
@@ -251,12 +256,18 @@ def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
     insert_rows([links(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
 
 
+#: Units whose scope one query checks (PostgreSQL takes at most 65,535 parameters per statement).
+SCOPE_CHUNK = 10_000
+
+
 def _check_scope(ids: list[int], writer: _Writer, action: str) -> None:
-    if writer.by is None or not ids:
+    if writer.by is None:
         return
-    inside = Unit.objects.visible_to(writer.by, action).filter(pk__in=ids).count()
-    if inside != len(ids):
-        raise ImportAborted(None, _("有单位写入后不在您的管辖范围内，未导入任何数据。"))
+    visible = Unit.objects.visible_to(writer.by, action)
+    for start in range(0, len(ids), SCOPE_CHUNK):
+        chunk = ids[start : start + SCOPE_CHUNK]
+        if visible.filter(pk__in=chunk).count() != len(chunk):
+            raise ImportAborted(None, _("有单位写入后不在您的管辖范围内，未导入任何数据。"))
 
 
 # --- updating ---------------------------------------------------------------------------------------------
