@@ -47,9 +47,14 @@ class Organization(TrackedModel):
 
     name = models.CharField(_("名称"), max_length=120)
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
-    kind = models.CharField(_("类型"), max_length=20, choices=OrgKind.choices, db_index=True)
+    kind = models.CharField(_("类型"), max_length=20, choices=OrgKind.choices)
+    # Region and industry are served by the unique (region, kind, name) and the (industry, region) index.
     region = models.ForeignKey(
-        "geo.Region", on_delete=models.PROTECT, related_name="organizations", verbose_name=_("所在区划")
+        "geo.Region",
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        verbose_name=_("所在区划"),
+        db_index=False,
     )
     parent = models.ForeignKey(
         "self",
@@ -66,6 +71,7 @@ class Organization(TrackedModel):
         on_delete=models.PROTECT,
         related_name="organizations",
         verbose_name=_("行业"),
+        db_index=False,
     )
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
@@ -81,7 +87,12 @@ class Organization(TrackedModel):
         constraints = [
             models.UniqueConstraint(fields=["region", "kind", "name"], name="org_unique_name_in_region"),
         ]
-        indexes = [models.Index(fields=["region", "kind"]), models.Index(fields=["industry", "region"])]
+        # Plain indexes, not db_index=True: that adds a varchar_pattern_ops twin for LIKE 'x%', which no
+        # query runs on these columns (region subtrees are code ranges), and bulk writes pay for each index.
+        indexes = [
+            models.Index(fields=["kind"], name="org_organization_kind_idx"),
+            models.Index(fields=["industry", "region"]),
+        ]
 
     def __str__(self) -> str:
         return self.name

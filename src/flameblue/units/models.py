@@ -82,8 +82,14 @@ class Unit(TrackedModel):
     name = models.CharField(_("单位名称"), max_length=120)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
+    # No index of its own on region, industry, place type or the key-unit flag: the unique (region, name)
+    # and the two-column indexes below lead with them, and an Excel import maintains every index per row.
     region = models.ForeignKey(
-        "geo.Region", on_delete=models.PROTECT, related_name="units", verbose_name=_("所在乡镇（街道）")
+        "geo.Region",
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=_("所在乡镇（街道）"),
+        db_index=False,
     )
     latitude = models.DecimalField(
         _("纬度"),
@@ -108,6 +114,7 @@ class Unit(TrackedModel):
         on_delete=models.PROTECT,
         related_name="units",
         verbose_name=_("主管行业"),
+        db_index=False,
     )
     supervising_departments = models.ManyToManyField(
         "org.Organization", blank=True, related_name="supervised_units", verbose_name=_("监管部门")
@@ -119,6 +126,7 @@ class Unit(TrackedModel):
         on_delete=models.PROTECT,
         related_name="units",
         verbose_name=_("场所类型"),
+        db_index=False,
     )
     category = models.CharField(
         _("重点单位类别"), max_length=30, choices=UnitCategory.choices, default=UnitCategory.OTHER
@@ -177,7 +185,7 @@ class Unit(TrackedModel):
     combustible_structures = models.BooleanField(_("具有可燃建（构）筑物"), default=False)
 
     # Key-unit status: the engine suggests, an officer decides.
-    is_key_unit = models.BooleanField(_("消防安全重点单位"), default=False, db_index=True)
+    is_key_unit = models.BooleanField(_("消防安全重点单位"), default=False)
     key_unit_tier = models.CharField(_("重点单位等级"), max_length=20, blank=True)
     key_unit_decision = models.CharField(
         _("认定结论"),
@@ -216,8 +224,8 @@ class Unit(TrackedModel):
             ),
             models.UniqueConstraint(fields=["region", "name"], name="unit_unique_name_in_township"),
         ]
+        # (region, name) is the unique constraint's index.
         indexes = [
-            models.Index(fields=["region", "name"]),
             models.Index(fields=["industry", "region"]),
             models.Index(fields=["place_type", "region"]),
             models.Index(fields=["is_key_unit", "region"]),

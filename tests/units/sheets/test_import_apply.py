@@ -120,13 +120,13 @@ def test_nothing_is_written_when_one_row_fails_during_the_import(upload, apply, 
     real_batch = writing._create_batch
     calls = {"n": 0}
 
-    def flaky_batch(plans, writer):
+    def flaky_batch(plans, *rest):
         calls["n"] += 1
         if calls["n"] == 3:
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"name": ["模拟的写入失败"]})
-        return real_batch(plans, writer)
+        return real_batch(plans, *rest)
 
     monkeypatch.setattr(writing, "_create_batch", flaky_batch)
     _response, job = upload(people.qiaocheng, xlsx(fixed_rows()))
@@ -177,3 +177,25 @@ def test_a_unit_outside_the_jurisdiction_cannot_be_changed_by_import(upload, app
 
     assert job.status == ImportJobStatus.FAILED
     assert "不在您的管辖范围" in job.errors[0]["message"]
+
+
+def test_a_written_unit_found_outside_the_importers_scope_stops_the_whole_import(
+    upload, apply, people, monkeypatch
+):
+    from flameblue.units.sheets import writing
+
+    # Checked a few units at a time (the last check finds it), as a 100k-row sheet is checked.
+    monkeypatch.setattr(writing, "SCOPE_CHUNK", 4)
+    real = Unit.objects.visible_to
+
+    def visible_to(user, action="view"):
+        scoped = real(user, action)
+        return scoped.exclude(name="某某宾馆") if action == "add" else scoped
+
+    monkeypatch.setattr(Unit.objects, "visible_to", visible_to)
+    job = _import(upload, apply, people.qiaocheng, fixed_rows())
+
+    assert job.status == ImportJobStatus.FAILED
+    assert "不在您的管辖范围内" in job.errors[0]["message"]
+    assert not Unit.objects.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.IMPORT).exists()

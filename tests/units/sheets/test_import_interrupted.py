@@ -40,11 +40,11 @@ def _killed_mid_apply(upload, people, monkeypatch) -> UnitImportJob:
     real_batch = writing._create_batch
     calls = {"n": 0}
 
-    def dying_batch(plans, writer):
+    def dying_batch(plans, *rest):
         calls["n"] += 1
         if calls["n"] == 2:
             raise ConsumerKilled
-        return real_batch(plans, writer)
+        return real_batch(plans, *rest)
 
     monkeypatch.setattr(writing, "_create_batch", dying_batch)
     UnitImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.IMPORTING)

@@ -34,10 +34,11 @@ from flameblue.units.sheets.import_jobs import run_apply
 real = writing._create_batch
 writing.BATCH_SIZE = 10
 
-def batch(plans, writer):
-    real(plans, writer)
+def batch(plans, *rest):
+    return_value = real(plans, *rest)
     print("WROTE", flush=True)
     time.sleep(120)
+    return return_value
 
 writing._create_batch = batch
 run_apply(UnitImportJob.objects.select_related("uploaded_by").get(pk=int(sys.argv[1])))

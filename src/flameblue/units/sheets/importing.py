@@ -254,6 +254,9 @@ class Lookups:
         with translation.override("zh-hans"):
             self.enums = {source: self._enum(source) for source in _enum_sources()}
         self.enums["risk_tags"] = _risk_tags()
+        #: Cells already read, for columns whose few values repeat down the sheet (townships, enumerations,
+        #: yes/no): (column key, raw value) → value. A cell that fails is not remembered, so it fails again.
+        self.cells: dict[tuple[str, Any], Any] = {}
 
     @staticmethod
     def _enum(source: str) -> dict[str, str]:
@@ -458,13 +461,33 @@ def _risk_tag_names() -> list[str]:
     return list(RiskTag.objects.values_list("name", flat=True))
 
 
+#: Column kinds with few distinct values in a sheet, whose cells are read once per value.
+_REPEATED = frozenset({"township", "county", "enum", "bool", "tags"})
+
+
+def _cached_cell(column: Column, raw: Any, lookups: Lookups) -> Any:
+    """:func:`_cell`, remembered per sheet for empty cells (half of a template's columns are often
+    empty) and for the columns of :data:`_REPEATED`; a list is copied, so no row shares another's."""
+    if raw is not None and column.kind not in _REPEATED:
+        return _cell(column, raw, lookups)
+    key = (column.key, raw)
+    try:
+        value = lookups.cells[key]
+    except KeyError:
+        value = lookups.cells[key] = _cell(column, raw, lookups)
+    except TypeError:  # an unhashable value: read it as it is
+        return _cell(column, raw, lookups)
+    return list(value) if type(value) is list else value
+
+
 def _read_row(number: int, cells: tuple[Any, ...], sheet: ParsedSheet, lookups: Lookups):
     values: dict[str, Any] = {}
     errors: list[RowError] = []
+    width = len(cells)
     for index, column in sheet.columns.items():
-        raw = cells[index] if index < len(cells) else None
+        raw = cells[index] if index < width else None
         try:
-            values[column.key] = _cell(column, raw, lookups)
+            values[column.key] = _cached_cell(column, raw, lookups)
         except CellError as exc:
             errors.append(RowError(number, column.header, exc.message))
             continue
@@ -547,13 +570,18 @@ class Matcher:
         for v in rows:
             if v.get("name") and v.get("region"):
                 names.setdefault(v["name"], set()).add(v["region"])
-        base = Unit.objects.select_related("responsible_person", "safety_manager").prefetch_related(
-            "risk_tags"
+        base = (
+            Unit.objects.select_related("responsible_person", "safety_manager")
+            .prefetch_related("risk_tags")
+            .order_by()  # matched into dicts: the model's (region, name) order would only add a sort
         )
         self.by_code: dict[str, Unit] = {}
         self.by_name: dict[tuple[str, str], Unit] = {}
         for chunk in _chunks(sorted(codes), 500):
-            self.by_code.update({u.credit_code: u for u in base.filter(credit_code__in=chunk)})
+            # "not blank" spelled as the unique index's condition: PostgreSQL proves it from an IN list of
+            # at most 100 values only, and without the index 500 codes were a scan of every unit (1 M units)
+            found = base.filter(credit_code__in=chunk).exclude(credit_code="")
+            self.by_code.update({u.credit_code: u for u in found})
         for chunk in _chunks(sorted(names), 500):
             # by township and name together: the (region, name) index, not a scan of every unit's name
             regions = sorted({region for name in chunk for region in names[name]})

@@ -7,7 +7,8 @@ The rules the unit services apply one unit at a time hold here for the whole bat
 - the key-unit rules give their suggestion for new units and again whenever a rule attribute changes;
 - updates bump the version (and the organization follows the unit's name, township, industry, credit
   code and address); a unit changed by someone since the sheet was validated stops the import;
-- after each batch the written units must still be in the importer's scope;
+- the written units must still be in the importer's scope (updates: after each batch; new units: once,
+  after the last batch, as they are streamed — :func:`_create_all`);
 - every written unit, organization and person gets one IMPORT audit row naming the job and sheet row,
   appended in bulk."""
 
@@ -23,8 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from flameblue.core import audit
-from flameblue.core.bulk import Blank, gc_paused, insert_rows
+from flameblue.core.bulk import Blank, CopyStream, gc_paused, insert_rows
 from flameblue.core.errors import PermissionDeniedError
+from flameblue.core.models import AuditEvent
 from flameblue.core.scoping import has_action
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Organization, Person
@@ -66,6 +68,7 @@ class _Writer:
     #: One time for the whole import: every row it creates is created "now".
     now: Any = field(default_factory=timezone.now)
     _template: str | None = None
+    _reasons: dict[int, str] = field(default_factory=dict)
     _judge: Judge | None = None
     _blanks: dict[type, Blank] = field(default_factory=dict)
 
@@ -83,13 +86,16 @@ class _Writer:
     def reason(self, plan: RowPlan) -> str:
         if self._template is None:
             self._template = _("Excel 导入（%(source)s，第 %(row)s 行）")
-        return self._template % {"source": self.source, "row": plan.row}
+        reason = self._reasons.get(plan.row)
+        if reason is None:  # once per row, for its unit, organization and people
+            reason = self._reasons[plan.row] = self._template % {"source": self.source, "row": plan.row}
+        return reason
 
     def audit(self, obj: Any, changes: dict[str, Any], plan: RowPlan) -> None:
         self.events.append((obj, changes, self.reason(plan)))
 
-    def flush(self) -> None:
-        audit.record_many(audit.AuditAction.IMPORT, self.events, by=self.by)
+    def flush(self, stream: CopyStream | None = None) -> None:
+        audit.record_many(audit.AuditAction.IMPORT, self.events, by=self.by, stream=stream)
         self.events = []
 
     def suggestion(self, unit: Unit) -> None:
@@ -113,12 +119,6 @@ class _Writer:
         )
 
 
-def _created(obj: Any) -> dict[str, list[Any]]:
-    """The audit changes of a new object: what ``audit.diff({}, snapshot)`` gives, without the diffing."""
-    after = audit.snapshot(obj)
-    return {key: [None, after[key]] for key in sorted(after) if after[key] is not None}
-
-
 def _batches(items: list[RowPlan], size: int | None = None) -> Iterator[list[RowPlan]]:
     size = size or BATCH_SIZE  # read at call time, so tests can make batches small
     for start in range(0, len(items), size):
@@ -138,16 +138,25 @@ def _unit_fields(values: dict[str, Any]) -> dict[str, Any]:
 # --- creating ---------------------------------------------------------------------------------------------
 
 
-def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organization]:
-    """Each new unit's organization by sheet row: a waiting social-unit organization or a new one."""
-    names = {p.values["name"] for p in plans}
-    regions = {p.values["region"] for p in plans}
+def _waiting_organizations(plans: list[RowPlan]) -> dict[tuple[str, str], Organization]:
+    """Social-unit organizations without a unit yet, by (township, name), for the sheet's new units: a
+    registered organization gets its unit rather than a namesake (one query per batch, before any write)."""
     waiting: dict[tuple[str, str], Organization] = {}
-    # region, kind and name together use the organizations' unique index
-    for org in Organization.objects.filter(
-        region_id__in=regions, kind=OrgKind.SOCIAL_UNIT, name__in=names, unit__isnull=True
-    ).order_by("-pk"):
-        waiting[(org.region_id, org.name)] = org  # the lowest pk wins, as .first() did
+    for batch in _batches(plans):
+        names = {p.values["name"] for p in batch}
+        regions = {p.values["region"] for p in batch}
+        # region, kind and name together use the organizations' unique index
+        for org in Organization.objects.filter(
+            region_id__in=regions, kind=OrgKind.SOCIAL_UNIT, name__in=names, unit__isnull=True
+        ).order_by("-pk"):
+            waiting[(org.region_id, org.name)] = org  # the lowest pk wins, as .first() did
+    return waiting
+
+
+def _organizations(
+    plans: list[RowPlan], writer: _Writer, waiting: dict[tuple[str, str], Organization], stream: CopyStream
+) -> dict[int, Organization]:
+    """Each new unit's organization by sheet row: a waiting social-unit organization or a new one."""
     found: dict[int, Organization] = {}
     new: list[tuple[RowPlan, Organization]] = []
     for plan in plans:
@@ -167,14 +176,16 @@ def _organizations(plans: list[RowPlan], writer: _Writer) -> dict[int, Organizat
             )
             new.append((plan, org))
         found[plan.row] = org
-    insert_rows([org for _plan, org in new])
+    stream.insert([org for _plan, org in new])
     for plan, org in new:
-        writer.audit(org, _created(org), plan)
+        writer.audit(org, audit.created(org), plan)
     return found
 
 
-def _create_batch(plans: list[RowPlan], writer: _Writer) -> None:
-    orgs = _organizations(plans, writer)
+def _create_batch(
+    plans: list[RowPlan], writer: _Writer, waiting: dict[tuple[str, str], Organization], stream: CopyStream
+) -> list[Unit]:
+    orgs = _organizations(plans, writer, waiting, stream)
     units: list[Unit] = []
     people: list[tuple[RowPlan, Unit, str, Person]] = []
     for plan in plans:
@@ -195,21 +206,45 @@ def _create_batch(plans: list[RowPlan], writer: _Writer) -> None:
                 )
                 people.append((plan, unit, field_name, person))
         units.append(unit)
-    insert_rows([p for *_rest, p in people])
+    stream.insert([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, f"{field_name}_id", person.pk)
-        writer.audit(person, _created(person), plan)
-    insert_rows(units)
-    _set_tags(
-        [(u, p.values["risk_tags"]) for u, p in zip(units, plans, strict=True) if "risk_tags" in p.values],
-        new=True,
+        writer.audit(person, audit.created(person), plan)
+    stream.insert(units)
+    links = Blank(Unit.risk_tags.through)
+    stream.insert(
+        [
+            links(unit_id=unit.pk, risktag_id=tag)
+            for unit, plan in zip(units, plans, strict=True)
+            for tag in plan.values.get("risk_tags") or []
+        ]
     )
     for plan, unit in zip(plans, units, strict=True):
-        changes = _created(unit)
+        changes = audit.created(unit)
         if plan.values.get("risk_tags"):
             changes["risk_tags"] = [None, plan.values["risk_tags"]]
         writer.audit(unit, changes, plan)
-    _check_scope([u.pk for u in units], writer, "add")
+    return units
+
+
+def _create_all(plans: list[RowPlan], writer: _Writer) -> None:
+    """Write the new units batch by batch while PostgreSQL inserts the batch before (:class:`CopyStream`):
+    every id is taken from the sequences up front, one round trip per table for the whole sheet, so no
+    batch waits for the one before; the written units' scope is checked once, at the end."""
+    waiting = _waiting_organizations(plans)
+    people = sum(1 for p in plans for name_key, _phone in _ROLES.values() if p.values.get(name_key))
+    orgs = sum(1 for p in plans if (p.values["region"], p.values["name"]) not in waiting)
+    ids: list[int] = []
+    with CopyStream() as stream:
+        stream.reserve(Organization, orgs)
+        stream.reserve(Person, people)
+        stream.reserve(Unit, len(plans))
+        stream.reserve(Unit.risk_tags.through, sum(len(p.values.get("risk_tags") or []) for p in plans))
+        stream.reserve(AuditEvent, orgs + people + len(plans))
+        for batch in _batches(plans):
+            ids.extend(u.pk for u in _create_batch(batch, writer, waiting, stream))
+            writer.flush(stream)
+    _check_scope(ids, writer, "add")
 
 
 def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
@@ -221,12 +256,18 @@ def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
     insert_rows([links(unit_id=u.pk, risktag_id=tag) for u, tags in pairs for tag in tags or []])
 
 
+#: Units whose scope one query checks (PostgreSQL takes at most 65,535 parameters per statement).
+SCOPE_CHUNK = 10_000
+
+
 def _check_scope(ids: list[int], writer: _Writer, action: str) -> None:
-    if writer.by is None or not ids:
+    if writer.by is None:
         return
-    inside = Unit.objects.visible_to(writer.by, action).filter(pk__in=ids).count()
-    if inside != len(ids):
-        raise ImportAborted(None, _("有单位写入后不在您的管辖范围内，未导入任何数据。"))
+    visible = Unit.objects.visible_to(writer.by, action)
+    for start in range(0, len(ids), SCOPE_CHUNK):
+        chunk = ids[start : start + SCOPE_CHUNK]
+        if visible.filter(pk__in=chunk).count() != len(chunk):
+            raise ImportAborted(None, _("有单位写入后不在您的管辖范围内，未导入任何数据。"))
 
 
 # --- updating ---------------------------------------------------------------------------------------------
@@ -302,7 +343,7 @@ def _write_people(people, phones, writer: _Writer, now) -> None:
     insert_rows([p for *_rest, p in people])
     for plan, unit, field_name, person in people:
         setattr(unit, field_name, person)
-        writer.audit(person, _created(person), plan)
+        writer.audit(person, audit.created(person), plan)
     for plan, person, before in phones:
         person.version += 1
         person.updated_at = now
@@ -374,9 +415,8 @@ def write_plans(plans: list[RowPlan], *, by: Any, source: str) -> dict[str, int]
             for batch in _batches(updates):
                 _update_batch(batch, writer)
                 writer.flush()
-            for batch in _batches(creates):
-                _create_batch(batch, writer)
-                writer.flush()
+            if creates:
+                _create_all(creates, writer)
     except IntegrityError as exc:
         raise ImportAborted(
             None,
