@@ -61,6 +61,16 @@ def _fresh_working_day_cache():
     services._cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_choices():
+    """Reference choice lists are kept per process; a test's rolled-back rows must not show in the next."""
+    from flameblue.core import reference_choices
+
+    reference_choices._LOCAL.clear()
+    yield
+    reference_choices._LOCAL.clear()
+
+
 @pytest.fixture
 def password() -> str:
     return DEFAULT_PASSWORD

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import IdFilter, RegionFilter, YearFilter
+from flameblue.core.reference_choices import ReferenceChoiceFilter
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, Notice
 from flameblue.org.choices import OrgKind
@@ -44,13 +45,10 @@ class HazardFilter(django_filters.FilterSet):
     overdue = django_filters.ChoiceFilter(
         label=_("逾期"), choices=YES_NO, method="filter_overdue", empty_label=_("全部")
     )
-    place_type = django_filters.ModelChoiceFilter(
-        label=_("场所类型"), field_name="unit__place_type", queryset=PlaceType.objects.all(),
-        empty_label=_("全部场所类型"),
-    )  # fmt: skip
-    industry = django_filters.ModelChoiceFilter(
-        label=_("行业"), queryset=Industry.objects.all(), empty_label=_("全部行业")
+    place_type = ReferenceChoiceFilter(
+        label=_("场所类型"), field_name="unit__place_type", model=PlaceType, empty_label=_("全部场所类型")
     )
+    industry = ReferenceChoiceFilter(label=_("行业"), model=Industry, empty_label=_("全部行业"))
     department = django_filters.ModelChoiceFilter(
         label=_("监管部门"), field_name="unit__supervising_departments", queryset=Organization.objects.none(),
         empty_label=_("全部部门"),

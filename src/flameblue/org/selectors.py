@@ -7,7 +7,7 @@ from typing import Any
 from flameblue.core.scoping import user_memberships
 from flameblue.org.models import Membership
 
-__all__ = ["active_memberships_for_user", "user_roles"]
+__all__ = ["active_memberships_for_user", "memberships_and_person", "user_roles"]
 
 
 def active_memberships_for_user(user: Any):
@@ -19,6 +19,18 @@ def active_memberships_for_user(user: Any):
         .select_related("organization", "role")
         .order_by("id")
     )
+
+
+def memberships_and_person(user: Any) -> list[Membership]:
+    """The membership provider behind ``core.scoping.user_memberships``: :func:`active_memberships_for_user`
+    with the person read in the same query (the query joins it already) and handed to ``user.person``, so
+    a page showing the user's name (the navigation bar, every page) does not query it again."""
+    memberships = list(active_memberships_for_user(user).select_related("person"))
+    model = user.__class__  # the model even through the request's lazy user
+    person_field = model.person.field if hasattr(model, "person") else None
+    if memberships and person_field is not None and not person_field.is_cached(user):
+        person_field.set_cached_value(user, memberships[0].person)
+    return memberships
 
 
 def user_roles(user: Any) -> list[Any]:

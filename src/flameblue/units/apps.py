@@ -17,3 +17,7 @@ class UnitsConfig(AppConfig):
         from flameblue.units.sheets.import_jobs import sweep_stale_jobs
 
         register_sweep_job("unit_imports", sweep_stale_jobs, order=90)
+        from flameblue.core.reference_choices import register_reference_model
+        from flameblue.units.models import PlaceType, RiskTag
+
+        register_reference_model(PlaceType, RiskTag)

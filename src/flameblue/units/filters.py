@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import RegionFilter
 from flameblue.core.forms import RegionChoiceField
+from flameblue.core.reference_choices import ReferenceChoiceFilter
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
 from flameblue.org.models import Industry, Organization
@@ -47,14 +48,9 @@ class UnitRegionFilter(RegionFilter):
 class UnitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键字"), method="filter_text")
     region = UnitRegionFilter()
-    place_type = django_filters.ModelChoiceFilter(
-        label=_("场所类型"), queryset=PlaceType.objects.all(), empty_label=_("全部场所类型")
-    )
-    risk_tag = django_filters.ModelChoiceFilter(
-        label=_("风险标签"),
-        field_name="risk_tags",
-        queryset=RiskTag.objects.all(),
-        empty_label=_("全部风险标签"),
+    place_type = ReferenceChoiceFilter(label=_("场所类型"), model=PlaceType, empty_label=_("全部场所类型"))
+    risk_tag = ReferenceChoiceFilter(
+        label=_("风险标签"), field_name="risk_tags", model=RiskTag, empty_label=_("全部风险标签")
     )
     key_unit = django_filters.ChoiceFilter(
         label=_("重点单位"), choices=KEY_UNIT_CHOICES, method="filter_key_unit", empty_label=_("全部")
@@ -65,9 +61,7 @@ class UnitFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("经营状态"), choices=OperatingStatus.choices, empty_label=_("全部状态")
     )
-    industry = django_filters.ModelChoiceFilter(
-        label=_("主管行业"), queryset=Industry.objects.all(), empty_label=_("全部行业")
-    )
+    industry = ReferenceChoiceFilter(label=_("主管行业"), model=Industry, empty_label=_("全部行业"))
     department = django_filters.ModelChoiceFilter(
         label=_("监管部门"),
         field_name="supervising_departments",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from flameblue.core.reference_choices import reference_models_changed
 from flameblue.core.reference_data import reference_loaders
 
 
@@ -23,3 +24,4 @@ class Command(BaseCommand):
     def handle(self, *args, overwrite_roles: bool = False, **options):
         for loader in reference_loaders():
             self.stdout.write(loader.load(overwrite_roles=overwrite_roles))
+        reference_models_changed()  # loaders may write in bulk, which sends no signals
