@@ -7,12 +7,14 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.urls import reverse
 
 from flameblue.core.notify_models import Notification
 from flameblue.hazards.choices import EscalationKind as K
 from flameblue.hazards.models import Escalation, Hazard
 from flameblue.hazards.sweep import sweep
 from flameblue.hazards.tips import services as tips
+from flameblue.units.models import Unit
 from flameblue.workdays.services import add_working_days
 from tests.hazards.lifecycle_helpers import completion_reported, rectifying
 from tests.hazards.sweep_helpers import levels, subjects
@@ -175,3 +177,17 @@ def test_the_huey_task_runs_the_sweep(units, people, leaders):
 
     rectifying(units.school, people.qiaocheng)
     assert "sweep" in sweep_overdue.call_local()
+
+
+def test_each_recipient_is_linked_to_the_nearest_page_it_may_open(units, people, leaders):
+    hazard = rectifying(units.school, people.qiaocheng)
+    sweep(today=wd(hazard.deadline, 10))  # every level: the unit, brigade, township, county, city, detachment
+    notes = Notification.objects.filter(dedupe_key__startswith="escalation:").select_related("recipient")
+    assert notes.count() >= 5
+    for note in notes:
+        user = note.recipient
+        sees_hazard = Hazard.objects.visible_to(user).filter(pk=hazard.pk).exists()
+        sees_unit = Unit.objects.visible_to(user).filter(pk=hazard.unit_id).exists()
+        hazard_page, unit_page = f"/hazards/{hazard.pk}/", reverse("units:unit-detail", args=[hazard.unit_id])
+        expected = hazard_page if sees_hazard else unit_page if sees_unit else ""
+        assert note.link == expected, (user, note.subject)

@@ -21,6 +21,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
         verbose_name=_("接收人"),
+        db_index=False,  # (recipient, read_at) below serves every lookup by recipient
     )
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     subject = models.CharField(_("标题"), max_length=200)

@@ -100,6 +100,7 @@ class Recipients:
     def __init__(self) -> None:
         self._org_index: dict[tuple[str, str], list[int]] | None = None
         self._people: dict[tuple[int, str], list[Any]] = {}
+        self._shared_keys: dict[tuple[int, str, bool], list[tuple[int, str]]] = {}
 
     def _orgs(self, kind: str, region_id: str) -> list[int]:
         if self._org_index is None:
@@ -147,12 +148,23 @@ class Recipients:
         raise ValueError(name)
 
     def _keys(self, level: Level, target: Target) -> list[tuple[int, str]]:
-        return [
-            (org_id, group)
-            for name in level.notify
-            for group, org_ids in self.org_groups(name, target)
-            for org_id in org_ids
-        ]
+        """(organization, role group) pairs to notify. All but the item's own unit and government follow
+        from the region, so they are worked out once per (level, region, who is responsible)."""
+        shared_key = (level.level, target.region_id, target.brigade_responsible)
+        keys = self._shared_keys.get(shared_key)
+        if keys is None:
+            regional = Target(target.region_id, brigade_responsible=target.brigade_responsible)
+            keys = self._shared_keys[shared_key] = [
+                (org_id, group)
+                for name in level.notify
+                for group, org_ids in self.org_groups(name, regional)
+                for org_id in org_ids
+            ]
+        if "responsible" not in level.notify or not (target.unit_org_id or target.government_id):
+            return keys
+        own = [(org, group) for org, group in ((target.unit_org_id, "unit"), (target.government_id, "government"))
+               if org]  # fmt: skip
+        return own + keys
 
     def prefetch(self, wanted: Iterable[tuple[Level, Target]]) -> None:
         """Load, in one query per batch, the people of every organization ``wanted`` needs and not yet read,

@@ -12,14 +12,17 @@ It works set by set, not row by row, so a province's backlog (150 000 overdue ha
   and has no :class:`Escalation` row yet (``NOT EXISTS`` on its unique key). A hazard escalated to the top
   level for its deadline (re-inspection day) is marked (``Hazard.overdue_escalated_for`` /
   ``recheck_escalated_for``) and leaves the partial index the query reads until it gets a new one, so an
-  idle re-run reads only the hazards still climbing the levels.
+  idle re-run reads only the hazards still climbing the levels. Hazards are read as value tuples, not
+  model instances (an instance cost more than the rest of an item's work).
 - **Claims are one statement per batch.** The batch's (item, level) rows go in with one ``INSERT … ON
   CONFLICT DO NOTHING RETURNING``: the rows returned are this run's claims; a row another worker or an
   earlier run inserted is skipped, so that level is not sent again.
 - **Recipients are resolved once per organization per run** (:class:`~flameblue.hazards.escalation.Recipients`),
   and whether a recipient may open the item's page is decided on the loaded rows (``core.scoping.admits``).
 - **Notifications go in bulk** (``core.notify.notify_many``), deduplicated per recipient by the database.
-- **Escalation levels go in with one UPDATE per (level, due day) group** of a batch, with the marks above.
+- **Escalation levels go in with one UPDATE per batch**, with the marks above (on SQLite one per (level,
+  due day) group). On PostgreSQL the claims, inbox rows and marks pass their values as arrays bound in
+  binary (``core.arrays``).
 
 The claims, the notifications and the hazards' escalation levels of a batch commit together. So the sweep
 can run twice, on several workers at once, or after days of downtime (it sends the missed levels, in order,
@@ -32,7 +35,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -44,12 +47,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from flameblue.core.arrays import execute_bound
 from flameblue.core.notify import Delivery, Message, notify_many
 from flameblue.core.scoping import admits, user_scopes
 from flameblue.hazards.choices import EscalationKind, HazardStatus, SupervisionStatus, TipStatus
 from flameblue.hazards.escalation import Level, Recipients, Target, levels_due, policy
 from flameblue.hazards.models import Escalation, Hazard, SupervisionCase, Tip
 from flameblue.hazards.models.hazard import PENDING_OVERDUE, PENDING_RECHECK
+from flameblue.units.models import Unit
 from flameblue.workdays.services import working_days_between
 
 __all__ = ["Overdue", "SweepResult", "object_key", "sweep"]
@@ -65,7 +70,7 @@ class Overdue:
     """One overdue item: what, which record, the day it fell due, who answers for it, what to say."""
 
     kind: str
-    obj: models.Model
+    obj: models.Model | _Record
     due_on: dt.date
     target: Target
     title: str
@@ -86,10 +91,10 @@ class SweepResult:
         return f"sweep {self.today.isoformat()} — " + "; ".join(parts)
 
 
-def object_key(obj: models.Model, due_on: dt.date) -> tuple[str, str]:
+def object_key(obj: models.Model | _Record, due_on: dt.date) -> tuple[str, str]:
     """(object_type, object_id) of an escalation. The deadline is part of the id: a new deadline (a failed
     re-inspection, the next supervision report) is a new overdue episode with its own levels."""
-    return obj._meta.label_lower, f"{obj.pk}@{due_on.isoformat()}"
+    return obj._meta.label_lower, f"{obj.pk}@{due_on.isoformat()}"  # a _Record has its model's _meta
 
 
 def _url(name: str, pk: int, fallback: tuple[str, int] | None = None) -> str:
@@ -129,6 +134,8 @@ class Finder:
     #: (a partial index's) of the rows still pending by it.
     done_field: str | None = None
     not_done: Q | None = None
+    #: The columns read as a tuple for ``item`` (None: ``item`` gets a model instance).
+    values: tuple[str, ...] | None = None
 
 
 def _tip_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
@@ -147,43 +154,71 @@ def _tip(tip: Tip) -> Overdue:
     )  # fmt: skip
 
 
-def _hazard_target(hazard: Hazard, *, brigade: bool) -> Target:
-    return Target(hazard.region_id, unit_org_id=None if brigade else hazard.unit.organization_id,
-                  brigade_responsible=brigade)  # fmt: skip
+class _Record:
+    """A row the sweep read as values, not as a model instance (a province's backlog is 100 000s of rows,
+    and an instance costs more than the rest of an item's work): the pk and the columns on the model's
+    scope paths, which ``core.scoping.admits`` reads as attributes, as it reads them on an instance."""
+
+    __slots__ = ()
+    model: type[models.Model]
+
+
+@dataclass(slots=True)
+class _UnitRecord(_Record):
+    pk: int
+    organization_id: int
+    region_id: str
+    industry_id: str | None
+    model = Unit
+    scope_spec = Unit.scope_spec
+    _meta = Unit._meta
+
+
+@dataclass(slots=True)
+class _HazardRecord(_Record):
+    pk: int
+    region_id: str
+    industry_id: str | None
+    unit: _UnitRecord
+    model = Hazard
+    scope_spec = Hazard.scope_spec
+    _meta = Hazard._meta
 
 
 #: What the sweep reads of a hazard and its unit: the due days, the scope paths (``admits``), the title.
-_HAZARD_COLUMNS = ("deadline", "recheck_due", "status", "region_id", "industry_id", "unit__name",
-                   "unit__organization_id", "unit__region_id", "unit__industry_id")  # fmt: skip
+_HAZARD_VALUES = ("pk", "deadline", "recheck_due", "region_id", "industry_id", "unit_id", "unit__name",
+                  "unit__organization_id", "unit__region_id", "unit__industry_id")  # fmt: skip
 
 
 def _hazard_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
-    return (
-        Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today)
-        .select_related("unit")
-        .only(*_HAZARD_COLUMNS)
+    return Hazard.objects.filter(status__in=RECTIFYING, deadline__lt=today)
+
+
+def _hazard_item(row: tuple[Any, ...], kind: str, title: str) -> Overdue:
+    pk, deadline, recheck_due, region_id, industry_id = row[:5]
+    unit_id, unit_name, org_id, unit_region, unit_industry = row[5:]
+    hazard = _HazardRecord(
+        pk, region_id, industry_id, _UnitRecord(unit_id, org_id, unit_region, unit_industry)
     )
-
-
-def _hazard(hazard: Hazard) -> Overdue:
+    brigade = kind == K.RECHECK_OVERDUE
     return Overdue(
-        K.HAZARD_OVERDUE, hazard, hazard.deadline, _hazard_target(hazard, brigade=False),
-        _("%(unit)s 的火灾隐患逾期未整改") % {"unit": hazard.unit.name},
-        _url("hazards:hazard-detail", hazard.pk),
+        kind, hazard, recheck_due if brigade else deadline,
+        Target(region_id, unit_org_id=None if brigade else org_id, brigade_responsible=brigade),
+        title % {"unit": unit_name}, _url("hazards:hazard-detail", pk),
     )  # fmt: skip
+
+
+def _hazard(row: tuple[Any, ...]) -> Overdue:
+    return _hazard_item(row, K.HAZARD_OVERDUE, _("%(unit)s 的火灾隐患逾期未整改"))
 
 
 def _recheck_rows(today: dt.date, now: dt.datetime) -> models.QuerySet:
     due = Q(status=HazardStatus.COMPLETION_REPORTED) | Q(status__in=RECTIFYING, deadline__lt=today)
-    return Hazard.objects.filter(due, recheck_due__lt=today).select_related("unit").only(*_HAZARD_COLUMNS)
+    return Hazard.objects.filter(due, recheck_due__lt=today)
 
 
-def _recheck(hazard: Hazard) -> Overdue:
-    return Overdue(
-        K.RECHECK_OVERDUE, hazard, hazard.recheck_due, _hazard_target(hazard, brigade=True),
-        _("%(unit)s 的火灾隐患逾期未复查") % {"unit": hazard.unit.name},
-        _url("hazards:hazard-detail", hazard.pk),
-    )  # fmt: skip
+def _recheck(row: tuple[Any, ...]) -> Overdue:
+    return _hazard_item(row, K.RECHECK_OVERDUE, _("%(unit)s 的火灾隐患逾期未复查"))
 
 
 def _case_link(case: SupervisionCase) -> str:
@@ -221,9 +256,9 @@ def _report(case: SupervisionCase) -> Overdue:
 FINDERS: list[Finder] = [
     Finder(K.TIP_UNCHECKED, _tip_rows, None, ("check_due_at", "pk"), _tip),
     Finder(K.HAZARD_OVERDUE, _hazard_rows, "deadline", ("deadline", "pk"), _hazard,
-           done_field="overdue_escalated_for", not_done=PENDING_OVERDUE),
+           done_field="overdue_escalated_for", not_done=PENDING_OVERDUE, values=_HAZARD_VALUES),
     Finder(K.RECHECK_OVERDUE, _recheck_rows, "recheck_due", ("recheck_due", "pk"), _recheck,
-           done_field="recheck_escalated_for", not_done=PENDING_RECHECK),
+           done_field="recheck_escalated_for", not_done=PENDING_RECHECK, values=_HAZARD_VALUES),
     Finder(K.LISTING_DECISION_LATE, _decision_rows, "decision_due", ("decision_due", "pk"), _decision),
     Finder(K.SUPERVISION_REPORT_MISSING, _report_rows, "next_report_due", ("next_report_due", "pk"), _report),
 ]  # fmt: skip
@@ -241,11 +276,27 @@ class _Run:
         self.recipients = Recipients()
         self.scopes: dict[tuple[int, type], list] = {}  # (user, model) → the user's scopes for viewing it
         self._days: dict[dt.date, int] = {}
+        self._bodies: dict[tuple[int, dt.date], tuple[str, str]] = {}
 
     def days(self, due_on: dt.date) -> int:
         if due_on not in self._days:
             self._days[due_on] = max(working_days_between(due_on, self.today), 0)
         return self._days[due_on]
+
+    def message(self, item: Overdue, level: Level) -> Message:
+        """The message for ``item`` at ``level``; its body (the due day, today, days overdue) is the same
+        for every item due the same day, so it is formatted once per (level, due day)."""
+        key = (level.level, item.due_on)
+        if key not in self._bodies:
+            prefix, template = _wording(level.level)
+            body = template % {
+                "due": item.due_on.isoformat(),  # as date_format(…, "Y-m-d"), at a fraction of the cost
+                "today": self.today.isoformat(),
+                "days": self.days(item.due_on),
+            }
+            self._bodies[key] = (prefix, body)
+        prefix, body = self._bodies[key]
+        return Message(prefix + item.title, body, item.link, "warning" if level.level == 0 else "danger")
 
     def cutoff(self, level: Level) -> dt.date:
         """The latest due date that is ``level.after_working_days`` working days overdue by today."""
@@ -283,16 +334,6 @@ def _pending(finder: Finder, run: _Run) -> models.QuerySet:
 # ------------------------------------------------------------------------------------------- escalation
 
 
-def _message(item: Overdue, level: Level, days: int, today: dt.date) -> Message:
-    prefix, body = _wording(level.level)
-    body = body % {
-        "due": item.due_on.isoformat(),  # as date_format(…, "Y-m-d"), at a fraction of the cost
-        "today": today.isoformat(),
-        "days": days,
-    }
-    return Message(prefix + item.title, body, item.link, "warning" if level.level == 0 else "danger")
-
-
 _WORDING: dict[tuple[str, int], tuple[str, str]] = {}
 
 
@@ -309,35 +350,45 @@ def _wording(level: int) -> tuple[str, str]:
 def _link_for(user, item: Overdue, scopes: dict | None = None) -> str:
     """The item's page when the recipient may open it, else the nearest record it can open (a case's
     hazard, a tip's unit), else no link: a government leader is not sent to a tip it cannot read."""
-    candidates = [(item.obj, item.link)]
-    hazard = getattr(item.obj, "hazard", None)
-    if isinstance(hazard, Hazard):
-        candidates.append((hazard, _url("hazards:hazard-detail", hazard.pk)))
-    unit = getattr(item.obj, "unit", None)
-    if unit is not None:
-        candidates.append((unit, _url("units:unit-detail", unit.pk)))
     scopes = {} if scopes is None else scopes
-    for obj, link in candidates:
+    for obj, link in _candidates(item):
         if not link:
             continue
-        key = (user.pk, type(obj))
+        model = obj.model if isinstance(obj, _Record) else type(obj)
+        key = (user.pk, model)
         if key not in scopes:
-            scopes[key] = user_scopes(user, type(obj), "view")
+            scopes[key] = user_scopes(user, model, "view")
         if admits(obj, scopes[key]):
             return link
     return ""
 
 
-def _deliveries(item: Overdue, level: Level, users: list, days: int, run: _Run) -> list[Delivery]:
-    object_type, object_id = object_key(item.obj, item.due_on)
-    message = _message(item, level, days, run.today)
-    key = f"escalation:{item.kind}:{object_type}:{object_id}:{level.level}"
+def _candidates(item: Overdue) -> Iterator[tuple[Any, str]]:
+    """The records a message may link to, best first (each link made only when the one before it fails)."""
+    yield item.obj, item.link
+    hazard = getattr(item.obj, "hazard", None)
+    if isinstance(hazard, Hazard):
+        yield hazard, _url("hazards:hazard-detail", hazard.pk)
+    unit = getattr(item.obj, "unit", None)
+    if unit is not None:
+        yield unit, _url("units:unit-detail", unit.pk)
+
+
+def _deliveries(item: Overdue, level: Level, object_id: str, users: list, run: _Run) -> list[Delivery]:
+    message = run.message(item, level)
+    key = f"escalation:{item.kind}:{item.obj._meta.label_lower}:{object_id}:{level.level}"
     if not users:  # recorded and logged as an escalation that reaches nobody
         return [Delivery((), message, key)]
     by_link: dict[str, list] = {}
     for user in users:
         by_link.setdefault(_link_for(user, item, run.scopes), []).append(user)
-    return [Delivery(tuple(group), replace(message, link=link), key) for link, group in by_link.items()]
+    deliveries = []
+    for link, group in by_link.items():
+        linked = (
+            message if link == message.link else Message(message.subject, message.body, link, message.level)
+        )
+        deliveries.append(Delivery(tuple(group), linked, key))
+    return deliveries
 
 
 _CLAIM_COLUMNS = ("kind", "object_type", "object_id", "level", "region_id", "due_on", "sent_at", "recipients")
@@ -374,22 +425,22 @@ def _claim(rows: list[tuple[Any, ...]]) -> set[tuple[str, int]]:
 
 
 def _claim_postgresql(rows: list[tuple[Any, ...]]) -> set[tuple[str, int]]:
-    """The same statement with one array per column (a short query whatever the batch size)."""
+    """The same statement with one array per column, bound in binary (a short query whatever the batch
+    size, no quoting of each value: ``core.arrays``)."""
     import json
 
-    columns = list(zip(*rows, strict=True))
-    columns[-1] = tuple(json.dumps(r) for r in columns[-1])
+    columns: list[Any] = [list(c) for c in zip(*rows, strict=True)]
+    columns[-1] = [json.dumps(r) for r in columns[-1]]
     table = connection.ops.quote_name(Escalation._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(_CLAIM_COLUMNS)}) "
-            "SELECT k, t, o, l, r, d, s, j::jsonb FROM unnest("
-            "%s::text[], %s::text[], %s::text[], %s::int[], %s::text[], %s::date[], %s::timestamptz[], %s::text[]"
-            ") AS x(k, t, o, l, r, d, s, j) "
-            "ON CONFLICT (kind, object_type, object_id, level) DO NOTHING RETURNING object_id, level",
-            [list(c) for c in columns],
-        )
-        return {(object_id, int(level)) for object_id, level in cursor.fetchall()}
+    claimed = execute_bound(
+        f"INSERT INTO {table} ({', '.join(_CLAIM_COLUMNS)}) "
+        "SELECT k, t, o, l, r, d, s, j::jsonb FROM unnest("
+        "%b::text[], %b::text[], %b::text[], %b::int[], %b::text[], %b::date[], %b::timestamptz[], %b::text[]"
+        ") AS x(k, t, o, l, r, d, s, j) "
+        "ON CONFLICT (kind, object_type, object_id, level) DO NOTHING RETURNING object_id, level",
+        columns,
+    )
+    return {(object_id, int(level)) for object_id, level in claimed}
 
 
 def _sent_levels(kind: str, items: list[Overdue]) -> set[tuple[str, int]]:
@@ -405,29 +456,34 @@ def _sent_levels(kind: str, items: list[Overdue]) -> set[tuple[str, int]]:
 def _send_batch(finder: Finder, items: list[Overdue], run: _Run) -> int:
     """Claim and send every level due and not yet sent for ``items``; answers how many were sent."""
     kind = finder.kind
-    sent = _sent_levels(kind, items)
-    todo = [
-        (item, level, run.days(item.due_on))
-        for item in items
-        for level in levels_due(run.days(item.due_on))
-        if (object_key(item.obj, item.due_on)[1], level.level) not in sent
-    ]
+    # A finder with a due-day column reads only items with some level unsent, and the claim skips the
+    # levels already in the ledger; tips are all read every run, so their sent levels are looked up first.
+    sent = _sent_levels(kind, items) if finder.due_field is None else set()
+    todo: list[tuple[Overdue, Level, str]] = []
+    for item in items:
+        object_id = object_key(item.obj, item.due_on)[1]
+        todo += [
+            (item, level, object_id)
+            for level in levels_due(run.days(item.due_on))
+            if (object_id, level.level) not in sent
+        ]
     claimed: set[tuple[str, int]] = set()
     with transaction.atomic():
         if todo:
-            run.recipients.prefetch((level, item.target) for item, level, _days in todo)
-            users = [run.recipients.users(level, item.target) for item, level, _days in todo]
+            run.recipients.prefetch((level, item.target) for item, level, _id in todo)
+            users = [run.recipients.users(level, item.target) for item, level, _id in todo]
+            object_type = items[0].obj._meta.label_lower
             rows = [
-                (item.kind, *object_key(item.obj, item.due_on), level.level, item.target.region_id,
-                 item.due_on, run.now, [u.pk for u in chosen])
-                for (item, level, _days), chosen in zip(todo, users, strict=True)
+                (kind, object_type, object_id, level.level, item.target.region_id, item.due_on, run.now,
+                 [u.pk for u in chosen])
+                for (item, level, object_id), chosen in zip(todo, users, strict=True)
             ]  # fmt: skip
             claimed = _claim(rows)
             deliveries: list[Delivery] = []
-            for (item, level, days), chosen in zip(todo, users, strict=True):
-                if (object_key(item.obj, item.due_on)[1], level.level) in claimed:
-                    deliveries += _deliveries(item, level, chosen, days, run)
-                # else: another run or worker sent this level
+            for (item, level, object_id), chosen in zip(todo, users, strict=True):
+                if (object_id, level.level) in claimed:
+                    deliveries += _deliveries(item, level, object_id, chosen, run)
+                # else: sent earlier, or by another worker
             notify_many(deliveries)
         if finder.done_field is not None:
             _mark_hazards(finder.done_field, items, claimed, run)
@@ -438,29 +494,53 @@ def _send_batch(finder: Finder, items: list[Overdue], run: _Run) -> int:
 def _mark_hazards(done_field: str, items: list[Overdue], claimed: set[tuple[str, int]], run: _Run) -> None:
     """Raise each hazard's escalation level to the highest level claimed for it, and record the due day
     whose every level is now in the ledger (the top level is due: the missing ones were just claimed, by
-    this run or another), so the hazard leaves the sweep's work list until it gets a new due day. One
-    UPDATE per (level, due day) group: a batch is read in due-day order, so a batch makes a handful."""
+    this run or another), so the hazard leaves the sweep's work list until it gets a new due day. A row
+    already there is not written again."""
     top = policy().levels[-1]
     raised: dict[int, int] = {}
     for object_id, level in claimed:
         pk = int(object_id.split("@", 1)[0])
         raised[pk] = max(level, raised.get(pk, -1))
-    groups: dict[tuple[int, dt.date | None], list[int]] = {}
+    changes: list[tuple[int, int, dt.date | None]] = []  # (hazard, level or -1, due day done or None)
     for item in items:
         done = item.due_on if run.days(item.due_on) >= top.after_working_days else None
         level = raised.get(item.obj.pk, -1)
         if level >= 0 or done is not None:
-            groups.setdefault((level, done), []).append(item.obj.pk)
+            changes.append((item.obj.pk, level, done))
+    if not changes:
+        return
+    if connection.vendor == "postgresql":
+        _mark_postgresql(done_field, changes)
+        return
+    # Elsewhere one UPDATE per (level, due day) group: a batch is read in due-day order, so a handful.
+    groups: dict[tuple[int, dt.date | None], list[int]] = {}
+    for pk, level, done in changes:
+        groups.setdefault((level, done), []).append(pk)
     for (level, done), pks in groups.items():
-        changes: dict[str, Any] = {}
+        values: dict[str, Any] = {}
         changed = Q(pk__in=[])
         if level >= 0:
-            changes["escalation_level"] = Greatest("escalation_level", Value(level))
+            values["escalation_level"] = Greatest("escalation_level", Value(level))
             changed |= Q(escalation_level__lt=level)
         if done is not None:
-            changes[done_field] = done
+            values[done_field] = done
             changed |= Q(**{f"{done_field}__isnull": True}) | ~Q(**{done_field: done})
-        Hazard.objects.filter(changed, pk__in=pks).update(**changes)
+        Hazard.objects.filter(changed, pk__in=pks).update(**values)
+
+
+def _mark_postgresql(done_field: str, changes: list[tuple[int, int, dt.date | None]]) -> None:
+    """The batch's marks in one UPDATE, one array per column (``core.arrays``)."""
+    table = connection.ops.quote_name(Hazard._meta.db_table)
+    done = connection.ops.quote_name(Hazard._meta.get_field(done_field).column)
+    pks, levels, days = (list(c) for c in zip(*changes, strict=True))
+    execute_bound(
+        f"UPDATE {table} AS h SET escalation_level = GREATEST(h.escalation_level, x.level), "
+        f"{done} = COALESCE(x.done, h.{done}) "
+        "FROM unnest(%b::bigint[], %b::int[], %b::date[]) AS x(id, level, done) "
+        f"WHERE h.id = x.id AND (h.escalation_level < x.level OR "
+        f"(x.done IS NOT NULL AND h.{done} IS DISTINCT FROM x.done))",
+        [pks, levels, days],
+    )
 
 
 def _batches(items: Iterator[Overdue], size: int) -> Iterator[list[Overdue]]:
@@ -492,7 +572,10 @@ def sweep(*, today: dt.date | None = None, now: dt.datetime | None = None) -> Sw
     size = policy().batch_size
     for finder in FINDERS:
         result.found[finder.kind] = finder.rows(today, now).order_by().count()
-        rows = _pending(finder, run).order_by(*finder.order).iterator(chunk_size=size)
+        pending = _pending(finder, run).order_by(*finder.order)
+        if finder.values is not None:
+            pending = pending.values_list(*finder.values)
+        rows = pending.iterator(chunk_size=size)
         for batch in _batches((finder.item(row) for row in rows), size):
             result.sent[finder.kind] += _send_batch(finder, batch, run)
     logger.info(result.summary())

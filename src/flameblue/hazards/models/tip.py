@@ -84,7 +84,9 @@ class Escalation(models.Model):
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=64)
     level = models.PositiveSmallIntegerField(_("层级"), default=0)
-    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+")
+    # A plain index only: the ledger is scoped by code range (core.scoping), never by LIKE, so the
+    # pattern-ops twin Django adds to a text foreign key would only slow the sweep's claims.
+    region = models.ForeignKey("geo.Region", on_delete=models.PROTECT, related_name="+", db_index=False)
     due_on = models.DateField(_("到期日"))
     sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
     recipients = models.JSONField(_("接收人"), default=list)
@@ -101,6 +103,7 @@ class Escalation(models.Model):
                 fields=["kind", "object_type", "object_id", "level"], name="escalation_once"
             )
         ]
+        indexes = [models.Index(fields=["region"], name="escalation_region")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.object_type}#{self.object_id} L{self.level}"
