@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -208,7 +209,7 @@ class Server:
     def get(self, path: str, session: str) -> int:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
         try:
-            connection.request("GET", path, headers={"Cookie": session})
+            connection.request("GET", quote(path, safe="/?=&"), headers={"Cookie": session})
             response = connection.getresponse()
             response.read()
             return response.status

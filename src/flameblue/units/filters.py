@@ -76,8 +76,9 @@ class UnitFilter(django_filters.FilterSet):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         user = getattr(request, "user", None)
-        self.filters["department"].queryset = Organization.objects.visible_to(user).filter(
-            kind=OrgKind.DEPARTMENT
+        # the choice list shows names only: two columns, not the organization's seventeen
+        self.filters["department"].queryset = (
+            Organization.objects.visible_to(user).filter(kind=OrgKind.DEPARTMENT).only("id", "name")
         )
 
     @property
