@@ -54,6 +54,8 @@ def region_label(region: Any) -> str:
 
 LOOKUPS: dict[str, Lookup] = {
     "organization": Lookup("org.Organization", ("name", "short_name", "credit_code"), ("region",)),
+    # The supervising departments the unit and hazard lists filter by (hundreds in a province).
+    "department": Lookup("org.Organization", ("name", "short_name"), ("region",), (("kind", "department"),)),
     "person": Lookup("org.Person", ("name",), ("organization",)),
     "person-no-account": Lookup("org.Person", ("name",), ("organization",), (("user__isnull", True),)),
     "unit-person": Lookup(

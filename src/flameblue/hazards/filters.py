@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import IdFilter, RegionFilter, YearFilter
+from flameblue.core.lookups import RemoteSelect
 from flameblue.core.reference_choices import ReferenceChoiceFilter
 from flameblue.hazards.choices import OPEN_STATUSES, HazardGrade, HazardSource, HazardStatus, NoticeStatus
 from flameblue.hazards.models import Hazard, Notice
@@ -51,7 +52,7 @@ class HazardFilter(django_filters.FilterSet):
     industry = ReferenceChoiceFilter(label=_("行业"), model=Industry, empty_label=_("全部行业"))
     department = django_filters.ModelChoiceFilter(
         label=_("监管部门"), field_name="unit__supervising_departments", queryset=Organization.objects.none(),
-        empty_label=_("全部部门"),
+        empty_label=_("全部部门"), widget=RemoteSelect("department"),  # searched on the server
     )  # fmt: skip
     notice = django_filters.CharFilter(
         label=_("通知书文号"), field_name="notice__number", lookup_expr="icontains"

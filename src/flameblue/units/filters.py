@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from flameblue.core.filters import RegionFilter
 from flameblue.core.forms import RegionChoiceField
+from flameblue.core.lookups import RemoteSelect
 from flameblue.core.reference_choices import ReferenceChoiceFilter
 from flameblue.geo.models import Region
 from flameblue.org.choices import OrgKind
@@ -67,6 +68,7 @@ class UnitFilter(django_filters.FilterSet):
         field_name="supervising_departments",
         queryset=Organization.objects.none(),
         empty_label=_("全部部门"),
+        widget=RemoteSelect("department"),  # searched on the server: a province has thousands
     )
 
     class Meta:
