@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE_DB = "bench_base"
 BIG_TABLES = ("org_organization", "units_unit", "hazards_hazard", "inspections_inspection")
 
-__all__ = ["database_name", "database_url", "ensure_database", "generate", "main"]
+__all__ = ["database_name", "database_url", "drop_secondary_indexes", "ensure_database", "generate", "main"]
 
 
 def database_name(units: int) -> str:
@@ -211,7 +212,7 @@ def generate(conn: psycopg.Connection, units: int) -> None:
     conn.execute("SET maintenance_work_mem = '512MB'")
     conn.execute("SET work_mem = '256MB'")
     conn.execute("SELECT setseed(0.2026)")
-    dropped = _drop_secondary_indexes(conn)
+    dropped = drop_secondary_indexes(conn)
     for table in BIG_TABLES:
         conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER ALL")
     try:
@@ -233,15 +234,17 @@ def generate(conn: psycopg.Connection, units: int) -> None:
     conn.execute("UPDATE bench_meta SET finished_at = now() WHERE units = %s", [units])
 
 
-def _drop_secondary_indexes(conn: psycopg.Connection) -> list[str]:
-    """Drop the big tables' plain indexes (not primary keys or constraints); return their definitions."""
+def drop_secondary_indexes(conn: Any, tables: tuple[str, ...] = BIG_TABLES) -> list[str]:
+    """Drop the tables' plain indexes (not primary keys or constraints, which a load needs), so a load does
+    not maintain dozens of them row by row; return their definitions, to build each once after. ``conn``
+    is a psycopg connection or a Django cursor (both answer ``execute(…).fetchall()``)."""
     rows = conn.execute(
         """
         SELECT i.indexname, i.indexdef FROM pg_indexes i
-        WHERE i.schemaname = 'public' AND i.tablename = ANY(%s)
+        WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
         """,
-        [list(BIG_TABLES)],
+        [list(tables)],
     ).fetchall()
     for name, _ in rows:
         conn.execute(f'DROP INDEX "{name}"')

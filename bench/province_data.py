@@ -19,6 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import drop_secondary_indexes  # noqa: E402  (bench/generate.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "flameblue.settings")
 os.environ.setdefault("FLAMEBLUE_PRODUCTION", "false")
 
@@ -127,21 +131,6 @@ def _zero_defaults(cursor: object) -> list[tuple[str, str]]:
     return changed
 
 
-def _drop_secondary_indexes(cursor: object) -> list[str]:
-    """Drop the big tables' plain indexes (not primary keys or constraints, which the load needs) so the
-    load does not maintain forty of them row by row; answer their definitions, to build each once after."""
-    cursor.execute(
-        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
-        "AND i.tablename = ANY(%s) "
-        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
-        [["org_organization", "units_unit", "hazards_hazard"]],
-    )
-    rows = cursor.fetchall()
-    for name, _definition in rows:
-        cursor.execute(f'DROP INDEX "{name}"')
-    return [definition for _name, definition in rows]
-
-
 def fill(units: int) -> None:
     """Write the data set (see the module docstring) and ANALYZE."""
     from django.db import connection
@@ -161,7 +150,7 @@ def fill(units: int) -> None:
 
     print(f"filling {units:,} units, {units * 5:,} hazards …", flush=True)
     with connection.cursor() as cursor:
-        rebuild = _drop_secondary_indexes(cursor)
+        rebuild = drop_secondary_indexes(cursor, ("org_organization", "units_unit", "hazards_hazard"))
     _timed(
         "units and hazards",
         lambda: run(
