@@ -59,6 +59,47 @@ def test_a_row_the_database_refuses_stops_the_write_and_nothing_stays(township):
     assert Organization.objects.count() == before
 
 
+def test_a_statement_queued_between_rows_runs_after_the_rows_before_it(township):
+    """``execute`` runs in order with the rows: here it checks the foreign keys of the rows queued before
+    it (Django leaves them for COMMIT), so a row pointing at nothing stops the write there."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no SET CONSTRAINTS; the stream runs statements at once there")
+    before = Organization.objects.count()
+    orgs = _orgs(township, ["流式引用检查甲", "流式引用检查乙"])
+    orgs[1].parent_id = 2_000_000_000  # no such organization
+    with pytest.raises(IntegrityError), transaction.atomic(), CopyStream() as stream:
+        stream.insert(orgs[:1])
+        stream.insert(orgs[1:])
+        stream.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checks what is queued before it …
+        stream.execute("SET CONSTRAINTS ALL DEFERRED")  # … and only that: run first, nothing would fail
+
+    assert Organization.objects.count() == before
+
+
+def test_many_batches_of_one_table_and_then_another_are_all_written(township, admin_user):
+    """Consecutive batches of one table share a COPY; a batch of another table (the audit rows) ends it
+    and the next batch of the first table starts a new one — every row arrives either way."""
+    names = [f"流式连续写入{i:02d}" for i in range(30)]
+    orgs = _orgs(township, names)
+    with transaction.atomic(), CopyStream() as stream:
+        for start in range(0, 20, 4):
+            stream.insert(orgs[start : start + 4])
+        audit.record_many(
+            AuditAction.IMPORT,
+            [(org, {}, "") for org in orgs[:20]],
+            by=admin_user,
+            stream=stream,
+            batch_size=3,
+        )
+        stream.insert(orgs[20:])
+        stream.drain()
+        assert (
+            Organization.objects.filter(name__startswith="流式连续写入").count() == 30
+        )  # readable after drain
+
+    assert AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="org.organization").count() == 20
+
+
 def test_work_left_for_the_end_runs_once_and_only_if_everything_was_written(township):
     calls: list[str] = []
     with transaction.atomic(), CopyStream() as stream:

@@ -194,25 +194,32 @@ def record_bulk(events: list[AuditEvent], *, batch_size: int = 1000, stream: Cop
     write that streams its rows passes its :class:`~flameblue.core.bulk.CopyStream`: the rows join it,
     and the dashboards' summaries end once it is written (not in the middle, where the database cache
     would wait for the stream)."""
-    from django.apps import apps
-
     from flameblue.core.bulk import insert_rows
-    from flameblue.core.summaries import summaries_changed
 
     insert = stream.insert if stream is not None else insert_rows
     for start in range(0, len(events), batch_size):
         insert(events[start : start + batch_size])
-    for label in {event.object_type for event in events if event.object_type}:
+    _summaries_changed({event.object_type for event in events}, stream)
+    return len(events)
+
+
+def _summaries_changed(labels: Iterable[str], stream: CopyStream | None) -> None:
+    """The dashboards' figures that counted records of these models end (once the stream is written)."""
+    from django.apps import apps
+
+    from flameblue.core.summaries import summaries_changed
+
+    for label in labels:
+        if not label:
+            continue
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError):
             continue
-        # the dashboards' figures that counted these records end
         if stream is not None:
             stream.after(("summaries_changed", label), functools.partial(summaries_changed, model))
         else:
             summaries_changed(model)
-    return len(events)
 
 
 def record_many(
@@ -225,8 +232,9 @@ def record_many(
 ) -> int:
     """Append one audit row per ``(obj, changes, reason)`` — the rows :func:`record` would write one by
     one, with the same fields — in a few COPYs or INSERTs in the caller's transaction (bulk writes such
-    as the Excel import). The rows share the time of the call. Returns how many were written."""
-    from flameblue.core.bulk import Blank
+    as the Excel import). The rows share the time of the call. They are made and handed on ``batch_size``
+    at a time, so a stream writes the first while the next are made. Returns how many were written."""
+    from flameblue.core.bulk import Blank, insert_rows
 
     info = current_request_info()
     user = by if getattr(by, "pk", None) else None
@@ -238,18 +246,32 @@ def record_many(
         "user_agent": info.user_agent[:300],
         "action": action,
     }
-    events = [
-        blank(
-            **common,
-            object_type=obj._meta.label_lower,
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:300],
-            changes=changes or {},
-            reason=reason,
+    insert = stream.insert if stream is not None else insert_rows
+    labels: set[str] = set()
+    written = 0
+    batch: list[AuditEvent] = []
+    for obj, changes, reason in items:
+        label = obj._meta.label_lower
+        labels.add(label)
+        batch.append(
+            blank(
+                **common,
+                object_type=label,
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                changes=changes or {},
+                reason=reason,
+            )
         )
-        for obj, changes, reason in items
-    ]
-    return record_bulk(events, batch_size=batch_size, stream=stream)
+        if len(batch) >= batch_size:
+            insert(batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        insert(batch)
+        written += len(batch)
+    _summaries_changed(labels, stream)
+    return written
 
 
 def purge_older_than(days: int, *, by: Any = None) -> int:

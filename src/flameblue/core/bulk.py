@@ -7,6 +7,7 @@ transaction and the database's constraints and triggers apply as to any INSERT. 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import operator
@@ -163,22 +164,28 @@ class CopyStream:
     """New rows written by COPY on a helper thread while the caller prepares the next ones.
 
     Used as a context manager inside the caller's transaction: :meth:`insert` turns instances into COPY
-    rows and queues them; one thread sends them over the transaction's own connection, one COPY after
-    another. Python (building the next rows) and PostgreSQL (inserting these and maintaining their
-    indexes) then work at once — on a 2-core machine that is most of a bulk write's wall time. The thread
-    waits on the socket with the GIL released; psycopg's connection lock keeps the two threads' statements
-    apart. Primary keys must be known when rows are queued: take them with :meth:`reserve` beforehand
+    rows and queues them; one thread sends them over the transaction's own connection. Python (building
+    the next rows) and PostgreSQL (inserting these and maintaining their indexes) then work at once — on a
+    2-core machine that is most of a bulk write's wall time. The thread waits on the socket with the GIL
+    released. Primary keys must be known when rows are queued: take them with :meth:`reserve` beforehand
     (one round trip per model for the whole write), otherwise :meth:`insert` reserves them itself.
 
-    :meth:`drain` waits for every queued row (call it before a query that reads them); leaving the block
-    drains too and raises what a COPY raised (a constraint violation as Django's ``IntegrityError``),
-    so the caller's transaction rolls back. On other databases :meth:`insert` is :func:`insert_rows`."""
+    Consecutive batches of one model go into one COPY, kept open while more of them are waiting in the
+    queue: a COPY that ends makes the thread wait for PostgreSQL to finish it before it formats the next,
+    so a write that queues one table at a time streams without those pauses. The COPY is ended as soon as
+    the queue is empty, by :meth:`drain` and by a statement queued with :meth:`execute`.
+
+    The caller must not run its own queries inside the block without :meth:`drain` first (the thread may
+    be in the middle of a COPY on the same connection). :meth:`drain` waits for every queued row; leaving
+    the block drains too and raises what a COPY raised (a constraint violation as Django's
+    ``IntegrityError``), so the caller's transaction rolls back. On other databases :meth:`insert` is
+    :func:`insert_rows` and :meth:`execute` runs the statement at once."""
 
     def __init__(self) -> None:
         self.threaded = connection.vendor == "postgresql"
         self._ids: dict[type, list[int]] = {}
         self._rows: dict[type, _Rows] = {}
-        self._queue: queue.SimpleQueue[tuple[str, list[Any]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
         self._pending = threading.Semaphore(0)
         self._queued = 0
         self._error: BaseException | None = None
@@ -238,13 +245,26 @@ class CopyStream:
         for obj in objs:
             obj._state.adding = False
             obj._state.db = alias
+        self._put(("copy", (rows.sql, [rows(o) for o in objs])))
+
+    def execute(self, sql: str) -> None:
+        """Run ``sql`` (no parameters) in order with the queued rows: after them, before what comes next."""
+        if not self.threaded:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+            return
+        self._put(("execute", sql))
+
+    def _put(self, item: tuple[str, Any]) -> None:
         self._queued += 1
-        self._queue.put((rows.sql, [rows(o) for o in objs]))
+        self._queue.put(item)
         if self._error is not None:
             self.drain()
 
     def drain(self) -> None:
-        """Wait until every queued row is written; raise what a COPY raised."""
+        """Wait until every queued row is written (and the last COPY ended); raise what a COPY raised."""
+        if self._thread is not None:
+            self._put(("end", None))
         while self._queued:
             self._pending.acquire()
             self._queued -= 1
@@ -257,17 +277,57 @@ class CopyStream:
                 raise error
 
     def _run(self) -> None:
+        copying: tuple[str, contextlib.ExitStack, Any] | None = None  # (sql, its cursor and COPY, copy)
+
+        def end(exc: BaseException | None = None) -> None:
+            nonlocal copying
+            if copying is not None:
+                stack = copying[1]
+                copying = None
+                if exc is None:
+                    stack.close()  # PostgreSQL finishes the COPY; a constraint violation is raised here
+                else:
+                    stack.__exit__(type(exc), exc, exc.__traceback__)  # abandons it (CopyFail)
+
         while True:
-            item = self._queue.get()
-            if item is None:
-                return
             try:
-                if self._error is None and not self._stopped:
-                    sql, rows = item
-                    with self._raw.cursor() as cursor, cursor.copy(sql) as copy:
-                        for row in rows:
-                            copy.write_row(row)
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                # nothing waiting: end the COPY rather than hold it open while the caller works
+                try:
+                    end()
+                except BaseException as exc:  # handed to the caller's thread
+                    self._error = exc
+                item = self._queue.get()
+            if item is None:
+                try:
+                    end()
+                except BaseException as exc:
+                    self._error = exc
+                return
+            kind, payload = item
+            try:
+                if self._error is not None or self._stopped:
+                    end(self._error or RuntimeError("stopped"))
+                elif kind == "copy":
+                    sql, rows = payload
+                    if copying is not None and copying[0] != sql:
+                        end()
+                    if copying is None:
+                        stack = contextlib.ExitStack()
+                        cursor = stack.enter_context(self._raw.cursor())
+                        copying = (sql, stack, stack.enter_context(cursor.copy(sql)))
+                    write = copying[2].write_row
+                    for row in rows:
+                        write(row)
+                else:
+                    end()
+                    if kind == "execute":
+                        with self._raw.cursor() as cursor:
+                            cursor.execute(payload)
             except BaseException as exc:  # handed to the caller's thread
                 self._error = exc
+                with contextlib.suppress(BaseException):  # the first error is the one to report
+                    end(exc)
             finally:
                 self._pending.release()

@@ -117,7 +117,7 @@ def test_nothing_is_written_when_one_row_fails_during_the_import(upload, apply, 
 
     # Batches of two: the first batches are written, then the third fails — and everything is rolled back.
     monkeypatch.setattr(writing, "BATCH_SIZE", 2)
-    real_batch = writing._create_batch
+    real_batch = writing._people_and_units
     calls = {"n": 0}
 
     def flaky_batch(plans, *rest):
@@ -128,7 +128,7 @@ def test_nothing_is_written_when_one_row_fails_during_the_import(upload, apply, 
             raise ValidationError({"name": ["模拟的写入失败"]})
         return real_batch(plans, *rest)
 
-    monkeypatch.setattr(writing, "_create_batch", flaky_batch)
+    monkeypatch.setattr(writing, "_people_and_units", flaky_batch)
     _response, job = upload(people.qiaocheng, xlsx(fixed_rows()))
 
     apply(people.qiaocheng, job)

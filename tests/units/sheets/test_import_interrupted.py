@@ -37,7 +37,7 @@ def _killed_mid_apply(upload, people, monkeypatch) -> UnitImportJob:
     _response, job = upload(people.qiaocheng, xlsx(ROWS))
     assert job.status == ImportJobStatus.READY
     monkeypatch.setattr(writing, "BATCH_SIZE", 3)
-    real_batch = writing._create_batch
+    real_batch = writing._people_and_units
     calls = {"n": 0}
 
     def dying_batch(plans, *rest):
@@ -46,12 +46,12 @@ def _killed_mid_apply(upload, people, monkeypatch) -> UnitImportJob:
             raise ConsumerKilled
         return real_batch(plans, *rest)
 
-    monkeypatch.setattr(writing, "_create_batch", dying_batch)
+    monkeypatch.setattr(writing, "_people_and_units", dying_batch)
     UnitImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.IMPORTING)
     job.refresh_from_db()
     with pytest.raises(ConsumerKilled):
         run_apply(job)
-    monkeypatch.setattr(writing, "_create_batch", real_batch)
+    monkeypatch.setattr(writing, "_people_and_units", real_batch)
     job.refresh_from_db()
     return job
 

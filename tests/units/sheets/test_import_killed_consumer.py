@@ -31,7 +31,7 @@ from flameblue.units.models import UnitImportJob
 from flameblue.units.sheets import writing
 from flameblue.units.sheets.import_jobs import run_apply
 
-real = writing._create_batch
+real = writing._people_and_units
 writing.BATCH_SIZE = 10
 
 def batch(plans, *rest):
@@ -40,7 +40,7 @@ def batch(plans, *rest):
     time.sleep(120)
     return return_value
 
-writing._create_batch = batch
+writing._people_and_units = batch
 run_apply(UnitImportJob.objects.select_related("uploaded_by").get(pk=int(sys.argv[1])))
 """
 

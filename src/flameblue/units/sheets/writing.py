@@ -182,10 +182,10 @@ def _organizations(
     return found
 
 
-def _create_batch(
-    plans: list[RowPlan], writer: _Writer, waiting: dict[tuple[str, str], Organization], stream: CopyStream
+def _people_and_units(
+    plans: list[RowPlan], orgs: dict[int, Organization], writer: _Writer, stream: CopyStream
 ) -> list[Unit]:
-    orgs = _organizations(plans, writer, waiting, stream)
+    """Each new unit with its suggestion and its named people, written."""
     units: list[Unit] = []
     people: list[tuple[RowPlan, Unit, str, Person]] = []
     for plan in plans:
@@ -211,40 +211,66 @@ def _create_batch(
         setattr(unit, f"{field_name}_id", person.pk)
         writer.audit(person, audit.created(person), plan)
     stream.insert(units)
-    links = Blank(Unit.risk_tags.through)
-    stream.insert(
-        [
-            links(unit_id=unit.pk, risktag_id=tag)
-            for unit, plan in zip(units, plans, strict=True)
-            for tag in plan.values.get("risk_tags") or []
-        ]
-    )
-    for plan, unit in zip(plans, units, strict=True):
-        changes = audit.created(unit)
-        if plan.values.get("risk_tags"):
-            changes["risk_tags"] = [None, plan.values["risk_tags"]]
-        writer.audit(unit, changes, plan)
     return units
 
 
+def _check_references_so_far(stream: CopyStream) -> None:
+    """Have PostgreSQL check the foreign keys of the rows queued so far now, on the stream's thread, while
+    Python makes the rest, instead of all at COMMIT with nothing else to do. Django declares every foreign
+    key ``DEFERRABLE INITIALLY DEFERRED`` (and every deferrable constraint of the schema is initially
+    deferred), so setting them back to ``DEFERRED`` restores the default. Called once the tables the
+    references point into are written: PostgreSQL plans each check when it first runs it, and a plan made
+    on a nearly empty table (a scan) would then be run for every row."""
+    if connection.vendor == "postgresql":
+        stream.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        stream.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _create_all(plans: list[RowPlan], writer: _Writer) -> None:
-    """Write the new units batch by batch while PostgreSQL inserts the batch before (:class:`CopyStream`):
-    every id is taken from the sequences up front, one round trip per table for the whole sheet, so no
-    batch waits for the one before; the written units' scope is checked once, at the end."""
+    """Write the new units through one :class:`CopyStream`, so PostgreSQL writes while Python makes the
+    next rows: every organization (one COPY) and its audit rows; then batch by batch the people, the units
+    and the people's audit rows; then the risk tags and the units' audit rows. Every id is taken from the
+    sequences up front, one round trip per table for the whole sheet, so no batch waits for the one
+    before. The foreign keys are checked as the stream goes (:func:`_check_references_so_far`) rather
+    than all at COMMIT; the written units' scope is checked once, at the end."""
     waiting = _waiting_organizations(plans)
     people = sum(1 for p in plans for name_key, _phone in _ROLES.values() if p.values.get(name_key))
     orgs = sum(1 for p in plans if (p.values["region"], p.values["name"]) not in waiting)
-    ids: list[int] = []
     with CopyStream() as stream:
         stream.reserve(Organization, orgs)
         stream.reserve(Person, people)
         stream.reserve(Unit, len(plans))
         stream.reserve(Unit.risk_tags.through, sum(len(p.values.get("risk_tags") or []) for p in plans))
         stream.reserve(AuditEvent, orgs + people + len(plans))
+        organizations: dict[int, Organization] = {}
         for batch in _batches(plans):
-            ids.extend(u.pk for u in _create_batch(batch, writer, waiting, stream))
+            organizations.update(_organizations(batch, writer, waiting, stream))
+        # PostgreSQL has work while Python makes the units: the organizations' references (regions,
+        # industries, users: tables the import does not grow) and their audit rows
+        _check_references_so_far(stream)
+        writer.flush(stream)
+        units: list[Unit] = []
+        for batch in _batches(plans):
+            units.extend(_people_and_units(batch, organizations, writer, stream))
             writer.flush(stream)
-    _check_scope(ids, writer, "add")
+        _check_references_so_far(stream)  # the people's and the units' (every row they point at is written)
+        links = Blank(Unit.risk_tags.through)
+        for start in range(0, len(plans), BATCH_SIZE):
+            end = start + BATCH_SIZE
+            stream.insert(
+                [
+                    links(unit_id=unit.pk, risktag_id=tag)
+                    for plan, unit in zip(plans[start:end], units[start:end], strict=True)
+                    for tag in plan.values.get("risk_tags") or []
+                ]
+            )
+        for plan, unit in zip(plans, units, strict=True):
+            changes = audit.created(unit)
+            if plan.values.get("risk_tags"):
+                changes["risk_tags"] = [None, plan.values["risk_tags"]]
+            writer.audit(unit, changes, plan)
+        writer.flush(stream)
+    _check_scope([u.pk for u in units], writer, "add")
 
 
 def _set_tags(pairs: Iterable[tuple[Unit, list[str]]], *, new: bool) -> None:
