@@ -5,6 +5,8 @@ and say what ``audit.record`` would (``audit.created`` is the snapshot of a new 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 
@@ -98,6 +100,19 @@ def test_many_batches_of_one_table_and_then_another_are_all_written(township, ad
         )  # readable after drain
 
     assert AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="org.organization").count() == 20
+
+
+def test_rows_queued_after_a_refused_one_do_not_hide_the_refusal(township):
+    before = Organization.objects.count()
+    with pytest.raises(IntegrityError), transaction.atomic(), CopyStream() as stream:
+        stream.insert(_orgs(township, ["流式拒绝之后", "流式拒绝之后"]))  # refused
+        deadline = time.monotonic() + 10
+        while stream._error is None and time.monotonic() < deadline:  # until the thread has heard of it
+            time.sleep(0.01)
+        for index in range(5):  # the caller queues more: the refusal is what it is told
+            stream.insert(_orgs(township, [f"流式拒绝之后{index}"]))
+
+    assert Organization.objects.count() == before
 
 
 def test_work_left_for_the_end_runs_once_and_only_if_everything_was_written(township):

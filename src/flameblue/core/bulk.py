@@ -264,7 +264,8 @@ class CopyStream:
     def drain(self) -> None:
         """Wait until every queued row is written (and the last COPY ended); raise what a COPY raised."""
         if self._thread is not None:
-            self._put(("end", None))
+            self._queued += 1
+            self._queue.put(("end", None))
         while self._queued:
             self._pending.acquire()
             self._queued -= 1
