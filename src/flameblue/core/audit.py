@@ -25,10 +25,8 @@ __all__ = [
     "AuditAction",
     "created",
     "diff",
-    "event",
     "purge_older_than",
     "record",
-    "record_bulk",
     "record_many",
     "recorded_as",
     "snapshot",
@@ -163,65 +161,6 @@ def record(
     )
 
 
-def event(
-    action: str,
-    *,
-    by: Any = None,
-    obj: models.Model,
-    changes: dict[str, Any] | None = None,
-    reason: str = "",
-) -> AuditEvent:
-    """An unsaved audit row for ``obj``, as :func:`record` would write it, for :func:`record_bulk`."""
-    info = current_request_info()
-    user = by if getattr(by, "pk", None) else None
-    return AuditEvent(
-        actor=user,
-        actor_name=user.get_username() if user else "",
-        ip=info.ip,
-        user_agent=info.user_agent[:300],
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        changes=changes or {},
-        reason=reason,
-    )
-
-
-def record_bulk(events: list[AuditEvent], *, batch_size: int = 1000, stream: CopyStream | None = None) -> int:
-    """Append many audit rows in a few INSERTs (bulk writes such as an Excel import: still one row per
-    written object, in the caller's transaction, so they commit or roll back with the writes). A bulk
-    write that streams its rows passes its :class:`~flameblue.core.bulk.CopyStream`: the rows join it,
-    and the dashboards' summaries end once it is written (not in the middle, where the database cache
-    would wait for the stream)."""
-    from flameblue.core.bulk import insert_rows
-
-    insert = stream.insert if stream is not None else insert_rows
-    for start in range(0, len(events), batch_size):
-        insert(events[start : start + batch_size])
-    _summaries_changed({event.object_type for event in events}, stream)
-    return len(events)
-
-
-def _summaries_changed(labels: Iterable[str], stream: CopyStream | None) -> None:
-    """The dashboards' figures that counted records of these models end (once the stream is written)."""
-    from django.apps import apps
-
-    from flameblue.core.summaries import summaries_changed
-
-    for label in labels:
-        if not label:
-            continue
-        try:
-            model = apps.get_model(label)
-        except (LookupError, ValueError):
-            continue
-        if stream is not None:
-            stream.after(("summaries_changed", label), functools.partial(summaries_changed, model))
-        else:
-            summaries_changed(model)
-
-
 def record_many(
     action: str,
     items: Iterable[tuple[models.Model, dict[str, Any] | None, str]],
@@ -233,8 +172,12 @@ def record_many(
     """Append one audit row per ``(obj, changes, reason)`` — the rows :func:`record` would write one by
     one, with the same fields — in a few COPYs or INSERTs in the caller's transaction (bulk writes such
     as the Excel import). The rows share the time of the call. They are made and handed on ``batch_size``
-    at a time, so a stream writes the first while the next are made. Returns how many were written."""
+    at a time, so a stream writes the first while the next are made. A bulk write that streams its rows
+    passes its :class:`~flameblue.core.bulk.CopyStream`: the rows join it, and the dashboards' summaries
+    end once it is written (not in the middle, where the database cache would wait for the stream).
+    Returns how many were written."""
     from flameblue.core.bulk import Blank, insert_rows
+    from flameblue.core.summaries import summaries_changed
 
     info = current_request_info()
     user = by if getattr(by, "pk", None) else None
@@ -247,16 +190,15 @@ def record_many(
         "action": action,
     }
     insert = stream.insert if stream is not None else insert_rows
-    labels: set[str] = set()
+    written_models: set[type[models.Model]] = set()
     written = 0
     batch: list[AuditEvent] = []
     for obj, changes, reason in items:
-        label = obj._meta.label_lower
-        labels.add(label)
+        written_models.add(obj._meta.model)
         batch.append(
             blank(
                 **common,
-                object_type=label,
+                object_type=obj._meta.label_lower,
                 object_id=str(obj.pk),
                 object_repr=str(obj)[:300],
                 changes=changes or {},
@@ -270,7 +212,12 @@ def record_many(
     if batch:
         insert(batch)
         written += len(batch)
-    _summaries_changed(labels, stream)
+    for model in written_models:  # the dashboards' figures that counted these records end
+        if stream is not None:
+            key = ("summaries_changed", model._meta.label_lower)
+            stream.after(key, functools.partial(summaries_changed, model))
+        else:
+            summaries_changed(model)
     return written
 
 
